@@ -1,0 +1,44 @@
+from rest_framework import authentication, exceptions, permissions
+
+from publiccredit.audit.context import set_channel
+
+from .services import authenticate_token
+
+
+class BearerTokenAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Bearer <token>`` for departments' systems."""
+
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        if not header:
+            return None
+        parts = header.split()
+        if parts[0] != self.keyword:
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed("Authorization 头格式应为：Bearer <令牌>")
+        token = authenticate_token(parts[1])
+        if token is None:
+            raise exceptions.AuthenticationFailed("令牌无效、已过期或已撤销")
+        set_channel("api")
+        return token.user, token
+
+    def authenticate_header(self, request):
+        return self.keyword
+
+
+class HasScope(permissions.BasePermission):
+    """Allows a request whose token holds the view's ``required_scope`` (session users need a staff role)."""
+
+    message = "令牌缺少调用此接口所需的权限范围"
+
+    def has_permission(self, request, view):
+        required = getattr(view, "required_scope", None)
+        if not request.user or not request.user.is_authenticated:
+            return False
+        token = request.auth
+        if token is None or not hasattr(token, "scopes"):
+            return bool(request.user.is_staff)
+        return required is None or required in token.scopes

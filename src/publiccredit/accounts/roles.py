@@ -1,0 +1,61 @@
+"""Roles and what each may do. Permissions are Django permission names ("app_label.codename").
+
+A user has one role; the role grants these permissions through ``RoleModelBackend``. Individual extra
+permissions can still be granted in the admin.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    CREDIT_OFFICE = "credit_office", "信用主管部门（平台管理员）"
+    PROVIDER_CLERK = "provider_clerk", "数据报送人员"
+    REGULATOR = "regulator", "监管人员"
+    AUDITOR = "auditor", "审计人员"
+    SUBJECT_USER = "subject_user", "信用主体用户"
+    SYSTEM = "system", "单位系统账号（接口）"
+
+
+CONFIG_MODELS = ["organizations.region", "organizations.organization", "subjects.industry"]
+
+
+def _crud(model: str, *verbs: str) -> set[str]:
+    app_label, name = model.split(".")
+    return {f"{app_label}.{verb}_{name}" for verb in verbs}
+
+
+def _all_config(*verbs: str) -> set[str]:
+    perms: set[str] = set()
+    for model in CONFIG_MODELS:
+        perms |= _crud(model, *verbs)
+    return perms
+
+
+VIEW_SUBJECTS = _crud("subjects.subject", "view") | _crud("subjects.subjectname", "view") | _crud(
+    "subjects.representative", "view")
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    Role.CREDIT_OFFICE: (
+        _all_config("view", "add", "change", "delete")
+        | VIEW_SUBJECTS
+        | _crud("subjects.subject", "add", "change")
+        | _crud("subjects.representative", "add", "change")
+        | _crud("accounts.user", "view", "add", "change")
+        | _crud("accounts.apitoken", "view")
+        | _crud("audit.auditentry", "view")
+        | _crud("events.outboxevent", "view")
+        | {"subjects.reveal_citizen_id", "accounts.issue_token"}
+    ),
+    Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS,
+    Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | _crud("audit.auditentry", "view")
+    | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view"),
+    Role.SUBJECT_USER: set(),
+    Role.SYSTEM: set(),
+}
+
+STAFF_ROLES = {Role.CREDIT_OFFICE, Role.PROVIDER_CLERK, Role.REGULATOR, Role.AUDITOR}
+
+
+def permissions_for(role: str) -> set[str]:
+    return ROLE_PERMISSIONS.get(role, set())

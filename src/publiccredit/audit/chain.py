@@ -1,0 +1,20 @@
+"""How one audit entry is hashed. Kept apart so writing and verifying can never disagree."""
+
+import json
+
+from publiccredit.core.crypto import sm3_hex
+
+HASHED_FIELDS = (
+    "seq", "occurred_at", "kind", "channel", "action", "actor_id", "actor_name", "organization_code",
+    "organization_name", "target_type", "target_id", "target_label", "reason", "detail", "prev_hash",
+)
+
+
+def canonical_bytes(values: dict) -> bytes:
+    payload = {name: values[name] for name in HASHED_FIELDS}
+    payload["occurred_at"] = payload["occurred_at"].isoformat(timespec="microseconds")
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def entry_hash(values: dict) -> str:
+    return sm3_hex(canonical_bytes(values))

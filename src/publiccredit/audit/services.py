@@ -1,0 +1,115 @@
+"""Appending to and verifying the audit log.
+
+Every service that writes calls ``record_write``; every authorised read of non-public data calls
+``record_read``. Each entry carries the SM3 hash of its content and of the entry before it.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from .chain import HASHED_FIELDS, entry_hash
+from .context import current_channel
+from .models import GENESIS_HASH, AuditEntry, AuditHead
+
+
+def _actor_fields(actor) -> dict:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {"actor_id": None, "actor_name": "系统", "organization_code": "", "organization_name": ""}
+    organization = getattr(actor, "organization", None)
+    return {
+        "actor_id": actor.pk,
+        "actor_name": actor.get_username(),
+        "organization_code": organization.code if organization else "",
+        "organization_name": organization.name if organization else "",
+    }
+
+
+def _target_fields(target, target_type: str, target_id: str, target_label: str) -> dict:
+    if target is not None:
+        meta = target._meta
+        target_type = target_type or f"{meta.app_label}.{meta.model_name}"
+        target_id = target_id or str(target.pk)
+        target_label = target_label or str(target)
+    return {"target_type": target_type, "target_id": str(target_id), "target_label": target_label[:300]}
+
+
+def _append(kind: str, *, actor, action: str, target, target_type: str, target_id: str, target_label: str,
+            reason: str, detail: dict | None, channel: str | None) -> AuditEntry:
+    # Round-trip the detail through JSON so the hashed value is exactly what the database will return.
+    detail = json.loads(json.dumps(detail or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
+    values = {
+        "kind": kind,
+        "channel": channel or current_channel(),
+        "action": action,
+        "reason": (reason or "")[:500],
+        "detail": detail,
+        **_actor_fields(actor),
+        **_target_fields(target, target_type, target_id, target_label),
+    }
+    with transaction.atomic():
+        AuditHead.objects.get_or_create(pk=1)
+        head = AuditHead.objects.select_for_update().get(pk=1)
+        values["seq"] = head.last_seq + 1
+        values["occurred_at"] = timezone.now()
+        values["prev_hash"] = head.last_hash
+        values["entry_hash"] = entry_hash(values)
+        entry = AuditEntry(**values)
+        entry.save()
+        head.last_seq, head.last_hash = entry.seq, entry.entry_hash
+        head.save(update_fields=["last_seq", "last_hash"])
+    return entry
+
+
+def record_write(*, actor, action: str, target=None, target_type: str = "", target_id: str = "",
+                 target_label: str = "", reason: str = "", detail: dict | None = None,
+                 channel: str | None = None) -> AuditEntry:
+    """Append the audit entry for a write. Call it inside the service's transaction."""
+    return _append(AuditEntry.Kind.WRITE, actor=actor, action=action, target=target, target_type=target_type,
+                   target_id=target_id, target_label=target_label, reason=reason, detail=detail, channel=channel)
+
+
+def record_read(*, actor, action: str, target=None, target_type: str = "", target_id: str = "",
+                target_label: str = "", reason: str = "", detail: dict | None = None,
+                channel: str | None = None) -> AuditEntry:
+    """Append the audit entry for an authorised read of non-public data (who read what, and why)."""
+    return _append(AuditEntry.Kind.READ, actor=actor, action=action, target=target, target_type=target_type,
+                   target_id=target_id, target_label=target_label, reason=reason, detail=detail, channel=channel)
+
+
+@dataclass(frozen=True)
+class ChainVerification:
+    intact: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    first_bad_seq: int | None = None
+    problem: str = ""
+
+
+def verify_chain() -> ChainVerification:
+    """Walk the chain in order; the first entry whose hash, predecessor or sequence does not fit is named."""
+    head = AuditHead.objects.filter(pk=1).first()
+    head_seq, head_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
+    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
+    rows = AuditEntry.objects.order_by("seq").values(*HASHED_FIELDS, "entry_hash")
+    for row in rows.iterator(chunk_size=2000):
+        seq = row["seq"]
+        if seq != expected_seq:
+            return ChainVerification(False, checked, head_seq, head_hash, expected_seq,
+                                     f"第{expected_seq}条审计记录缺失（下一条是第{seq}条）")
+        if row["prev_hash"] != expected_prev:
+            return ChainVerification(False, checked, head_seq, head_hash, seq,
+                                     f"第{seq}条审计记录的前序哈希与第{seq - 1}条不符：链被改动")
+        if entry_hash(row) != row["entry_hash"]:
+            return ChainVerification(False, checked, head_seq, head_hash, seq,
+                                     f"第{seq}条审计记录的内容与其哈希不符：该记录被改动")
+        checked += 1
+        expected_seq, expected_prev = seq + 1, row["entry_hash"]
+    if checked != head_seq or expected_prev != head_hash:
+        return ChainVerification(False, checked, head_seq, head_hash, checked + 1,
+                                 f"链头记录到第{head_seq}条，实际只有{checked}条完好：第{checked + 1}条起被删除")
+    return ChainVerification(True, checked, head_seq, head_hash)

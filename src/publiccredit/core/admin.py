@@ -1,0 +1,26 @@
+"""Admin plumbing: every save and delete made in the admin goes through an audited service."""
+
+from django.contrib import admin
+
+from publiccredit.audit.context import set_channel
+
+from .services import delete_configuration, save_configuration
+
+admin.site.site_header = "上饶市公共信用信息平台 · 管理后台"
+admin.site.site_title = "公共信用信息平台"
+admin.site.index_title = "平台配置与管理"
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    def save_model(self, request, obj, form, change):
+        set_channel("admin")
+        save_configuration(instance=obj, actor=request.user, changed_fields=list(form.changed_data))
+
+    def delete_model(self, request, obj):
+        set_channel("admin")
+        delete_configuration(instance=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        set_channel("admin")
+        for obj in queryset:
+            delete_configuration(instance=obj, actor=request.user)

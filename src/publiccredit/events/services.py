@@ -1,0 +1,79 @@
+"""The transactional outbox: ``emit`` inside a service's transaction, ``drain`` after commit.
+
+With a Celery broker configured, draining runs on a worker; without one it runs inline right after
+commit, so the embedded default behaves like production.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import OutboxEvent
+from .registry import handlers_for
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 10
+
+
+def emit(topic: str, payload: dict) -> OutboxEvent:
+    """Write an event in the caller's transaction and schedule draining for after commit."""
+    event = OutboxEvent.objects.create(topic=topic, payload=payload)
+    transaction.on_commit(schedule_drain)
+    return event
+
+
+def emit_many(topic: str, payloads: list[dict]) -> int:
+    OutboxEvent.objects.bulk_create([OutboxEvent(topic=topic, payload=p) for p in payloads], batch_size=1000)
+    if payloads:
+        transaction.on_commit(schedule_drain)
+    return len(payloads)
+
+
+def schedule_drain() -> None:
+    if settings.CELERY_BROKER_URL:
+        from .tasks import drain_outbox
+
+        drain_outbox.delay()
+    else:
+        drain(limit=10_000)
+
+
+def _handle(event: OutboxEvent) -> None:
+    for handler in handlers_for(event.topic):
+        handler(event.payload)
+
+
+def drain(*, limit: int = 1000) -> int:
+    """Process up to ``limit`` pending events in order; return how many were handled successfully.
+
+    On PostgreSQL rows are claimed with SKIP LOCKED so several workers can drain side by side.
+    """
+    done = 0
+    pending = OutboxEvent.objects.filter(processed_at__isnull=True, attempts__lt=MAX_ATTEMPTS).order_by("id")
+    batch_size = min(limit, 200)
+    while done < limit:
+        with transaction.atomic():
+            query = pending
+            if connection.features.has_select_for_update_skip_locked:
+                query = query.select_for_update(skip_locked=True)
+            batch = list(query[:batch_size])
+            if not batch:
+                break
+            for event in batch:
+                event.attempts += 1
+                try:
+                    with transaction.atomic():
+                        _handle(event)
+                except Exception as exc:  # a failing handler must not block the others; it is retried later
+                    logger.exception("outbox event %s (%s) failed", event.pk, event.topic)
+                    event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+                else:
+                    event.processed_at = timezone.now()
+                    event.last_error = ""
+                    done += 1
+            OutboxEvent.objects.bulk_update(batch, ["attempts", "processed_at", "last_error"])
+        if len(batch) < batch_size:
+            break
+    return done

@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="publiccredit.events.tasks.drain_outbox")
+def drain_outbox(limit: int = 10_000) -> int:
+    return services.drain(limit=limit)

@@ -1,0 +1,19 @@
+from .models import Organization, Region
+
+
+def active_organizations():
+    return Organization.objects.filter(is_active=True).select_related("region").order_by("sort_order", "code")
+
+
+def organization_by_code(code: str) -> Organization | None:
+    from publiccredit.subjects.identifiers import normalize_code
+
+    return Organization.objects.filter(code=normalize_code(code)).select_related("region").first()
+
+
+def region_by_code(code: str) -> Region | None:
+    return Region.objects.filter(code=code).first()
+
+
+def counties():
+    return Region.objects.filter(level__in=[Region.Level.COUNTY, Region.Level.ZONE]).order_by("sort_order")

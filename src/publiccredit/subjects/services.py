@@ -1,0 +1,248 @@
+"""Writes to the subject registry. Each service is one transaction with its audit entry and outbox event."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+
+from publiccredit.audit.services import record_read, record_write
+from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
+from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.events.services import emit, emit_many
+from publiccredit.organizations.models import Region
+
+from .identifiers import require_citizen_id, require_uscc
+from .masking import mask_citizen_id
+from .models import Industry, Representative, Subject, SubjectName
+from .names import display_name, normalize_name
+
+PERSON = Subject.Kind.NATURAL_PERSON
+UPDATABLE_FIELDS = {"region", "industry", "status", "established_on", "registered_capital", "address"}
+
+
+@dataclass
+class SubjectSpec:
+    """What is needed to register one subject; ``code`` is a USCC, or a citizen ID for a person."""
+
+    kind: str
+    name: str
+    code: str
+    region: Region | None = None
+    industry: Industry | None = None
+    status: str = Subject.Status.ACTIVE
+    established_on: dt.date | None = None
+    registered_capital: Decimal | None = None
+    address: str = ""
+    former_names: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
+
+
+def citizen_id_hash(citizen_id: str) -> str:
+    return lookup_hash(require_citizen_id(citizen_id))
+
+
+def _region_from_code(code: str, regions_by_code: dict[str, Region]) -> Region | None:
+    return regions_by_code.get(code[2:8]) if len(code) == 18 else None
+
+
+def _build(spec: SubjectSpec, regions_by_code: dict[str, Region]) -> Subject:
+    if spec.kind not in Subject.Kind.values:
+        raise DomainError(f"未知的主体类别：{spec.kind}", code="unknown_kind", field="kind")
+    name = display_name(spec.name)
+    if not name:
+        raise DomainError("主体名称不能为空", code="name_required", field="name")
+    if len(name) > 200:
+        raise DomainError(f"主体名称不能超过200字，实际为{len(name)}字", code="name_too_long", field="name")
+    subject = Subject(kind=spec.kind, name=name, name_normalized=normalize_name(name), industry=spec.industry,
+                      status=spec.status, established_on=spec.established_on,
+                      registered_capital=spec.registered_capital, address=spec.address)
+    if spec.kind == PERSON:
+        number = require_citizen_id(spec.code, field="code")
+        subject.id_cipher = encrypt_text(number)
+        subject.id_hash = lookup_hash(number)
+        subject.id_masked = mask_citizen_id(number)
+        subject.region = spec.region or regions_by_code.get(number[:6])
+    else:
+        subject.uscc = require_uscc(spec.code, field="code")
+        subject.region = spec.region or _region_from_code(subject.uscc, regions_by_code)
+    return subject
+
+
+def _regions_by_code() -> dict[str, Region]:
+    return {r.code: r for r in Region.objects.all()}
+
+
+def _duplicate_error(subject: Subject) -> DomainError:
+    if subject.is_person:
+        return DomainError(f"身份证号码为 {subject.id_masked} 的自然人已在主体库中", code="duplicate_subject",
+                           field="code")
+    return DomainError(f"统一社会信用代码 {subject.uscc} 已在主体库中", code="duplicate_subject", field="code")
+
+
+def _exists(subject: Subject) -> bool:
+    if subject.is_person:
+        return Subject.objects.filter(id_hash=subject.id_hash).exists()
+    return Subject.objects.filter(uscc=subject.uscc).exists()
+
+
+def _event_payload(subject: Subject) -> dict:
+    return {"subject_id": subject.pk, "kind": subject.kind, "code": subject.code}
+
+
+def register_subject(*, spec: SubjectSpec, actor, reason: str = "") -> Subject:
+    """Add one subject to the registry. One code, one subject: a second registration is refused."""
+    subject = _build(spec, _regions_by_code())
+    if _exists(subject):
+        raise _duplicate_error(subject)
+    try:
+        with transaction.atomic():
+            subject.save()
+            SubjectName.objects.bulk_create(_name_rows(subject, spec))
+            record_write(actor=actor, action="subjects.subject.register", target=subject, reason=reason,
+                         detail={"kind": subject.kind, "region": subject.region.code if subject.region else None})
+            emit("subject.registered", _event_payload(subject))
+    except IntegrityError as exc:  # a concurrent registration of the same code won the race
+        raise _duplicate_error(subject) from exc
+    return subject
+
+
+def _name_rows(subject: Subject, spec: SubjectSpec) -> list[SubjectName]:
+    """The subject's name history: former names with their periods, then the current name."""
+    rows = [SubjectName(subject=subject, name=display_name(n), name_normalized=normalize_name(n), valid_from=start,
+                        valid_to=end) for n, start, end in spec.former_names]
+    current_from = spec.former_names[-1][2] if spec.former_names else spec.established_on
+    rows.append(SubjectName(subject=subject, name=subject.name, name_normalized=subject.name_normalized,
+                            valid_from=current_from))
+    return rows
+
+
+@dataclass
+class BulkRegistration:
+    created: int = 0
+    already_present: int = 0
+    subjects: list[Subject] = field(default_factory=list)
+
+
+def bulk_register_subjects(*, specs: list[SubjectSpec], actor, reason: str = "",
+                           batch_size: int = 2000) -> BulkRegistration:
+    """Register many subjects at once; codes already in the registry (or repeated in the input) are skipped."""
+    regions = _regions_by_code()
+    result = BulkRegistration()
+    for start in range(0, len(specs), batch_size):
+        chunk = specs[start:start + batch_size]
+        built = [(_build(spec, regions), spec) for spec in chunk]
+        usccs = [s.uscc for s, _ in built if s.uscc]
+        hashes = [s.id_hash for s, _ in built if s.id_hash]
+        seen = set(Subject.objects.filter(uscc__in=usccs).values_list("uscc", flat=True))
+        seen |= set(Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", flat=True))
+        fresh = []
+        for subject, spec in built:
+            key = subject.uscc or subject.id_hash
+            if key in seen:
+                result.already_present += 1
+                continue
+            seen.add(key)
+            fresh.append((subject, spec))
+        with transaction.atomic():
+            Subject.objects.bulk_create([s for s, _ in fresh], batch_size=1000)
+            if not all(s.pk for s, _ in fresh):  # backends without RETURNING: fetch ids by code
+                ids = dict(Subject.objects.filter(uscc__in=usccs).values_list("uscc", "pk"))
+                ids |= dict(Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"))
+                for subject, _ in fresh:
+                    subject.pk = ids[subject.uscc or subject.id_hash]
+            names = [row for subject, spec in fresh for row in _name_rows(subject, spec)]
+            SubjectName.objects.bulk_create(names, batch_size=2000)
+            if fresh:
+                record_write(actor=actor, action="subjects.subject.bulk_register", target_type="subjects.subject",
+                             target_label=f"批量入库 {len(fresh)} 个主体", reason=reason,
+                             detail={"created": len(fresh), "first_id": fresh[0][0].pk, "last_id": fresh[-1][0].pk})
+                emit_many("subject.registered", [_event_payload(s) for s, _ in fresh])
+        result.created += len(fresh)
+        result.subjects.extend(s for s, _ in fresh)
+    return result
+
+
+def rename_subject(*, subject: Subject, new_name: str, effective_on: dt.date | None = None, actor,
+                   reason: str = "") -> Subject:
+    """Change a subject's name; the old one stays in the name history as a former name (曾用名)."""
+    name = display_name(new_name)
+    if not name:
+        raise DomainError("新名称不能为空", code="name_required", field="name")
+    if normalize_name(name) == subject.name_normalized:
+        raise DomainError("新名称与现用名称相同", code="same_name", field="name")
+    effective_on = effective_on or dt.date.today()
+    with transaction.atomic():
+        old = subject.name
+        SubjectName.objects.filter(subject=subject, valid_to__isnull=True).update(valid_to=effective_on)
+        SubjectName.objects.create(subject=subject, name=name, name_normalized=normalize_name(name),
+                                   valid_from=effective_on)
+        subject.name, subject.name_normalized = name, normalize_name(name)
+        subject.save(update_fields=["name", "name_normalized", "updated_at"])
+        record_write(actor=actor, action="subjects.subject.rename", target=subject, reason=reason,
+                     detail={"from": old if not subject.is_person else None, "effective_on": effective_on})
+        emit("subject.renamed", _event_payload(subject))
+    return subject
+
+
+def update_subject(*, subject: Subject, changes: dict, actor, reason: str = "") -> Subject:
+    """Update registration facts other than code and name (region, industry, status, dates, capital, address)."""
+    unknown = set(changes) - UPDATABLE_FIELDS
+    if unknown:
+        raise DomainError(f"这些字段不能这样修改：{'、'.join(sorted(unknown))}", code="not_updatable")
+    if "status" in changes and changes["status"] not in Subject.Status.values:
+        raise DomainError(f"未知的登记状态：{changes['status']}", code="unknown_status", field="status")
+    changed = sorted(k for k, v in changes.items() if getattr(subject, k) != v)
+    if not changed:
+        return subject
+    with transaction.atomic():
+        for key in changed:
+            setattr(subject, key, changes[key])
+        subject.save(update_fields=[*changed, "updated_at"])
+        record_write(actor=actor, action="subjects.subject.update", target=subject, reason=reason,
+                     detail={"changed": changed})
+        emit("subject.updated", {**_event_payload(subject), "changed": changed})
+    return subject
+
+
+def set_representative(*, organization: Subject, person: Subject,
+                       role: str = Representative.Role.LEGAL_REPRESENTATIVE, since: dt.date | None = None,
+                       actor, reason: str = "") -> Representative:
+    """Record that a person is (from ``since``) the organisation's legal representative or similar.
+
+    Acts of legal representatives and actual controllers are recorded against them too (work plan item 12),
+    so the link is kept with its period; the previous holder's link is closed, not deleted.
+    """
+    if organization.is_person:
+        raise DomainError("自然人不能有法定代表人", code="not_an_organization", field="organization")
+    if not person.is_person:
+        raise DomainError("法定代表人、负责人等必须是自然人主体", code="not_a_person", field="person")
+    if role not in Representative.Role.values:
+        raise DomainError(f"未知的身份：{role}", code="unknown_role", field="role")
+    since = since or dt.date.today()
+    with transaction.atomic():
+        current = Representative.objects.select_for_update().filter(organization=organization, role=role,
+                                                                    until__isnull=True).first()
+        if current and current.person_id == person.pk:
+            return current
+        if current:
+            current.until = since
+            current.save(update_fields=["until"])
+        link = Representative.objects.create(organization=organization, person=person, role=role, since=since)
+        record_write(actor=actor, action="subjects.representative.set", target=link, reason=reason,
+                     detail={"organization": organization.uscc, "role": role, "person_id": person.pk})
+        emit("subject.representative_set", {"organization_id": organization.pk, "person_id": person.pk,
+                                            "role": role})
+    return link
+
+
+def reveal_citizen_id(*, subject: Subject, actor, reason: str) -> str:
+    """Return a person's full ID number to an authorised user who gives a reason; the read is audited."""
+    if not subject.is_person:
+        raise DomainError("该主体不是自然人", code="not_a_person")
+    if actor is None or not actor.has_perm("subjects.reveal_citizen_id"):
+        raise PermissionDenied("无权查看完整身份证号码", code="cannot_reveal")
+    if not reason or len(reason.strip()) < 4:
+        raise DomainError("请说明查看完整身份证号码的事由（至少4个字）", code="reason_required", field="reason")
+    number = decrypt_text(subject.id_cipher)
+    record_read(actor=actor, action="subjects.citizen_id.reveal", target=subject, reason=reason.strip())
+    return number

@@ -1,0 +1,68 @@
+"""Shared personas: a credit-office administrator, a market-regulation clerk, an auditor, a registered
+enterprise with its legal representative, and a citizen whose ID number the tests know."""
+
+import datetime as dt
+
+import pytest
+
+from publiccredit.accounts.roles import Role
+from publiccredit.accounts.services import create_user
+from publiccredit.organizations.models import Organization, Region
+from publiccredit.subjects.models import Subject
+from publiccredit.subjects.services import SubjectSpec, register_subject, set_representative
+
+# Computed by hand from GB 11643 (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2): a 信州区 resident born 1990-01-01.
+CITIZEN_ID = "361102199001011230"
+CITIZEN_ID_WITH_X = "36112319781105004X"
+# A valid USCC of a 信州区 enterprise (authority 9, type 1), computed from GB 32100.
+ENTERPRISE_USCC = "91361102MA35ABCD4C"
+
+
+@pytest.fixture
+def credit_office(db) -> Organization:
+    return Organization.objects.get(name="上饶市发展和改革委员会")
+
+
+@pytest.fixture
+def market_regulation(db) -> Organization:
+    return Organization.objects.get(name="上饶市市场监督管理局")
+
+
+@pytest.fixture
+def credit_office_admin(credit_office):
+    return create_user(username="admin-li", role=Role.CREDIT_OFFICE, organization=credit_office,
+                       password="Xinyong-2026!", full_name="李管理")
+
+
+@pytest.fixture
+def market_clerk(market_regulation):
+    return create_user(username="clerk-wang", role=Role.PROVIDER_CLERK, organization=market_regulation,
+                       password="Baosong-2026!", full_name="王报送")
+
+
+@pytest.fixture
+def auditor(credit_office):
+    return create_user(username="auditor-zhao", role=Role.AUDITOR, organization=credit_office,
+                       password="Shenji-2026!", full_name="赵审计")
+
+
+@pytest.fixture
+def xinzhou(db) -> Region:
+    return Region.objects.get(code="361102")
+
+
+@pytest.fixture
+def citizen(db) -> Subject:
+    return register_subject(spec=SubjectSpec(kind=Subject.Kind.NATURAL_PERSON, name="张三丰", code=CITIZEN_ID),
+                            actor=None)
+
+
+@pytest.fixture
+def enterprise(db, citizen) -> Subject:
+    subject = register_subject(
+        spec=SubjectSpec(kind=Subject.Kind.LEGAL_PERSON, name="上饶市信江光伏科技有限公司", code=ENTERPRISE_USCC,
+                         established_on=dt.date(2015, 6, 1), address="江西省上饶市信州区带湖路1号"),
+        actor=None,
+    )
+    set_representative(organization=subject, person=citizen, since=dt.date(2015, 6, 1), actor=None)
+    return subject

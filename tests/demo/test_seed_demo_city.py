@@ -1,0 +1,53 @@
+from django.core.management import call_command
+
+from publiccredit.demo.generators import DemoCity
+from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
+from publiccredit.subjects.models import Representative, Subject, SubjectName
+
+SHANGRAO_PREFIXES = ("3611", "3623")
+
+
+def test_the_same_seed_gives_the_same_subjects_and_another_seed_others():
+    first = DemoCity(7).organizations(200)
+    again = DemoCity(7).organizations(200)
+    other = DemoCity(8).organizations(200)
+    assert [(o.name, o.uscc) for o in first] == [(o.name, o.uscc) for o in again]
+    assert [o.uscc for o in first] != [o.uscc for o in other]
+
+
+def test_generated_codes_are_valid_and_carry_shangrao_region_codes():
+    city = DemoCity(3)
+    for person in city.persons(300):
+        assert check_citizen_id(person.citizen_id).valid
+        assert person.citizen_id.startswith(SHANGRAO_PREFIXES)
+    for organization in city.organizations(300):
+        assert check_uscc(organization.uscc).valid
+        assert organization.uscc[2:6] == "3611"
+
+
+def test_seeding_creates_subjects_of_every_kind_with_legal_representatives(db, capsys):
+    call_command("seed", "--subjects", "400", "--seed", "5", "--no-accounts")
+    assert Subject.objects.count() == 400
+    kinds = set(Subject.objects.values_list("kind", flat=True))
+    assert kinds == set(Subject.Kind.values)
+    organizations = Subject.objects.exclude(kind=Subject.Kind.NATURAL_PERSON)
+    assert Representative.objects.filter(until__isnull=True).count() == organizations.count()
+    assert SubjectName.objects.filter(valid_to__isnull=False).exists() or organizations.count() < 100
+    assert Subject.objects.filter(region__level="county").exists()
+
+
+def test_seeding_again_with_the_same_seed_creates_no_duplicates(db, capsys):
+    call_command("seed", "--subjects", "150", "--seed", "9", "--no-accounts")
+    call_command("seed", "--subjects", "150", "--seed", "9", "--no-accounts")
+    assert Subject.objects.count() == 150
+    assert "已存在 150 个" in capsys.readouterr().out
+
+
+def test_seeding_creates_one_demo_account_per_role(db, capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("seed", "--subjects", "10", "--seed", "1")
+    from publiccredit.accounts.models import User
+
+    assert set(User.objects.values_list("role", flat=True)) >= {"credit_office", "provider_clerk", "regulator",
+                                                                 "auditor"}
+    assert (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8").count("\n") == 5
