@@ -41,3 +41,16 @@ def test_staff_must_belong_to_an_organisation(db):
 def test_the_database_refuses_a_staff_user_without_an_organisation(db):
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(username="orphan", role=Role.REGULATOR)
+
+
+def test_creating_a_user_in_the_admin_gives_back_office_access_by_role(client, credit_office_admin, market_regulation):
+    from publiccredit.audit.models import AuditEntry
+
+    client.force_login(credit_office_admin)
+    response = client.post("/admin/accounts/user/add/", {
+        "username": "inspector-chen", "password1": "Jiancha-2026!x", "password2": "Jiancha-2026!x",
+        "role": "regulator", "organization": market_regulation.pk})
+    assert response.status_code == 302
+    created = User.objects.get(username="inspector-chen")
+    assert created.is_staff and created.organization == market_regulation
+    assert AuditEntry.objects.filter(action="accounts.user.create", target_id=str(created.pk)).exists()

@@ -53,3 +53,23 @@ def test_a_failing_handler_is_recorded_and_retried_without_blocking_others(db):
     finally:
         unregister("test.good", good)
         unregister("test.flaky", flaky)
+
+
+def test_with_a_broker_configured_draining_is_handed_to_a_celery_worker(db, settings, monkeypatch):
+    from publiccredit.events import services, tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.drain_outbox, "delay", lambda *a, **k: queued.append("drain"))
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/15"
+    emit("test.queued", {})
+    services.schedule_drain()
+    assert queued == ["drain"]
+    assert OutboxEvent.objects.get(topic="test.queued").processed_at is None
+
+
+def test_the_celery_task_drains_pending_events(db):
+    from publiccredit.events.tasks import drain_outbox
+
+    emit("test.by_worker", {"n": 3})
+    assert drain_outbox.apply().get() == 1
+    assert OutboxEvent.objects.get(topic="test.by_worker").processed_at is not None

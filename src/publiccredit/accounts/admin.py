@@ -6,6 +6,7 @@ from publiccredit.core.admin import AuditedModelAdmin
 from publiccredit.core.errors import DomainError
 
 from .models import ApiToken, User
+from .roles import STAFF_ROLES
 from .services import revoke_token
 
 
@@ -26,6 +27,10 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "password1", "password2", "role", "organization")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        obj.is_staff = obj.is_superuser or obj.role in STAFF_ROLES  # back-office access follows the role
+        super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
         return False  # accounts are deactivated, never deleted: the audit log refers to them

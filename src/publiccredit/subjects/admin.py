@@ -98,13 +98,18 @@ class SubjectChangeForm(forms.ModelForm):
 
 @admin.register(Subject)
 class SubjectAdmin(admin.ModelAdmin):
-    list_display = ("name", "masked_code", "kind", "region", "industry", "status")
+    list_display = ("listed_name", "masked_code", "kind", "region", "industry", "status")
     list_filter = ("kind", "status", "region")
     search_fields = ("name", "uscc")
     list_select_related = ("region", "industry")
     readonly_fields = ("masked_code", "kind", "created_at", "updated_at", "reveal_link")
     inlines = [SubjectNameInline, RepresentativeInline]
     show_full_result_count = False
+
+    @admin.display(description="名称", ordering="name")
+    def listed_name(self, subject):
+        """Lists show persons' names masked; the full name is on the (audited) detail page."""
+        return subject.public_name
 
     @admin.display(description="代码")
     def masked_code(self, subject):
@@ -116,6 +121,12 @@ class SubjectAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:subjects_subject_reveal", args=[subject.pk])
         return format_html('<a href="{}">查看（需说明事由，将记录审计日志）</a>', url)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else ()
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = SubjectChangeForm if obj else SubjectAddForm
@@ -155,9 +166,6 @@ class SubjectAdmin(admin.ModelAdmin):
         if changes:
             services.update_subject(subject=current, changes=changes, actor=request.user)
 
-    def save_related(self, request, form, formsets, change):
-        """Inlines are read-only; nothing to save."""
-
     def has_delete_permission(self, request, obj=None):
         return False  # records are evidence: subjects are never deleted, only their status changes
 
@@ -192,8 +200,26 @@ class SubjectAdmin(admin.ModelAdmin):
         return response
 
 
+class RepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = Representative
+        fields = ("organization", "person", "role", "since")
+
+    def clean(self):
+        data = super().clean()
+        organization, person = data.get("organization"), data.get("person")
+        if organization is not None and organization.is_person:
+            self.add_error("organization", "请选择单位主体（法人、非法人组织或个体工商户）")
+        if person is not None and not person.is_person:
+            self.add_error("person", "法定代表人、负责人等必须是自然人主体")
+        return data
+
+
 @admin.register(Representative)
 class RepresentativeAdmin(admin.ModelAdmin):
+    """Links are added through the service (which closes the previous holder's link); never edited or deleted."""
+
+    form = RepresentativeForm
     list_display = ("organization", "role", "person_masked", "since", "until")
     list_filter = ("role",)
     search_fields = ("organization__name", "organization__uscc")
@@ -204,11 +230,16 @@ class RepresentativeAdmin(admin.ModelAdmin):
     def person_masked(self, link):
         return f"{link.person.public_name}（{link.person.id_masked}）"
 
+    def save_model(self, request, obj, form, change):
+        set_channel("admin")
+        data = form.cleaned_data
+        link = services.set_representative(organization=data["organization"], person=data["person"],
+                                           role=data["role"], since=data.get("since"), actor=request.user)
+        obj.pk = link.pk
+        obj._state.adding = False
+
     def has_change_permission(self, request, obj=None):
-        return False
+        return obj is None and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
         return False
