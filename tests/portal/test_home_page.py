@@ -30,3 +30,9 @@ def test_the_identifier_check_api_explains_a_wrong_code(client, db):
     assert body["valid"] is False
     assert body["reason_code"] == "bad_check"
     assert body["position"] == 18
+
+
+def test_an_unknown_page_gets_a_friendly_chinese_404(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()

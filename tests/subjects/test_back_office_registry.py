@@ -12,9 +12,10 @@ INLINE_MANAGEMENT = {f"{prefix}-{field}": value for prefix in ("names", "represe
                      for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))}
 
 
-def test_the_admin_speaks_chinese(client, credit_office_admin):
+def test_the_admin_speaks_chinese_even_to_an_english_browser(client, credit_office_admin):
     client.force_login(credit_office_admin)
-    page = client.get(reverse("admin:index")).content.decode()
+    page = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "欢迎" in page and "Welcome" not in page
     assert "上饶市公共信用信息平台 · 管理后台" in page
     assert "信用主体" in page and "单位" in page
 

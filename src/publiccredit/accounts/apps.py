@@ -5,3 +5,13 @@ class AccountsConfig(AppConfig):
     name = "publiccredit.accounts"
     label = "accounts"
     verbose_name = "用户与接口令牌"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "accounts.user.create": "新建用户",
+            "accounts.user.update": "修改用户",
+            "accounts.token.issue": "签发接口令牌",
+            "accounts.token.revoke": "撤销接口令牌",
+        })
