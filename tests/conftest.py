@@ -18,6 +18,15 @@ CITIZEN_ID_WITH_X = "36112319781105004X"
 ENTERPRISE_USCC = "91361102MA35ABCD4C"
 
 
+@pytest.fixture(autouse=True)
+def fresh_audit_channel():
+    """Commands set the audit channel for the rest of their context; give every test a clean one."""
+    from publiccredit.audit.context import channel
+
+    with channel("system"):
+        yield
+
+
 @pytest.fixture
 def credit_office(db) -> Organization:
     return Organization.objects.get(name="上饶市发展和改革委员会")

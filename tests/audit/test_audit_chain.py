@@ -114,3 +114,13 @@ def test_an_authorised_read_is_recorded_with_who_what_and_why(db, auditor):
     assert (entry.kind, entry.actor_name, entry.organization_name, entry.reason) == (
         "read", "auditor-zhao", "上饶市发展和改革委员会", "年度审计抽查")
     assert verify_chain().intact
+
+
+def test_each_request_is_audited_under_its_own_channel_even_on_a_reused_thread(client, credit_office_admin):
+    from publiccredit.audit.context import current_channel, set_channel
+
+    set_channel("api")  # left behind by an earlier request on this thread
+    client.force_login(credit_office_admin)
+    client.post("/admin/logout/")
+    assert AuditEntry.objects.get(action="accounts.logout").channel == "admin"
+    assert current_channel() == "api"  # restored after the request

@@ -17,6 +17,7 @@ class AuditEntry(models.Model):
     class Kind(models.TextChoices):
         WRITE = "write", "写入"
         READ = "read", "授权查阅"
+        ACCESS = "access", "登录登出"
 
     class Channel(models.TextChoices):
         WEB = "web", "网页"

@@ -4,6 +4,7 @@ Every service that writes calls ``record_write``; every authorised read of non-p
 ``record_read``. Each entry carries the SM3 hash of its content and of the entry before it.
 """
 
+import getpass
 import json
 from dataclasses import dataclass
 
@@ -16,9 +17,11 @@ from .context import current_channel
 from .models import GENESIS_HASH, AuditEntry, AuditHead
 
 
-def _actor_fields(actor) -> dict:
+def _actor_fields(actor, channel: str) -> dict:
     if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor_id": None, "actor_name": "系统", "organization_code": "", "organization_name": ""}
+        # Without a platform user, name the operating-system account that ran the command.
+        name = f"命令行（{getpass.getuser()}）" if channel == "cli" else "系统"
+        return {"actor_id": None, "actor_name": name, "organization_code": "", "organization_name": ""}
     organization = getattr(actor, "organization", None)
     return {
         "actor_id": actor.pk,
@@ -41,13 +44,14 @@ def _append(kind: str, *, actor, action: str, target, target_type: str, target_i
             reason: str, detail: dict | None, channel: str | None) -> AuditEntry:
     # Round-trip the detail through JSON so the hashed value is exactly what the database will return.
     detail = json.loads(json.dumps(detail or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
+    channel = channel or current_channel()
     values = {
         "kind": kind,
-        "channel": channel or current_channel(),
+        "channel": channel,
         "action": action,
         "reason": (reason or "")[:500],
         "detail": detail,
-        **_actor_fields(actor),
+        **_actor_fields(actor, channel),
         **_target_fields(target, target_type, target_id, target_label),
     }
     with transaction.atomic():
@@ -78,6 +82,13 @@ def record_read(*, actor, action: str, target=None, target_type: str = "", targe
     """Append the audit entry for an authorised read of non-public data (who read what, and why)."""
     return _append(AuditEntry.Kind.READ, actor=actor, action=action, target=target, target_type=target_type,
                    target_id=target_id, target_label=target_label, reason=reason, detail=detail, channel=channel)
+
+
+def record_access(*, actor, action: str, reason: str = "", detail: dict | None = None,
+                  channel: str | None = None) -> AuditEntry:
+    """Append a sign-in, sign-out or failed sign-in."""
+    return _append(AuditEntry.Kind.ACCESS, actor=actor, action=action, target=None, target_type="", target_id="",
+                   target_label="", reason=reason, detail=detail, channel=channel)
 
 
 @dataclass(frozen=True)
