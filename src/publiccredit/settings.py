@@ -79,6 +79,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file too: an in-memory database has table locks that never wait, unlike production's file.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-publiccredit.sqlite3")}
 else:
     # Test databases are cloned from a template whose LC_CTYPE is C.UTF-8 (pg_trgm needs it for Chinese).
     DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ.get("PUBLICCREDIT_TEST_DB_TEMPLATE", "template0")}
