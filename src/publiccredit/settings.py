@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "publiccredit.core",
     "publiccredit.audit",
     "publiccredit.events",
+    "publiccredit.workdays",
     "publiccredit.organizations",
     "publiccredit.accounts",
     "publiccredit.subjects",
