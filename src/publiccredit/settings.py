@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "publiccredit.organizations",
     "publiccredit.accounts",
     "publiccredit.subjects",
+    "publiccredit.catalog",
     "publiccredit.demo",
     "publiccredit.portal",
 ]

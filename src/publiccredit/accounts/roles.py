@@ -16,7 +16,11 @@ class Role(models.TextChoices):
     SYSTEM = "system", "单位系统账号（接口）"
 
 
-CONFIG_MODELS = ["organizations.region", "organizations.organization", "subjects.industry"]
+CONFIG_MODELS = [
+    "organizations.region", "organizations.organization", "subjects.industry",
+    "catalog.category", "catalog.catalogitem", "catalog.itemfield", "catalog.severityrule", "catalog.publicityperiod",
+    "workdays.calendaryear", "workdays.calendarday",
+]
 
 
 def _crud(model: str, *verbs: str) -> set[str]:
@@ -44,6 +48,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("accounts.apitoken", "view")
         | _crud("audit.auditentry", "view")
         | _crud("events.outboxevent", "view")
+        | _crud("catalog.catalogitemversion", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,
