@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "publiccredit.accounts",
     "publiccredit.subjects",
     "publiccredit.catalog",
+    "publiccredit.collection",
     "publiccredit.demo",
     "publiccredit.portal",
 ]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class CollectionConfig(AppConfig):
+    name = "publiccredit.collection"
+    label = "collection"
+    verbose_name = "信用信息归集"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "collection.batch.submit": "报送信用信息批次",
+            "collection.record.link": "人工关联信用主体",
+            "collection.record.view_unmasked": "查看记录中的完整证件号码",
+        })

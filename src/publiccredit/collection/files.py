@@ -1,0 +1,132 @@
+"""Reading delivered files: CSV in UTF-8 (with or without BOM) or GBK/GB18030, and XLSX. Columns may be field
+codes or Chinese field names. Problems that make a file unusable raise ``FileProblem`` before anything is written."""
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from publiccredit.core.errors import DomainError
+
+from .validation import ItemSchema
+
+SNIFF_BYTES = 1 << 20
+
+
+class FileProblem(DomainError):
+    default_code = "unusable_file"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def detect_encoding(sample: bytes) -> str:
+    """utf-8-sig when the start of the file is UTF-8, else gb18030 (a superset of GBK), else refuse."""
+    if b"\x00" in sample:
+        raise FileProblem("文件无法读取：看起来不是文本格式的 CSV（含有二进制内容）。请上传 CSV 或 XLSX 文件", code="unreadable_file")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem("文件编码无法识别：请另存为 UTF-8 或 GBK 编码的 CSV", code="wrong_encoding")
+
+
+class DeliveredFile:
+    """A file opened for one catalog item: headers checked, rows available as often as needed."""
+
+    def __init__(self, path: Path, schema: ItemSchema, *, original_name: str | None = None):
+        self.path, self.schema = Path(path), schema
+        self.name = original_name or self.path.name
+        suffix = Path(self.name).suffix.lower()
+        if not self.path.exists():
+            raise FileProblem(f"找不到文件：{self.path}", code="file_not_found")
+        if suffix in (".xlsx", ".xlsm"):
+            self.kind = "xlsx"
+            headers = self._xlsx_headers()
+        elif suffix in (".csv", ".txt", ""):
+            self.kind = "csv"
+            with self.path.open("rb") as handle:
+                self.encoding = detect_encoding(handle.read(SNIFF_BYTES))
+            headers = self._csv_headers()
+        else:
+            raise FileProblem(f"不支持的文件类型“{suffix}”：请上传 CSV 或 XLSX 文件", code="unsupported_type")
+        if not any(str(h or "").strip() for h in headers):
+            raise FileProblem("文件没有表头行：第一行应为字段代码或中文字段名", code="no_header")
+        self.columns, self.unknown_columns = schema.map_headers(headers)
+        missing = schema.missing_required_columns(self.columns)
+        if missing:
+            raise FileProblem(f"缺少必填列：{'、'.join(missing)}", code="missing_required_column")
+
+    def _csv_headers(self) -> list[str]:
+        try:
+            with self.path.open(encoding=self.encoding, newline="") as handle:
+                return next(csv.reader(handle), [])
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise FileProblem(f"文件无法读取：{exc}", code="unreadable_file") from exc
+
+    def _xlsx_headers(self) -> list[str]:
+        try:
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise FileProblem(f"XLSX 文件无法打开：{type(exc).__name__}", code="unreadable_file") from exc
+        try:
+            sheet = workbook.worksheets[0]
+            first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+            return ["" if v is None else str(v) for v in first]
+        finally:
+            workbook.close()
+
+    def rows(self) -> Iterator[tuple[int, dict]]:
+        """(data row number from 1, {field code: value}); blank lines are skipped but keep their numbers."""
+        mapped = [(index, code) for index, code in enumerate(self.columns) if code]
+        for number, cells in enumerate(self._cells(), start=1):
+            if not any(c not in (None, "") for c in cells):
+                continue
+            width = len(cells)
+            yield number, {code: cells[index] for index, code in mapped if index < width}
+
+    def _cells(self) -> Iterator[list]:
+        if self.kind == "csv":
+            try:
+                with self.path.open(encoding=self.encoding, newline="") as handle:
+                    reader = csv.reader(handle)
+                    next(reader, None)
+                    yield from reader
+            except UnicodeDecodeError as exc:
+                raise FileProblem("文件中途出现无法识别的编码：请整体另存为 UTF-8 或 GBK 编码", code="wrong_encoding") from exc
+            return
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(self.path, read_only=True, data_only=True)
+        try:
+            rows = workbook.worksheets[0].iter_rows(min_row=2, values_only=True)
+            for row in rows:
+                yield list(row)
+        finally:
+            workbook.close()
+
+
+def open_delivered_file(path: Path, schema: ItemSchema, original_name: str | None = None) -> DeliveredFile:
+    return DeliveredFile(path, schema, original_name=original_name)
+
+
+def error_report_csv(errors, stream: io.TextIOBase) -> None:
+    """The per-row error report clerks download: row, field code, field name, error code, message."""
+    writer = csv.writer(stream)
+    writer.writerow(["行号", "字段代码", "错误代码", "说明"])
+    for error in errors:
+        writer.writerow([error.row, error.field, error.code, error.message])
+
+
+RowsFactory = Callable[[], Iterator[tuple[int, dict]]]

@@ -1,0 +1,427 @@
+"""Intake of credit records (归集): the one path behind the API, file uploads, the import command and the demo.
+
+Rules enforced here (DESIGN.md §3, §5):
+- a bad row is reported with row, field and reason and never stops the good rows, unless the sender asks for
+  all-or-nothing (``atomic``);
+- the business key is provider + item + decision number + party code: re-sending creates no duplicates, a changed row
+  becomes a new version (更正), a row marked 撤销 withdraws the record; nothing is deleted;
+- each record is linked to its subject by USCC or citizen ID (a valid unknown code creates the subject); otherwise it
+  waits, unlinked, for a clerk — never linked on a name alone;
+- severity and publicity window are fixed at intake from the catalog version the record was checked against;
+- lateness is counted in working days from the decision to receipt (双公示: 7).
+Rows are processed in chunks, each chunk in its own transaction, so an interrupted import can simply be re-run.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from publiccredit.audit.services import record_write
+from publiccredit.catalog.models import CatalogItem
+from publiccredit.core.crypto import encrypt_text, lookup_hash
+from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.events.services import emit
+from publiccredit.subjects.masking import mask_citizen_id
+from publiccredit.subjects.models import Subject
+from publiccredit.subjects.names import normalize_name
+from publiccredit.subjects.services import SubjectSpec, bulk_register_subjects
+from publiccredit.workdays.services import working_days_between
+
+from .models import Batch, BatchError, CreditRecord, RecordVersion
+from .rules import publicity_window, severity_of
+from .validation import CheckedRow, ItemSchema, RowError
+
+CHUNK_SIZE = 5000
+MAX_API_RECORDS = 5000
+
+
+@dataclass
+class IntakeResult:
+    batch: Batch
+    total: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def as_dict(self, *, error_limit: int | None = None) -> dict:
+        errors = self.errors if error_limit is None else self.errors[:error_limit]
+        return {"batch": self.batch.pk, "status": self.batch.status, "total": self.total, "accepted": self.accepted,
+                "rejected": self.rejected, "created": self.created, "updated": self.updated,
+                "unchanged": self.unchanged, "withdrawn": self.withdrawn, "errors": [e.as_dict() for e in errors]}
+
+
+def check_provider(item: CatalogItem, provider) -> None:
+    """Only the item's responsible departments may deliver it (any department when none is named)."""
+    if not item.is_active:
+        raise DomainError(f"信息项“{item.name}”已停用", code="item_inactive")
+    allowed = list(item.providers.all())
+    if allowed and provider not in allowed:
+        names = "、".join(o.short_name or o.name for o in allowed)
+        raise PermissionDenied(f"{provider.name}不是“{item.name}”的报送单位（报送单位：{names}）", code="not_a_provider")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass
+class _Chunk:
+    """Rows of one chunk after checking: the good ones with their business keys, and the errors."""
+
+    rows: list[CheckedRow]
+    keys: list[str]
+    errors: list[RowError]
+
+
+class Intake:
+    """One batch being taken in. ``run`` drives it; the pieces are methods so each rule has one place."""
+
+    def __init__(self, *, item: CatalogItem, provider, actor, channel: str, dry_run: bool, atomic: bool,
+                 file_name: str = "", file_sha256: str = "", today: dt.date | None = None):
+        check_provider(item, provider)
+        self.item, self.provider, self.actor = item, provider, actor
+        self.version = item.current_version
+        self.schema = ItemSchema(self.version.schema)
+        self.today = today or timezone.localdate()
+        self.dry_run, self.atomic = dry_run, atomic
+        self.seen_keys: dict[str, int] = {}
+        if file_sha256:
+            Batch.objects.filter(provider=provider, item=item, file_sha256=file_sha256,
+                                 status=Batch.Status.PROCESSING).update(status=Batch.Status.INTERRUPTED)
+        self.batch = Batch.objects.create(item=item, item_version=self.version, provider=provider,
+                                          submitted_by=actor if getattr(actor, "pk", None) else None, channel=channel,
+                                          file_name=file_name[:255], file_sha256=file_sha256, dry_run=dry_run,
+                                          atomic=atomic)
+        self.result = IntakeResult(batch=self.batch)
+        role = self.schema.role
+        self.decision_field, self.name_field = role.get("decision_number"), role.get("party_name")
+        self.date_field, self.until_field = role.get("decision_date"), role.get("valid_until")
+        self.publicity_field = role.get("publicity_until")
+        self.id_type_field = role.get("party_id_type")
+
+    # ---- keys and hashes -----------------------------------------------------------------------------------
+    def party_component(self, row: CheckedRow) -> str:
+        if row.party_uscc:
+            return row.party_uscc
+        if row.party_citizen_id:
+            return "id:" + lookup_hash(row.party_citizen_id)
+        id_field = self.schema.role.get("party_id_number")
+        if id_field and row.values.get(id_field):  # passports and the like: keyed hash, never plain text
+            return "doc:" + lookup_hash(f"{row.values.get(self.id_type_field, '')}:{row.values[id_field]}")
+        others = [str(row.values[c]) for c in self.schema.other_registration if row.values.get(c)]
+        return "reg:" + (others[0] if others else "")
+
+    def key_of(self, row: CheckedRow) -> str:
+        decision = row.values.get(self.decision_field, "")
+        return _digest(f"{self.provider.code}|{self.item.code}|{decision}|{self.party_component(row)}")
+
+    def masked(self, row: CheckedRow) -> tuple[dict, dict, str]:
+        """(payload with ID numbers masked, encrypted ID numbers, content hash of the full row)."""
+        payload, protected, hashed = dict(row.values), {}, dict(row.values)
+        for code, number in row.protected.items():
+            payload[code] = mask_citizen_id(number)
+            protected[code] = encrypt_text(number)
+            hashed[code] = lookup_hash(number)
+        content = json.dumps(hashed, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return payload, protected, _digest(content)
+
+    # ---- the flow ------------------------------------------------------------------------------------------
+    def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> _Chunk:
+        good, keys, chunk_errors = [], [], []
+        for number, raw in numbered_rows:
+            self.result.total += 1
+            row, errors = self.schema.check(number, raw, today=self.today)
+            if row is not None:
+                key = self.key_of(row)
+                first = self.seen_keys.get(key)
+                if first is not None:
+                    errors = [RowError(number, self.decision_field or "", "duplicate_in_batch",
+                                       f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复")]
+                    row = None
+                else:
+                    self.seen_keys[key] = number
+            if row is None:
+                self.result.rejected += 1
+                chunk_errors.extend(errors)
+            else:
+                good.append(row)
+                keys.append(key)
+        self.result.errors.extend(chunk_errors)
+        return _Chunk(good, keys, chunk_errors)
+
+    def store(self, chunk: _Chunk) -> None:
+        """Classify the chunk's rows against what is stored and write (unless dry run)."""
+        existing = {r["key_hash"]: r for r in CreditRecord.objects.filter(key_hash__in=chunk.keys).values(
+            "id", "key_hash", "content_hash", "version", "state", "subject_id")}
+        creates, corrections, withdrawals, errors = [], [], [], []
+        for row, key in zip(chunk.rows, chunk.keys, strict=True):
+            current = existing.get(key)
+            if row.withdraw:
+                if current is None:
+                    errors.append(RowError(row.row, self.decision_field or "", "withdraw_unknown",
+                                           "要撤销的记录不存在（决定文书号与相对人代码须与原报送一致）"))
+                elif current["state"] == CreditRecord.State.WITHDRAWN:
+                    self.result.unchanged += 1
+                else:
+                    withdrawals.append((row, current))
+                continue
+            payload, protected, content_hash = self.masked(row)
+            if current is None:
+                creates.append((row, key, payload, protected, content_hash))
+            elif current["content_hash"] == content_hash and current["state"] != CreditRecord.State.WITHDRAWN:
+                self.result.unchanged += 1
+            else:
+                corrections.append((row, current, payload, protected, content_hash))
+        self.result.rejected += len(errors)
+        self.result.errors.extend(errors)
+        self.result.created += len(creates)
+        self.result.updated += len(corrections) + len(withdrawals)
+        self.result.withdrawn += len(withdrawals)
+        self.result.accepted = self.result.created + self.result.updated + self.result.unchanged
+        if self.dry_run:
+            return
+        now = timezone.now()
+        subjects = self.link_subjects([row for row, *_ in creates])
+        created_ids = self.write_creates(creates, subjects, now)
+        corrected_ids = self.write_corrections(corrections, now)
+        withdrawn_ids = self.write_withdrawals(withdrawals, now)
+        BatchError.objects.bulk_create([BatchError(batch=self.batch, **e.as_dict()) for e in chunk.errors + errors],
+                                       batch_size=2000)
+        if created_ids or corrected_ids or withdrawn_ids:
+            emit("records.changed", {"batch": self.batch.pk, "item": self.item.code, "created": created_ids,
+                                     "corrected": corrected_ids, "withdrawn": withdrawn_ids})
+
+    def link_subjects(self, rows: list[CheckedRow]) -> dict[str, int]:
+        """Subject id per USCC / citizen ID; valid codes not yet in the registry become subjects (with the name
+        the department gave). Rows with neither stay unlinked."""
+        usccs = {r.party_uscc for r in rows if r.party_uscc}
+        ids = {r.party_citizen_id for r in rows if r.party_citizen_id}
+        found = dict(Subject.objects.filter(uscc__in=usccs).values_list("uscc", "pk")) if usccs else {}
+        hashes = {lookup_hash(n): n for n in ids}
+        if hashes:
+            for id_hash, pk in Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"):
+                found[hashes[id_hash]] = pk
+        missing, specs = set(), []
+        for row in rows:
+            code = row.party_uscc or row.party_citizen_id
+            if not code or code in found or code in missing:
+                continue
+            missing.add(code)
+            specs.append(SubjectSpec(kind=row.party_kind, name=row.values.get(self.name_field, ""), code=code))
+        if specs:
+            created = bulk_register_subjects(specs=specs, actor=self.actor,
+                                             reason=f"归集批次{self.batch.pk}中首次出现的主体")
+            for subject in created.subjects:
+                if subject.uscc:
+                    found[subject.uscc] = subject.pk
+            if ids:
+                for id_hash, pk in Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"):
+                    found[hashes[id_hash]] = pk
+        return found
+
+    def _dates(self, values: dict):
+        def as_date(code):
+            text = values.get(code) if code else None
+            return dt.date.fromisoformat(text) if text else None
+
+        return as_date(self.date_field), as_date(self.until_field), as_date(self.publicity_field)
+
+    def _derived(self, row: CheckedRow) -> dict:
+        decision, until, requested_end = self._dates(row.values)
+        severity = severity_of(self.version.schema, row.values)
+        published, start, repairable, end = publicity_window(self.version.schema, severity, decision, until,
+                                                             requested_end)
+        return {"decision_date": decision, "severity": severity, "published": published, "publicity_start": start,
+                "repairable_from": repairable, "publicity_end": end}
+
+    def _party_code(self, row: CheckedRow) -> str:
+        return row.party_uscc or (mask_citizen_id(row.party_citizen_id) if row.party_citizen_id else "")
+
+    def write_creates(self, creates, subjects: dict[str, int], now) -> list[int]:
+        deadline = self.version.schema.get("deadline_working_days")
+        today = timezone.localtime(now).date()
+        records = []
+        for row, key, payload, protected, content_hash in creates:
+            derived = self._derived(row)
+            decision = derived["decision_date"]
+            lateness = working_days_between(decision, today) if decision else None
+            name = str(row.values.get(self.name_field, ""))
+            records.append(CreditRecord(
+                item=self.item, item_version=self.version, provider=self.provider,
+                subject_id=subjects.get(row.party_uscc or row.party_citizen_id), key_hash=key,
+                decision_number=str(row.values.get(self.decision_field, ""))[:128], party_name=name[:200],
+                party_name_normalized=normalize_name(name)[:200], party_kind=row.party_kind,
+                party_code=self._party_code(row), payload=payload, protected=protected, content_hash=content_hash,
+                received_at=now, updated_at=now, lateness_working_days=lateness,
+                on_time=None if lateness is None or deadline is None else lateness <= deadline,
+                batch=self.batch, **derived))
+        CreditRecord.objects.bulk_create(records, batch_size=2000)
+        if records and records[0].pk is None:  # backends that return no ids from bulk inserts
+            ids = dict(CreditRecord.objects.filter(key_hash__in=[r.key_hash for r in records])
+                       .values_list("key_hash", "pk"))
+            for record in records:
+                record.pk = ids[record.key_hash]
+        RecordVersion.objects.bulk_create([
+            RecordVersion(record_id=r.pk, number=1, change=RecordVersion.Change.CREATED, payload=r.payload,
+                          protected=r.protected, content_hash=r.content_hash, batch=self.batch, recorded_at=now)
+            for r in records], batch_size=2000)
+        return [r.pk for r in records]
+
+    def write_corrections(self, corrections, now) -> list[int]:
+        if not corrections:
+            return []
+        records, versions = [], []
+        for row, current, payload, protected, content_hash in corrections:
+            record = CreditRecord(pk=current["id"], payload=payload, protected=protected, content_hash=content_hash,
+                                  version=current["version"] + 1, state=CreditRecord.State.CORRECTED, updated_at=now,
+                                  batch=self.batch, item_version=self.version,
+                                  party_name=str(row.values.get(self.name_field, ""))[:200], **self._derived(row))
+            record.party_name_normalized = normalize_name(record.party_name)[:200]
+            records.append(record)
+            versions.append(RecordVersion(record_id=record.pk, number=record.version,
+                                          change=RecordVersion.Change.CORRECTED, payload=payload, protected=protected,
+                                          content_hash=content_hash, batch=self.batch, recorded_at=now))
+        CreditRecord.objects.bulk_update(records, [
+            "payload", "protected", "content_hash", "version", "state", "updated_at", "batch", "item_version",
+            "party_name", "party_name_normalized", "decision_date", "severity", "published", "publicity_start",
+            "repairable_from", "publicity_end"], batch_size=1000)
+        RecordVersion.objects.bulk_create(versions, batch_size=2000)
+        return [r.pk for r in records]
+
+    def write_withdrawals(self, withdrawals, now) -> list[int]:
+        if not withdrawals:
+            return []
+        stored = {r.pk: r for r in CreditRecord.objects.filter(pk__in=[c["id"] for _, c in withdrawals])}
+        versions = []
+        for row, current in withdrawals:
+            record = stored[current["id"]]
+            record.version += 1
+            record.state, record.updated_at, record.batch = CreditRecord.State.WITHDRAWN, now, self.batch
+            versions.append(RecordVersion(record_id=record.pk, number=record.version,
+                                          change=RecordVersion.Change.WITHDRAWN, payload=record.payload,
+                                          protected=record.protected, content_hash=record.content_hash,
+                                          reason=row.reason[:500], batch=self.batch, recorded_at=now))
+        CreditRecord.objects.bulk_update(list(stored.values()), ["version", "state", "updated_at", "batch"])
+        RecordVersion.objects.bulk_create(versions)
+        return list(stored)
+
+    def finish(self, status: str, message: str = "") -> IntakeResult:
+        batch, result = self.batch, self.result
+        for name in ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn"):
+            setattr(batch, name, getattr(result, name))
+        batch.status, batch.message, batch.finished_at = status, message[:500], timezone.now()
+        with transaction.atomic():
+            batch.save()
+            if status in (Batch.Status.DRY_RUN, Batch.Status.REJECTED):  # otherwise written chunk by chunk
+                BatchError.objects.bulk_create([BatchError(batch=batch, **e.as_dict()) for e in result.errors],
+                                               batch_size=2000)
+            record_write(actor=self.actor, action="collection.batch.submit", target=batch,
+                         detail={"item": self.item.code, "status": status, "total": result.total,
+                                 "accepted": result.accepted, "rejected": result.rejected, "created": result.created,
+                                 "updated": result.updated, "withdrawn": result.withdrawn})
+        return result
+
+    def run(self, rows: Callable[[], Iterator[tuple[int, dict]]], chunk_size: int = CHUNK_SIZE) -> IntakeResult:
+        """Process the rows. ``rows`` returns a fresh iterator of (row number, {field code: value}) each call."""
+        try:
+            if self.atomic and not self.dry_run:
+                return self._run_all_or_nothing(rows, chunk_size)
+            for numbered in _chunks(rows(), chunk_size):
+                chunk = self.check_rows(numbered)
+                if self.dry_run:
+                    self.store(chunk)
+                    continue
+                with transaction.atomic():
+                    self.store(chunk)
+                    Batch.objects.filter(pk=self.batch.pk).update(total=self.result.total,
+                                                                  accepted=self.result.accepted,
+                                                                  rejected=self.result.rejected)
+            if self.dry_run:
+                return self.finish(Batch.Status.DRY_RUN, "试校验，未写入任何记录")
+            return self.finish(Batch.Status.DONE)
+        except Exception:
+            self.finish(Batch.Status.FAILED, "处理中断，请重新报送（已入库的记录不会重复）")
+            raise
+
+    def _run_all_or_nothing(self, rows, chunk_size) -> IntakeResult:
+        """Check every row first (holding none in memory); write everything in one transaction only if all pass."""
+        for numbered in _chunks(rows(), chunk_size):
+            self.check_rows(numbered)
+        if not self.result.errors:
+            self.result, self.seen_keys = IntakeResult(batch=self.batch), {}
+            with transaction.atomic():
+                for numbered in _chunks(rows(), chunk_size):
+                    self.store(self.check_rows(numbered))
+                if self.result.errors:  # e.g. withdrawing a record that does not exist
+                    transaction.set_rollback(True)
+        if self.result.errors:
+            result = self.result
+            result.accepted = result.created = result.updated = result.unchanged = result.withdrawn = 0
+            return self.finish(Batch.Status.REJECTED, f"有{result.rejected}行未通过校验，整批未入库")
+        return self.finish(Batch.Status.DONE)
+
+
+def _chunks(numbered: Iterator[tuple[int, dict]], size: int) -> Iterator[list[tuple[int, dict]]]:
+    chunk = []
+    for pair in numbered:
+        chunk.append(pair)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def submit_records(*, item: CatalogItem, provider, records: list[dict], actor, channel: str = Batch.Channel.API,
+                   dry_run: bool = False, atomic: bool = False, today: dt.date | None = None) -> IntakeResult:
+    """Take in records sent as objects (field code or Chinese name → value), numbered from 1 in sending order."""
+    if not isinstance(records, list):
+        raise DomainError("records 必须是数组", code="records_not_a_list", field="records")
+    if len(records) > MAX_API_RECORDS:
+        raise DomainError(f"一次最多报送{MAX_API_RECORDS}条，本次{len(records)}条，请分批发送", code="too_many_records",
+                          field="records")
+    intake = Intake(item=item, provider=provider, actor=actor, channel=channel, dry_run=dry_run, atomic=atomic,
+                    today=today)
+
+    def rows():
+        for number, record in enumerate(records, start=1):
+            if not isinstance(record, dict):
+                yield number, {}
+                continue
+            yield number, _by_field_code(intake.schema, record)
+
+    return intake.run(rows)
+
+
+def _by_field_code(schema: ItemSchema, record: dict) -> dict:
+    keys = list(record)
+    codes, _unknown = schema.map_headers(keys)
+    return {code: record[key] for key, code in zip(keys, codes, strict=True) if code}
+
+
+def import_file(*, item: CatalogItem, provider, path, actor, channel: str = Batch.Channel.CLI, dry_run: bool = False,
+                atomic: bool = False, original_name: str | None = None, today: dt.date | None = None) -> IntakeResult:
+    """Take in a CSV/XLSX file. An unusable file (type, encoding, header, missing required column) raises
+    ``FileProblem`` before anything is written."""
+    from pathlib import Path
+
+    from .files import file_sha256, open_delivered_file
+
+    check_provider(item, provider)
+    delivered = open_delivered_file(Path(path), ItemSchema(item.current_version.schema), original_name=original_name)
+    intake = Intake(item=item, provider=provider, actor=actor, channel=channel, dry_run=dry_run, atomic=atomic,
+                    file_name=delivered.name, file_sha256=file_sha256(delivered.path), today=today)
+    result = intake.run(delivered.rows)
+    if delivered.unknown_columns:
+        note = f"已忽略不在目录中的列：{'、'.join(delivered.unknown_columns)[:400]}"
+        Batch.objects.filter(pk=intake.batch.pk).update(message=(intake.batch.message + " " + note).strip()[:500])
+    return result
