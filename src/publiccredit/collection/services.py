@@ -330,8 +330,9 @@ class Intake:
                                  "updated": result.updated, "withdrawn": result.withdrawn})
         return result
 
-    def run(self, rows: Callable[[], Iterator[tuple[int, dict]]], chunk_size: int = CHUNK_SIZE) -> IntakeResult:
+    def run(self, rows: Callable[[], Iterator[tuple[int, dict]]], chunk_size: int | None = None) -> IntakeResult:
         """Process the rows. ``rows`` returns a fresh iterator of (row number, {field code: value}) each call."""
+        chunk_size = chunk_size or CHUNK_SIZE
         try:
             if self.atomic and not self.dry_run:
                 return self._run_all_or_nothing(rows, chunk_size)
