@@ -426,3 +426,20 @@ def import_file(*, item: CatalogItem, provider, path, actor, channel: str = Batc
         note = f"已忽略不在目录中的列：{'、'.join(delivered.unknown_columns)[:400]}"
         Batch.objects.filter(pk=intake.batch.pk).update(message=(intake.batch.message + " " + note).strip()[:500])
     return result
+
+
+def link_record(*, record: CreditRecord, subject: Subject, actor, reason: str = "") -> CreditRecord:
+    """A clerk ties an unlinked record to a subject after checking it (never done automatically on a name)."""
+    if record.subject_id is not None:
+        raise DomainError("该记录已关联信用主体", code="already_linked")
+    wants_person = record.party_kind == "natural_person"
+    if wants_person != subject.is_person:
+        raise DomainError("相对人类别与所选主体不符（自然人记录只能关联自然人，单位记录只能关联单位）", code="kind_mismatch")
+    with transaction.atomic():
+        record.subject = subject
+        record.save(update_fields=["subject"])
+        record_write(actor=actor, action="collection.record.link", target=record, reason=reason,
+                     detail={"subject_id": subject.pk})
+        emit("records.changed", {"batch": record.batch_id, "item": record.item.code, "created": [], "corrected": [],
+                                 "withdrawn": [], "linked": [record.pk]})
+    return record
