@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "publiccredit.subjects",
     "publiccredit.catalog",
     "publiccredit.collection",
+    "publiccredit.backoffice",
     "publiccredit.demo",
     "publiccredit.portal",
 ]
@@ -100,6 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "backoffice:dashboard"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]  # one language: the UI is Chinese whatever the browser asks for

@@ -1,0 +1,13 @@
+from django.shortcuts import render
+
+from publiccredit.collection.queries import batches_for, unlinked_records
+
+from .access import staff_of_an_organization
+
+
+@staff_of_an_organization
+def dashboard(request):
+    return render(request, "backoffice/dashboard.html", {
+        "batches": batches_for(request.user)[:10],
+        "unlinked": unlinked_records(request.user).count(),
+    })
