@@ -5,6 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUBJECTS ?= 5000
 SEED ?= 1
+RECORDS ?= 3000
 
 .PHONY: run test venv lint migrate seed bench clean
 
@@ -15,7 +16,7 @@ migrate: venv
 	$(BIN)/publiccredit migrate --noinput
 
 seed: migrate
-	$(BIN)/publiccredit seed --subjects $(SUBJECTS) --seed $(SEED)
+	$(BIN)/publiccredit seed --subjects $(SUBJECTS) --seed $(SEED) --records $(RECORDS)
 
 run: seed
 	$(BIN)/publiccredit collectstatic --noinput -v 0

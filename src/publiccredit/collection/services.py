@@ -86,12 +86,15 @@ class Intake:
     """One batch being taken in. ``run`` drives it; the pieces are methods so each rule has one place."""
 
     def __init__(self, *, item: CatalogItem, provider, actor, channel: str, dry_run: bool, atomic: bool,
-                 file_name: str = "", file_sha256: str = "", today: dt.date | None = None):
+                 file_name: str = "", file_sha256: str = "", today: dt.date | None = None,
+                 received_at: dt.datetime | None = None):
+        """``received_at`` back-dates receipt, for loading historical records (and the demo city)."""
         check_provider(item, provider)
+        self.received_at = received_at
         self.item, self.provider, self.actor = item, provider, actor
         self.version = item.current_version
         self.schema = ItemSchema(self.version.schema)
-        self.today = today or timezone.localdate()
+        self.today = today or (timezone.localtime(received_at).date() if received_at else timezone.localdate())
         self.dry_run, self.atomic = dry_run, atomic
         self.seen_keys: dict[str, int] = {}
         if file_sha256:
@@ -101,6 +104,8 @@ class Intake:
                                           submitted_by=actor if getattr(actor, "pk", None) else None, channel=channel,
                                           file_name=file_name[:255], file_sha256=file_sha256, dry_run=dry_run,
                                           atomic=atomic)
+        if received_at:
+            Batch.objects.filter(pk=self.batch.pk).update(started_at=received_at)
         self.result = IntakeResult(batch=self.batch)
         role = self.schema.role
         self.decision_field, self.name_field = role.get("decision_number"), role.get("party_name")
@@ -189,7 +194,7 @@ class Intake:
         self.result.accepted = self.result.created + self.result.updated + self.result.unchanged
         if self.dry_run:
             return
-        now = timezone.now()
+        now = self.received_at or timezone.now()
         subjects = self.link_subjects([row for row, *_ in creates])
         created_ids = self.write_creates(creates, subjects, now)
         corrected_ids = self.write_corrections(corrections, now)
@@ -383,7 +388,8 @@ def _chunks(numbered: Iterator[tuple[int, dict]], size: int) -> Iterator[list[tu
 
 
 def submit_records(*, item: CatalogItem, provider, records: list[dict], actor, channel: str = Batch.Channel.API,
-                   dry_run: bool = False, atomic: bool = False, today: dt.date | None = None) -> IntakeResult:
+                   dry_run: bool = False, atomic: bool = False, today: dt.date | None = None,
+                   received_at: dt.datetime | None = None) -> IntakeResult:
     """Take in records sent as objects (field code or Chinese name → value), numbered from 1 in sending order."""
     if not isinstance(records, list):
         raise DomainError("records 必须是数组", code="records_not_a_list", field="records")
@@ -391,7 +397,7 @@ def submit_records(*, item: CatalogItem, provider, records: list[dict], actor, c
         raise DomainError(f"一次最多报送{MAX_API_RECORDS}条，本次{len(records)}条，请分批发送", code="too_many_records",
                           field="records")
     intake = Intake(item=item, provider=provider, actor=actor, channel=channel, dry_run=dry_run, atomic=atomic,
-                    today=today)
+                    today=today, received_at=received_at)
 
     def rows():
         for number, record in enumerate(records, start=1):

@@ -13,6 +13,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--subjects", type=int, default=5000, help="主体数量（含自然人），缺省 5000")
         parser.add_argument("--seed", type=int, default=1, help="随机种子，缺省 1")
+        parser.add_argument("--records", type=int, default=0, help="生成的信用记录数（行政处罚、行政许可），缺省 0")
         parser.add_argument("--no-accounts", action="store_true", help="不创建演示账号")
 
     def handle(self, *args, **options):
@@ -24,6 +25,16 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         self.stdout.write(f"主体：新建 {result.created} 个，已存在 {result.already_present} 个；"
                           f"法定代表人/负责人 {result.representatives} 条；用时 {elapsed:.1f} 秒")
+        if options["records"] > 0:
+            from publiccredit.demo.records import seed_records
+
+            started = time.perf_counter()
+            totals = seed_records(count=options["records"], seed=options["seed"])
+            if totals.get("skipped"):
+                self.stdout.write("信用记录：演示记录已存在，未重复生成")
+            else:
+                self.stdout.write(f"信用记录：{totals['batches']} 个批次，接收 {totals['accepted']} 条，"
+                                  f"退回 {totals['rejected']} 条；用时 {time.perf_counter() - started:.1f} 秒")
         if options["no_accounts"]:
             return
         created, password = ensure_demo_accounts(password=os.environ.get("PUBLICCREDIT_DEMO_PASSWORD"))
