@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import CatalogItem
+from publiccredit.core.bulk import bulk_insert
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -269,16 +270,16 @@ class Intake:
                 received_at=now, updated_at=now, lateness_working_days=lateness,
                 on_time=None if lateness is None or deadline is None else lateness <= deadline,
                 batch=self.batch, **derived))
-        CreditRecord.objects.bulk_create(records, batch_size=2000)
+        bulk_insert(CreditRecord, records)
         if records and records[0].pk is None:  # backends that return no ids from bulk inserts
             ids = dict(CreditRecord.objects.filter(key_hash__in=[r.key_hash for r in records])
                        .values_list("key_hash", "pk"))
             for record in records:
                 record.pk = ids[record.key_hash]
-        RecordVersion.objects.bulk_create([
+        bulk_insert(RecordVersion, [
             RecordVersion(record_id=r.pk, number=1, change=RecordVersion.Change.CREATED, payload=r.payload,
                           protected=r.protected, content_hash=r.content_hash, batch=self.batch, recorded_at=now)
-            for r in records], batch_size=2000)
+            for r in records])
         return [r.pk for r in records]
 
     def write_corrections(self, corrections, now) -> list[int]:
