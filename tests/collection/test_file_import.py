@@ -112,7 +112,10 @@ def test_an_import_killed_half_way_can_be_re_run_and_ends_with_each_record_once(
             raise KeyboardInterrupt("进程被终止")
         return original_store(self, chunk)
 
+    from publiccredit.collection import columnar
+
     monkeypatch.setattr(services, "CHUNK_SIZE", 10)
+    monkeypatch.setattr(columnar, "CHUNK_ROWS", 10)
     monkeypatch.setattr(services.Intake, "store", store_then_die)
     with pytest.raises(KeyboardInterrupt):
         call_command("import", str(path), "--item", "penalty", "--provider", MARKET_REGULATION_CODE)

@@ -182,8 +182,8 @@ class ItemSchema:
                 else:
                     errors.append(RowError(number, code_field, "invalid_uscc", f"{self.by_code[code_field]['name']}：{result.message}"))
         self._check_party(row, errors)
-        for code in self.id_number_fields:
-            if code in values and code != role.get("party_id_number"):
+        for code in self.id_number_fields:  # every ID number is stored encrypted and shown masked
+            if code in values:
                 row.protected[code] = values[code]
 
     def _check_party(self, row: CheckedRow, errors: list[RowError]) -> None:
@@ -205,7 +205,6 @@ class ItemSchema:
                     return
                 row.party_citizen_id = result.normalized
                 values[id_field] = result.normalized
-            row.protected[id_field] = values[id_field]
             return
         row.party_kind = "individual_business" if category == INDIVIDUAL_BUSINESS else "legal_person"
         uscc = values.get(uscc_field or "", "")

@@ -5,10 +5,20 @@ array literals costs more than the database work. COPY streams rows instead. Pri
 table's sequence first, so callers get ids back as with bulk_create.
 """
 
+import json
+
 from django.db import connections, router
 
 
+def _reserve_ids(connection, meta, count: int) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                       [meta.db_table, meta.pk.column, count])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def bulk_insert(model, objects: list, *, batch_size: int = 2000) -> list:
+    """Insert model instances (ids are set on them)."""
     if not objects:
         return objects
     connection = connections[router.db_for_write(model)]
@@ -16,16 +26,54 @@ def bulk_insert(model, objects: list, *, batch_size: int = 2000) -> list:
         return model.objects.bulk_create(objects, batch_size=batch_size)
     meta = model._meta
     fields = list(meta.concrete_fields)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                       [meta.db_table, meta.pk.column, len(objects)])
-        ids = [row[0] for row in cursor.fetchall()]
-        for obj, pk in zip(objects, ids, strict=True):
-            obj.pk = pk
-            obj._state.adding = False
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(field.column) for field in fields)
-        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields])
+    for obj, pk in zip(objects, _reserve_ids(connection, meta, len(objects)), strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+    rows = ([field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects)
+    _copy(connection, meta.db_table, [field.column for field in fields], rows)
     return objects
+
+
+def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
+    """Insert plain rows (values in ``attnames`` order, without the primary key) and return their new ids.
+
+    The hot path of intake: no model instances on PostgreSQL. JSON fields take Python dicts and lists.
+    """
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    if connection.vendor != "postgresql":
+        objects = model.objects.bulk_create([model(**dict(zip(attnames, row, strict=True))) for row in rows],
+                                            batch_size=2000)
+        return [obj.pk for obj in objects]
+    fields = [meta.get_field(name.removesuffix("_id")) if name.endswith("_id") and not _is_field(meta, name)
+              else meta.get_field(name) for name in attnames]
+    json_positions = [i for i, field in enumerate(fields) if field.get_internal_type() == "JSONField"]
+    ids = _reserve_ids(connection, meta, len(rows))
+
+    def prepared():
+        for pk, row in zip(ids, rows, strict=True):
+            values = list(row)
+            for position in json_positions:
+                values[position] = json.dumps(values[position], ensure_ascii=False)
+            yield [pk, *values]
+
+    _copy(connection, meta.db_table, [meta.pk.column, *[field.column for field in fields]], prepared())
+    return ids
+
+
+def _is_field(meta, name: str) -> bool:
+    try:
+        meta.get_field(name)
+    except Exception:  # FieldDoesNotExist: a foreign key given by its attname
+        return False
+    return True
+
+
+def _copy(connection, table: str, columns: list[str], rows) -> None:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
