@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import CatalogItem
-from publiccredit.core.bulk import insert_rows
+from publiccredit.core.bulk import any_id_clause, insert_rows, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -167,8 +167,9 @@ class Intake:
 
     def store(self, chunk: _Chunk) -> None:
         """Classify the chunk's rows against what is stored and write (unless dry run)."""
-        existing = {r["key_hash"]: r for r in CreditRecord.objects.filter(key_hash__in=chunk.keys).values(
-            "id", "key_hash", "content_hash", "version", "state", "subject_id")}
+        names = ["id", "key_hash", "content_hash", "version", "state", "subject_id"]
+        existing = {row[1]: dict(zip(names, row, strict=True))
+                    for row in select_where_in(CreditRecord, "key_hash", chunk.keys, names)}
         creates, corrections, withdrawals, errors = [], [], [], []
         for row, key in zip(chunk.rows, chunk.keys, strict=True):
             current = existing.get(key)
@@ -212,11 +213,10 @@ class Intake:
         the department gave). Rows with neither stay unlinked."""
         usccs = {r.party_uscc for r in rows if r.party_uscc}
         ids = {r.party_citizen_id for r in rows if r.party_citizen_id}
-        found = dict(Subject.objects.filter(uscc__in=usccs).values_list("uscc", "pk")) if usccs else {}
+        found = dict(select_where_in(Subject, "uscc", usccs, ["uscc", "id"]))
         hashes = {lookup_hash(n): n for n in ids}
-        if hashes:
-            for id_hash, pk in Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"):
-                found[hashes[id_hash]] = pk
+        for id_hash, pk in select_where_in(Subject, "id_hash", hashes, ["id_hash", "id"]):
+            found[hashes[id_hash]] = pk
         missing, specs = set(), []
         for row in rows:
             code = row.party_uscc or row.party_citizen_id
@@ -230,9 +230,8 @@ class Intake:
             for subject in created.subjects:
                 if subject.uscc:
                     found[subject.uscc] = subject.pk
-            if ids:
-                for id_hash, pk in Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"):
-                    found[hashes[id_hash]] = pk
+            for id_hash, pk in select_where_in(Subject, "id_hash", hashes, ["id_hash", "id"]):
+                found[hashes[id_hash]] = pk
         return found
 
     def _dates(self, values: dict):
@@ -285,12 +284,11 @@ class Intake:
         record_table, version_table = CreditRecord._meta.db_table, RecordVersion._meta.db_table
         with connection.cursor() as cursor:
             for start in range(0, len(ids), 5000):
-                part = ids[start:start + 5000]
+                where, params = any_id_clause(connection, "id", ids[start:start + 5000])
                 cursor.execute(
                     f"INSERT INTO {version_table} (record_id, number, change, payload, protected, content_hash, "
                     f"reason, batch_id, recorded_at) SELECT id, 1, %s, payload, protected, content_hash, '', batch_id, "
-                    f"received_at FROM {record_table} WHERE id IN ({', '.join(['%s'] * len(part))})",
-                    [RecordVersion.Change.CREATED, *part])
+                    f"received_at FROM {record_table} WHERE {where}", [RecordVersion.Change.CREATED, *params])
         return ids
 
     def write_corrections(self, corrections, now) -> list[int]:

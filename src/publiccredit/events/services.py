@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import OutboxEvent
@@ -61,19 +62,24 @@ def drain(*, limit: int = 1000) -> int:
             batch = list(query[:batch_size])
             if not batch:
                 break
+            succeeded, failed = [], []
             for event in batch:
-                event.attempts += 1
                 try:
                     with transaction.atomic():
                         _handle(event)
                 except Exception as exc:  # a failing handler must not block the others; it is retried later
                     logger.exception("outbox event %s (%s) failed", event.pk, event.topic)
+                    event.attempts += 1
                     event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+                    failed.append(event)
                 else:
-                    event.processed_at = timezone.now()
-                    event.last_error = ""
-                    done += 1
-            OutboxEvent.objects.bulk_update(batch, ["attempts", "processed_at", "last_error"])
+                    succeeded.append(event.pk)
+            if succeeded:
+                OutboxEvent.objects.filter(pk__in=succeeded).update(processed_at=timezone.now(), last_error="",
+                                                                    attempts=F("attempts") + 1)
+            if failed:
+                OutboxEvent.objects.bulk_update(failed, ["attempts", "last_error"])
+            done += len(succeeded)
         if len(batch) < batch_size:
             break
     return done

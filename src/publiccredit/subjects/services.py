@@ -7,9 +7,10 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from publiccredit.audit.services import record_read, record_write
+from publiccredit.core.bulk import bulk_insert, select_where_in
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
-from publiccredit.events.services import emit, emit_many
+from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
 from .identifiers import require_citizen_id, require_uscc
@@ -133,8 +134,8 @@ def bulk_register_subjects(*, specs: list[SubjectSpec], actor, reason: str = "",
         built = [(_build(spec, regions), spec) for spec in chunk]
         usccs = [s.uscc for s, _ in built if s.uscc]
         hashes = [s.id_hash for s, _ in built if s.id_hash]
-        seen = set(Subject.objects.filter(uscc__in=usccs).values_list("uscc", flat=True))
-        seen |= set(Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", flat=True))
+        seen = {row[0] for row in select_where_in(Subject, "uscc", usccs, ["uscc"])}
+        seen |= {row[0] for row in select_where_in(Subject, "id_hash", hashes, ["id_hash"])}
         fresh = []
         for subject, spec in built:
             key = subject.uscc or subject.id_hash
@@ -144,19 +145,19 @@ def bulk_register_subjects(*, specs: list[SubjectSpec], actor, reason: str = "",
             seen.add(key)
             fresh.append((subject, spec))
         with transaction.atomic():
-            Subject.objects.bulk_create([s for s, _ in fresh], batch_size=1000)
+            bulk_insert(Subject, [s for s, _ in fresh])
             if not all(s.pk for s, _ in fresh):  # backends without RETURNING: fetch ids by code
                 ids = dict(Subject.objects.filter(uscc__in=usccs).values_list("uscc", "pk"))
                 ids |= dict(Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"))
                 for subject, _ in fresh:
                     subject.pk = ids[subject.uscc or subject.id_hash]
             names = [row for subject, spec in fresh for row in _name_rows(subject, spec)]
-            SubjectName.objects.bulk_create(names, batch_size=2000)
+            bulk_insert(SubjectName, names)
             if fresh:
                 record_write(actor=actor, action="subjects.subject.bulk_register", target_type="subjects.subject",
                              target_label=f"批量入库 {len(fresh)} 个主体", reason=reason,
                              detail={"created": len(fresh), "first_id": fresh[0][0].pk, "last_id": fresh[-1][0].pk})
-                emit_many("subject.registered", [_event_payload(s) for s, _ in fresh])
+                emit("subjects.registered", {"subject_ids": [s.pk for s, _ in fresh]})
         result.created += len(fresh)
         result.subjects.extend(s for s, _ in fresh)
     return result

@@ -14,12 +14,13 @@ from publiccredit.audit.services import record_write
 from .models import CalendarDay, CalendarYear
 
 CACHE_SECONDS = 300  # admin edits reach every process within five minutes
-_cache: dict = {"loaded_at": 0.0, "exceptions": {}}
+_cache: dict = {"loaded_at": 0.0, "exceptions": {}, "spans": {}}
 
 
 def _exceptions() -> dict[dt.date, bool]:
     if time.monotonic() - _cache["loaded_at"] > CACHE_SECONDS:
         _cache["exceptions"] = dict(CalendarDay.objects.values_list("date", "is_working_day"))
+        _cache["spans"] = {}
         _cache["loaded_at"] = time.monotonic()
     return _cache["exceptions"]
 
@@ -53,6 +54,10 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     if end <= start:
         return 0
     exceptions = _exceptions()
+    spans = _cache["spans"]  # intake asks for the same few hundred (decision, receipt) pairs a million times
+    known = spans.get((start, end))
+    if known is not None:
+        return known
     # whole weeks first: five working days each, then correct for the exceptions inside the span
     span = (end - start).days
     weeks, rest = divmod(span, 7)
@@ -68,6 +73,8 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
                 total += 1
             elif not working and normally:
                 total -= 1
+    if len(spans) < 100_000:
+        spans[(start, end)] = total
     return total
 
 
