@@ -20,7 +20,7 @@ from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 
 from .validation import ACTION_COLUMN, CITIZEN_ID_TYPE, INDIVIDUAL_BUSINESS, PERSON, REASON_COLUMN, CheckedRow, ItemSchema
 
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 20_000
 ROW = "__row"
 SET_JOIN = "\x1e"
 BAD = "\x00bad"  # marks a distinct value that failed its check

@@ -85,22 +85,28 @@ class CreditRecord(models.Model):
         OBJECTION = "objection", "异议处理中"
         EXPIRED = "expired", "已过公示期"
 
-    item = models.ForeignKey(CatalogItem, verbose_name="信息项", on_delete=models.PROTECT, related_name="records")
+    # Millions of rows arrive here, so every index and every deferred foreign-key check costs. Foreign keys carry
+    # no index of their own (the composite indexes below serve the queries); those that intake always fills from
+    # rows it has just read (item, version, provider, batch) are enforced by the service and by Django's PROTECT,
+    # not by a database constraint checked again at each commit. The subject link keeps its constraint.
+    item = models.ForeignKey(CatalogItem, verbose_name="信息项", on_delete=models.PROTECT, related_name="records",
+                             db_index=False, db_constraint=False)
     item_version = models.ForeignKey(CatalogItemVersion, verbose_name="校验所用目录版本", on_delete=models.PROTECT,
-                                     related_name="records")
-    provider = models.ForeignKey(Organization, verbose_name="报送单位", on_delete=models.PROTECT, related_name="records")
+                                     related_name="records", db_index=False, db_constraint=False)
+    provider = models.ForeignKey(Organization, verbose_name="报送单位", on_delete=models.PROTECT, related_name="records",
+                                 db_index=False, db_constraint=False)
     subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="records")
+                                on_delete=models.PROTECT, related_name="records", db_index=False)
     key_hash = models.CharField("业务主键摘要", max_length=32, unique=True)
     decision_number = models.CharField("决定文书号", max_length=128)
     party_name = models.CharField("相对人名称", max_length=200)
-    party_name_normalized = models.CharField("相对人规范化名称", max_length=200, db_index=True)
+    party_name_normalized = models.CharField("相对人规范化名称", max_length=200)
     party_kind = models.CharField("相对人类别", max_length=20)
     party_code = models.CharField("相对人代码（身份证号已掩码）", max_length=64, blank=True)
     payload = models.JSONField("内容（证件号码已掩码）")
     protected = models.JSONField("加密字段（SM4）", default=dict, blank=True)
     content_hash = models.CharField("内容摘要", max_length=32)
-    decision_date = models.DateField("决定日期", null=True, blank=True, db_index=True)
+    decision_date = models.DateField("决定日期", null=True, blank=True)
     received_at = models.DateTimeField("首次接收时间")
     updated_at = models.DateTimeField("最近更新时间")
     lateness_working_days = models.PositiveIntegerField("报送用时（工作日）", null=True, blank=True)
@@ -110,18 +116,21 @@ class CreditRecord(models.Model):
     publicity_start = models.DateField("公示起始", null=True, blank=True)
     repairable_from = models.DateField("最短公示期满（可申请修复）", null=True, blank=True)
     publicity_end = models.DateField("公示截止", null=True, blank=True)
-    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.ACTIVE, db_index=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.ACTIVE)
     version = models.PositiveIntegerField("版本", default=1)
-    batch = models.ForeignKey(Batch, verbose_name="最近批次", on_delete=models.PROTECT, related_name="+")
+    batch = models.ForeignKey(Batch, verbose_name="最近批次", on_delete=models.PROTECT, related_name="+", db_index=False,
+                              db_constraint=False)
 
     class Meta:
         verbose_name = "信用记录"
         verbose_name_plural = "信用记录"
         ordering = ["-decision_date", "-id"]
         indexes = [
-            models.Index(fields=["subject", "item"]),
-            models.Index(fields=["provider", "received_at"]),
-            models.Index(fields=["item", "decision_date"]),
+            models.Index(fields=["subject", "item"], name="record_subject_item_idx"),
+            models.Index(fields=["provider", "received_at"], name="record_provider_received_idx"),
+            models.Index(fields=["item", "decision_date"], name="record_item_decision_idx"),
+            models.Index(fields=["party_name_normalized"], condition=models.Q(subject__isnull=True),
+                         name="record_unlinked_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -134,14 +143,16 @@ class RecordVersion(models.Model):
         CORRECTED = "corrected", "更正"
         WITHDRAWN = "withdrawn", "撤销"
 
-    record = models.ForeignKey(CreditRecord, verbose_name="记录", on_delete=models.PROTECT, related_name="versions")
+    record = models.ForeignKey(CreditRecord, verbose_name="记录", on_delete=models.PROTECT, related_name="versions",
+                               db_index=False)  # the unique (record, number) index serves lookups by record
     number = models.PositiveIntegerField("版本号")
     change = models.CharField("变更", max_length=10, choices=Change.choices)
     payload = models.JSONField("内容（证件号码已掩码）")
     protected = models.JSONField("加密字段（SM4）", default=dict, blank=True)
     content_hash = models.CharField("内容摘要", max_length=32)
     reason = models.CharField("原因", max_length=500, blank=True)
-    batch = models.ForeignKey(Batch, verbose_name="批次", on_delete=models.PROTECT, related_name="versions")
+    batch = models.ForeignKey(Batch, verbose_name="批次", on_delete=models.PROTECT, related_name="versions",
+                              db_index=False, db_constraint=False)
     recorded_at = models.DateTimeField("记录时间")
 
     class Meta:
