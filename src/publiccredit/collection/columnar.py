@@ -33,7 +33,8 @@ WRITE_COLUMNS = [
 
 
 def content_digest(values: dict, id_fields: list[str]) -> str:
-    """Content hash shared by both paths: sorted field=value pairs, ID numbers as their keyed hash."""
+    """Content hash shared by both paths: sorted field=value pairs, ID numbers as their keyed hash.
+    ``canonical_content`` builds the same text for a whole frame."""
     parts = []
     for code in sorted(values):
         value = values[code]
@@ -43,6 +44,22 @@ def content_digest(values: dict, id_fields: list[str]) -> str:
             value = SET_JOIN.join(value)
         parts.append(f"{code}={value}")
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: list[str], id_memo: dict) -> list[str]:
+    """``content_digest`` for every row of a frame of normalised values (sets joined by SET_JOIN)."""
+    parts = []
+    for code in sorted(field_codes):
+        column = pl.col(code)
+        if code in id_fields:
+            distinct = frame[code].drop_nulls().unique().to_list()
+            for value in distinct:
+                if value not in id_memo:
+                    id_memo[value] = lookup_hash(value)
+            column = column.replace_strict({v: id_memo[v] for v in distinct}, default=None, return_dtype=pl.String)
+        parts.append(pl.when(pl.col(code).is_not_null()).then(pl.lit(f"{code}=") + column))
+    texts = frame.select(pl.concat_str(parts, separator="\x1f", ignore_nulls=True).alias("c"))["c"].to_list()
+    return [hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() for text in texts]
 
 
 def read_frame(path, encoding: str) -> pl.DataFrame:
@@ -194,15 +211,17 @@ def run_columnar(intake, delivered) -> None:
     set_fields = {f["code"] for f in schema.fields if f["type"] == "set"}
     category_field, uscc_field, id_field = role.get("party_category"), role.get("party_uscc"), role.get("party_id_number")
     id_fields = schema.id_number_fields
+    id_memo: dict[str, str] = {}
     for start in range(0, frame.height, CHUNK_ROWS):
         chunk = frame.slice(start, CHUNK_ROWS)
         clean, doubtful = checker.clean(chunk)
+        digests = iter(canonical_content(clean, field_order, id_fields, id_memo))
         checked = []
         for cells in clean.iter_rows():
             values = {code: (value.split(SET_JOIN) if code in set_fields else value)
                       for code, value in zip(field_order, cells[1:], strict=True) if value is not None}
             category = values.get(category_field, "")
-            row = CheckedRow(row=cells[0], values=values)
+            row = CheckedRow(row=cells[0], values=values, content_hash=next(digests))
             if category == PERSON:
                 row.party_kind, row.party_citizen_id = "natural_person", values[id_field]
             else:

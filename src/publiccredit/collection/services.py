@@ -139,7 +139,7 @@ class Intake:
         for code, number in row.protected.items():
             payload[code] = mask_citizen_id(number)
             protected[code] = encrypt_text(number)
-        return payload, protected, content_digest(row.values, self.schema.id_number_fields)
+        return payload, protected, row.content_hash or content_digest(row.values, self.schema.id_number_fields)
 
     # ---- the flow ------------------------------------------------------------------------------------------
     def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> _Chunk:

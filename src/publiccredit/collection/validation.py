@@ -47,6 +47,7 @@ class CheckedRow:
     party_uscc: str = ""
     party_citizen_id: str = ""  # plain text only in memory; stored encrypted
     protected: dict = field(default_factory=dict)  # field code → plain ID numbers to encrypt
+    content_hash: str = ""  # computed in bulk by the columnar path; otherwise at storing
 
 
 def _header_key(text: str) -> str:

@@ -1,5 +1,6 @@
 """Seeding the demo city: subjects with their legal representatives, and one demo account per role."""
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ def seed_subjects(*, count: int, seed: int, actor=None) -> SeedResult:
     for spec in specs:  # a former name's period ends when the current one starts
         if spec.former_names:
             name, start, _ = spec.former_names[0]
-            spec.former_names = [(name, start, start.replace(year=min(start.year + 5, 2025)))]
+            spec.former_names = [(name, start, min(start + dt.timedelta(days=5 * 365), dt.date(2025, 12, 31)))]
     result = bulk_register_subjects(specs=specs, actor=actor, reason=f"演示数据（seed={seed}）")
     linked = _link_representatives(city, persons, organizations, actor) if persons else 0
     return SeedResult(created=result.created, already_present=result.already_present, representatives=linked)
