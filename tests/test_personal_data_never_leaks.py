@@ -20,6 +20,23 @@ def assert_clean(text: str, where: str) -> None:
 
 
 @pytest.fixture
+def penalised_citizen(citizen, market_regulation):
+    """A penalty on the citizen, delivered with the full ID number as the party's and the representative's ID."""
+    from publiccredit.catalog.models import CatalogItem
+    from publiccredit.collection.services import submit_records
+    from tests.collection.conftest import person_penalty_row
+
+    row = person_penalty_row(1, CITIZEN_ID, name="张三丰", CF_FR_ZJHM=CITIZEN_ID)
+    result = submit_records(item=CatalogItem.objects.get(code="penalty"), provider=market_regulation, records=[row],
+                            actor=None)
+    assert result.accepted == 1, result.errors
+    bad = submit_records(item=CatalogItem.objects.get(code="penalty"), provider=market_regulation,
+                         records=[person_penalty_row(2, CITIZEN_ID, name="张三丰", CF_SY="")], actor=None)
+    assert bad.rejected == 1
+    return citizen
+
+
+@pytest.fixture
 def superuser(credit_office):
     user = create_user(username="root-admin", role=Role.CREDIT_OFFICE, organization=credit_office,
                        password="Chaoji-2026!!")
@@ -44,28 +61,42 @@ def admin_urls(citizen, enterprise):
     return urls
 
 
-def test_no_page_admin_list_or_log_line_shows_the_number(client, superuser, citizen, enterprise, caplog):
+def test_no_page_admin_list_or_log_line_shows_the_number(client, superuser, penalised_citizen, enterprise, caplog):
+    from publiccredit.collection.models import Batch, CreditRecord
+
     caplog.set_level(logging.DEBUG)
     client.force_login(superuser)
-    for url in ["/", "/api/v1/organizations/", "/api/schema/", *admin_urls(citizen, enterprise)]:
+    record = CreditRecord.objects.get()
+    back_office = ["/backoffice/", "/backoffice/collection/", "/backoffice/collection/stats/",
+                   "/backoffice/collection/unlinked/",
+                   *[f"/backoffice/collection/batches/{b.pk}/" for b in Batch.objects.all()],
+                   *[f"/backoffice/collection/batches/{b.pk}/errors.csv" for b in Batch.objects.all()],
+                   f"/admin/collection/creditrecord/{record.pk}/change/"]
+    for url in ["/", "/api/v1/organizations/", "/api/schema/", *admin_urls(penalised_citizen, enterprise),
+                *back_office]:
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
         assert_clean(response.content.decode(), url)
     assert_clean(caplog.text, "日志")
 
 
-def test_no_api_answer_shows_the_number(client, market_regulation, citizen, enterprise):
-    secret = issue_token(organization=market_regulation, scopes="subjects:read").secret
-    for url in ["/api/v1/whoami/", "/api/v1/organizations/", f"/api/v1/identifiers/check/?code={CITIZEN_ID}"]:
+def test_no_api_answer_shows_the_number(client, market_regulation, penalised_citizen, enterprise):
+    from publiccredit.collection.models import Batch
+
+    secret = issue_token(organization=market_regulation, scopes="subjects:read,records:read,stats:read").secret
+    batches = [f"/api/v1/collection/batches/{b.pk}/" for b in Batch.objects.all()]
+    for url in ["/api/v1/whoami/", "/api/v1/organizations/", f"/api/v1/identifiers/check/?code={CITIZEN_ID}",
+                "/api/v1/collection/stats/", *batches,
+                *[f"{b}errors.csv" for b in batches]]:
         response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {secret}")
         assert response.status_code == 200
         assert_clean(response.content.decode(), url)
 
 
-def test_no_database_column_holds_the_number_in_clear(citizen, enterprise, credit_office_admin):
+def test_no_database_column_holds_the_number_in_clear(penalised_citizen, enterprise, credit_office_admin):
     from publiccredit.subjects.services import reveal_citizen_id
 
-    reveal_citizen_id(subject=citizen, actor=credit_office_admin, reason="核实身份后办理")
+    reveal_citizen_id(subject=penalised_citizen, actor=credit_office_admin, reason="核实身份后办理")
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")

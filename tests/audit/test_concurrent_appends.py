@@ -1,12 +1,14 @@
 import threading
 
+import pytest
 from django.db import connection
 
 from publiccredit.audit.models import AuditEntry
 from publiccredit.audit.services import record_write, verify_chain
 
 
-def test_appends_from_several_threads_keep_one_unbroken_chain(transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_appends_from_several_threads_keep_one_unbroken_chain():
     errors = []
 
     def append_many(worker: int):

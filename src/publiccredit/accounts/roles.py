@@ -37,6 +37,9 @@ def _all_config(*verbs: str) -> set[str]:
 
 VIEW_SUBJECTS = _crud("subjects.subject", "view") | _crud("subjects.subjectname", "view") | _crud(
     "subjects.representative", "view")
+VIEW_RECORDS = (_crud("collection.batch", "view") | _crud("collection.batcherror", "view")
+                | _crud("collection.creditrecord", "view") | _crud("collection.recordversion", "view")
+                | _crud("catalog.catalogitemversion", "view"))
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (
@@ -48,12 +51,12 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("accounts.apitoken", "view")
         | _crud("audit.auditentry", "view")
         | _crud("events.outboxevent", "view")
-        | _crud("catalog.catalogitemversion", "view")
+        | VIEW_RECORDS
         | {"subjects.reveal_citizen_id", "accounts.issue_token"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,
     Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS,
-    Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | _crud("audit.auditentry", "view")
+    Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view"),
     Role.SUBJECT_USER: set(),
     Role.SYSTEM: set(),

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 
 import polars as pl
-from django.db import transaction
+from django.db import connection, transaction
 
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
@@ -212,6 +212,27 @@ def run_columnar(intake, delivered) -> None:
     category_field, uscc_field, id_field = role.get("party_category"), role.get("party_uscc"), role.get("party_id_number")
     id_fields = schema.id_number_fields
     id_memo: dict[str, str] = {}
+    if connection.vendor == "postgresql" and not connection.in_atomic_block and not intake.dry_run:
+        from .pipeline import BackgroundWriter
+
+        intake.writer = BackgroundWriter()
+    try:
+        _feed_chunks(intake, checker, frame, field_order, set_fields, category_field, uscc_field, id_field, id_fields,
+                     id_memo)
+    except BaseException:
+        if intake.writer is not None:
+            intake.writer.abort()
+        raise
+    else:
+        if intake.writer is not None:
+            intake.writer.close()
+    finally:
+        intake.writer = None
+
+
+def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field, uscc_field, id_field, id_fields,
+                 id_memo) -> None:
+    schema = intake.schema
     for start in range(0, frame.height, CHUNK_ROWS):
         chunk = frame.slice(start, CHUNK_ROWS)
         clean, doubtful = checker.clean(chunk)
@@ -238,3 +259,4 @@ def run_columnar(intake, delivered) -> None:
         prepared = intake.admit(checked)
         with transaction.atomic():
             intake.store(prepared)
+        intake.progress()

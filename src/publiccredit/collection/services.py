@@ -113,6 +113,7 @@ class Intake:
         self.date_field, self.until_field = role.get("decision_date"), role.get("valid_until")
         self.publicity_field = role.get("publicity_until")
         self.id_type_field = role.get("party_id_type")
+        self.writer = None  # a BackgroundWriter when large imports pipeline their writes
         self.rule_fields = sorted({c["field"] for r in self.version.schema.get("severity_rules", [])
                                    for c in r["conditions"]})
         self._derived_memo: dict = {}
@@ -200,22 +201,31 @@ class Intake:
         self.result.accepted = self.result.created + self.result.updated + self.result.unchanged
         if self.dry_run:
             return
-        if connection.vendor == "postgresql":
-            # Chunks commit without waiting for the WAL flush, so writing overlaps the next chunk's checks. A crash
-            # can lose only the newest chunks (WAL is replayed in order), and the batch is marked done by a normal,
-            # durable commit after all of them; a re-run restores anything lost, without duplicates.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         now = self.received_at or timezone.now()
         subjects = self.link_subjects([row for row, *_ in creates])
-        created_ids = self.write_creates(creates, subjects, now)
-        corrected_ids = self.write_corrections(corrections, now)
-        withdrawn_ids = self.write_withdrawals(withdrawals, now)
-        BatchError.objects.bulk_create([BatchError(batch=self.batch, **e.as_dict()) for e in chunk.errors + errors],
-                                       batch_size=2000)
-        if created_ids or corrected_ids or withdrawn_ids:
-            emit("records.changed", {"batch": self.batch.pk, "item": self.item.code, "created": created_ids,
-                                     "corrected": corrected_ids, "withdrawn": withdrawn_ids})
+        create_rows = self.create_rows(creates, subjects, now)
+        chunk_errors = [BatchError(batch=self.batch, **e.as_dict()) for e in chunk.errors + errors]
+
+        def write():
+            with transaction.atomic():
+                if connection.vendor == "postgresql":
+                    # Chunks commit without waiting for the WAL flush. A crash can lose only the newest chunks (WAL
+                    # replays in order) and the batch is closed by a normal, durable commit after all of them; a
+                    # re-run restores anything lost, without duplicates.
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                created_ids = self.insert_creates(create_rows)
+                corrected_ids = self.write_corrections(corrections, now)
+                withdrawn_ids = self.write_withdrawals(withdrawals, now)
+                BatchError.objects.bulk_create(chunk_errors, batch_size=2000)
+                if created_ids or corrected_ids or withdrawn_ids:
+                    emit("records.changed", {"batch": self.batch.pk, "item": self.item.code, "created": created_ids,
+                                             "corrected": corrected_ids, "withdrawn": withdrawn_ids})
+
+        if self.writer is None:
+            write()
+        else:  # after the subjects this chunk registered are committed, the writer thread stores the records
+            transaction.on_commit(lambda: self.writer.submit(write))
 
     def link_subjects(self, rows: list[CheckedRow]) -> dict[str, int]:
         """Subject id per USCC / citizen ID; valid codes not yet in the registry become subjects (with the name
@@ -278,10 +288,8 @@ class Intake:
         "repairable_from", "publicity_end", "state", "version", "batch_id",
     ]
 
-    def write_creates(self, creates, subjects: dict[str, int], now) -> list[int]:
-        """New records as plain rows (COPY on PostgreSQL), then their first versions in one INSERT … SELECT."""
-        if not creates:
-            return []
+    def create_rows(self, creates, subjects: dict[str, int], now) -> list[list]:
+        """New records as plain rows in CREATE_COLUMNS order (the Python half of writing)."""
         deadline = self.version.schema.get("deadline_working_days")
         received = timezone.localtime(now).date()
         fixed = (self.item.pk, self.version.pk, self.provider.pk)
@@ -299,6 +307,10 @@ class Intake:
                 derived["published"], derived["publicity_start"], derived["repairable_from"], derived["publicity_end"],
                 CreditRecord.State.ACTIVE, 1, self.batch.pk,
             ])
+        return rows
+
+    def insert_creates(self, rows: list[list]) -> list[int]:
+        """COPY the new records (PostgreSQL), then their first versions in one INSERT … SELECT."""
         ids = insert_rows(CreditRecord, self.CREATE_COLUMNS, rows)
         record_table, version_table = CreditRecord._meta.db_table, RecordVersion._meta.db_table
         with connection.cursor() as cursor:
