@@ -312,6 +312,10 @@ class Intake:
     def insert_creates(self, rows: list[list]) -> list[int]:
         """COPY the new records (PostgreSQL), then their first versions in one INSERT … SELECT."""
         ids = insert_rows(CreditRecord, self.CREATE_COLUMNS, rows)
+        self.insert_first_versions(ids)
+        return ids
+
+    def insert_first_versions(self, ids: list[int]) -> None:
         record_table, version_table = CreditRecord._meta.db_table, RecordVersion._meta.db_table
         with connection.cursor() as cursor:
             for start in range(0, len(ids), 5000):
@@ -320,7 +324,6 @@ class Intake:
                     f"INSERT INTO {version_table} (record_id, number, change, payload, protected, content_hash, "
                     f"reason, batch_id, recorded_at) SELECT id, 1, %s, payload, protected, content_hash, '', batch_id, "
                     f"received_at FROM {record_table} WHERE {where}", [RecordVersion.Change.CREATED, *params])
-        return ids
 
     def write_corrections(self, corrections, now) -> list[int]:
         if not corrections:

@@ -10,7 +10,7 @@ import json
 from django.db import connections, router
 
 
-def _reserve_ids(connection, meta, count: int) -> list[int]:
+def reserve_ids(connection, meta, count: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                        [meta.db_table, meta.pk.column, count])
@@ -26,7 +26,7 @@ def bulk_insert(model, objects: list, *, batch_size: int = 2000) -> list:
         return model.objects.bulk_create(objects, batch_size=batch_size)
     meta = model._meta
     fields = list(meta.concrete_fields)
-    for obj, pk in zip(objects, _reserve_ids(connection, meta, len(objects)), strict=True):
+    for obj, pk in zip(objects, reserve_ids(connection, meta, len(objects)), strict=True):
         obj.pk = pk
         obj._state.adding = False
     rows = ([field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects)
@@ -50,7 +50,7 @@ def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
     fields = [meta.get_field(name.removesuffix("_id")) if name.endswith("_id") and not _is_field(meta, name)
               else meta.get_field(name) for name in attnames]
     json_positions = [i for i, field in enumerate(fields) if field.get_internal_type() == "JSONField"]
-    ids = _reserve_ids(connection, meta, len(rows))
+    ids = reserve_ids(connection, meta, len(rows))
 
     def prepared():
         for pk, row in zip(ids, rows, strict=True):
