@@ -56,4 +56,4 @@ def test_the_persons_id_number_is_stored_masked_and_encrypted(penalty, market_re
     assert record.payload["CF_XDR_ZJHM"] == "3611**********1230"
     assert record.party_code == "3611**********1230"
     assert decrypt_text(record.protected["CF_XDR_ZJHM"]) == CITIZEN_ID
-    assert CITIZEN_ID not in str(record.payload) + record.key_hash + record.content_hash
+    assert CITIZEN_ID not in str(record.payload) + record.key_hash.hex + record.content_hash

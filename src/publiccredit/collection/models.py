@@ -97,7 +97,8 @@ class CreditRecord(models.Model):
                                  db_index=False, db_constraint=False)
     subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="records", db_index=False)
-    key_hash = models.CharField("业务主键摘要", max_length=32, unique=True)
+    # 16 bytes of BLAKE2b: a native uuid on PostgreSQL, so the unique index compares bytes, not collated text.
+    key_hash = models.UUIDField("业务主键摘要", unique=True)
     decision_number = models.CharField("决定文书号", max_length=128)
     party_name = models.CharField("相对人名称", max_length=200)
     party_name_normalized = models.CharField("相对人规范化名称", max_length=200)
