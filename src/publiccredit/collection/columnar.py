@@ -346,6 +346,7 @@ class FastCreates:
         self.name_memo: dict[str, str] = {}
         self.lateness_memo: dict[str, int] = {}
         self.condition_memo: dict[tuple, dict] = {}
+        self.subject_memo: dict[str, int] = {}  # party code → subject id, across the chunks of one import
         self.prefix = f"{intake.provider.code}|{intake.item.code}|"
 
     def _id_hash(self, number: str) -> str:
@@ -430,7 +431,9 @@ class FastCreates:
             elif uscc:
                 kind = "individual_business" if category == INDIVIDUAL_BUSINESS else "legal_person"
                 parties.setdefault(uscc, Party(row=0, values={name_field: name}, party_kind=kind, party_uscc=uscc))
-        subjects = intake.link_subjects(list(parties.values()))
+        unknown = [party for code, party in parties.items() if code not in self.subject_memo]
+        self.subject_memo.update(intake.link_subjects(unknown))
+        subjects = {code: self.subject_memo[code] for code in parties if code in self.subject_memo}
         now = intake.received_at or timezone.now()
         received = timezone.localtime(now).date()
         deadline = schema.get("deadline_working_days")

@@ -1,4 +1,4 @@
-"""A writer thread for large imports: while it stores one chunk, the importing thread checks the next.
+"""Writer threads for large imports: while they store chunks, the importing thread checks the next one.
 
 On a 2-core machine this keeps PostgreSQL and Python busy at the same time. The writer has its own database
 connection; a failure in it stops the import at the next hand-over, and the batch is marked failed.
@@ -11,11 +11,13 @@ from django.db import connections
 
 
 class BackgroundWriter:
-    def __init__(self, depth: int = 2):
+    def __init__(self, depth: int = 2, workers: int = 2):
         self.jobs: queue.Queue = queue.Queue(maxsize=depth)
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._work, name="intake-writer", daemon=True)
-        self.thread.start()
+        self.threads = [threading.Thread(target=self._work, name=f"intake-writer-{n}", daemon=True)
+                        for n in range(workers)]
+        for thread in self.threads:
+            thread.start()
 
     def _work(self) -> None:
         try:
@@ -39,13 +41,17 @@ class BackgroundWriter:
         self.raise_if_failed()
         self.jobs.put(job)
 
+    def _stop(self) -> None:
+        for _ in self.threads:
+            self.jobs.put(None)
+        for thread in self.threads:
+            thread.join()
+
     def close(self) -> None:
         """Wait for every submitted chunk to be stored; raise if one failed."""
-        self.jobs.put(None)
-        self.thread.join()
+        self._stop()
         self.raise_if_failed()
 
     def abort(self) -> None:
         """Stop after the chunks already handed over (used when the import itself fails)."""
-        self.jobs.put(None)
-        self.thread.join()
+        self._stop()

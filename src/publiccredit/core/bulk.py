@@ -6,7 +6,6 @@ table's sequence first, so callers get ids back as with bulk_create.
 """
 
 import json
-import uuid
 
 from django.db import connections, router
 
@@ -88,14 +87,14 @@ def select_where_in(model, column: str, values, columns: list[str]) -> list[tupl
         return []
     connection = connections[router.db_for_read(model)]
     uuid_columns = {f.column for f in model._meta.concrete_fields if f.get_internal_type() == "UUIDField"}
-    if column in uuid_columns and connection.vendor == "postgresql":
-        values = [uuid.UUID(hex=v) if isinstance(v, str) else v for v in values]
+    cast = "::uuid[]" if column in uuid_columns else ""  # hex strings are cast by the server, not in Python
     quote = connection.ops.quote_name
     table, selected = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
     rows = []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT {selected} FROM {table} WHERE {quote(column)} = ANY(%s)", [values])
+            cursor.execute(f"SELECT {selected} FROM {table} WHERE {quote(column)} = ANY(%s{cast})",
+                           [[str(v) for v in values] if cast else values])
             rows = cursor.fetchall()
             uuid_positions = [i for i, c in enumerate(columns) if c in uuid_columns]
             if uuid_positions:  # callers work with hex strings, as Django stores UUIDs elsewhere
