@@ -144,8 +144,10 @@ class RecordVersion(models.Model):
         CORRECTED = "corrected", "更正"
         WITHDRAWN = "withdrawn", "撤销"
 
+    # The unique (record, number) index serves lookups by record. Versions are written only by intake, in the
+    # transaction that writes their record, and records are never deleted: no per-row constraint check at commit.
     record = models.ForeignKey(CreditRecord, verbose_name="记录", on_delete=models.PROTECT, related_name="versions",
-                               db_index=False)  # the unique (record, number) index serves lookups by record
+                               db_index=False, db_constraint=False)
     number = models.PositiveIntegerField("版本号")
     change = models.CharField("变更", max_length=10, choices=Change.choices)
     payload = models.JSONField("内容（证件号码已掩码）")
