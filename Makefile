@@ -7,7 +7,7 @@ SUBJECTS ?= 5000
 SEED ?= 1
 RECORDS ?= 3000
 
-.PHONY: run test venv lint migrate seed bench clean
+.PHONY: run test venv lint migrate seed bench bench-import clean
 
 venv:
 	@scripts/make-venv.sh
@@ -31,6 +31,10 @@ lint: venv
 
 bench: venv
 	$(BIN)/python bench/bench_seed.py
+
+# Needs DATABASE_URL pointing at an empty PostgreSQL database (see bench/README.md).
+bench-import: venv
+	$(BIN)/python bench/bench_import.py --rows 1000000 --naive-rows 20000 --pool 50000 --repeat 3 --grow
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
