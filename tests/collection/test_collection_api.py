@@ -119,3 +119,32 @@ def test_an_oversize_request_gets_413_with_advice_instead_of_a_crash(market_api,
     response = post(market_api, "penalty", {"records": [penalty_row(n) for n in range(1, 20)]})
     assert response.status_code == 413
     assert "分批发送" in response.json()["detail"]
+
+
+def test_providers_are_ranked_by_on_time_rate(market_api, penalty):
+    from publiccredit.organizations.models import Organization
+
+    tax = Organization.objects.get(name="国家税务总局上饶市税务局")
+    tax_api = APIClient()
+    tax_api.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_token(organization=tax, scopes='records:write').secret}")
+    post(market_api, "penalty", {"records": [penalty_row(1, CF_JDRQ="2026-01-05", CF_YXQ="2027-01-05")]})
+    from django.utils import timezone
+
+    today = timezone.localdate().isoformat()
+    post(tax_api, "penalty", {"records": [penalty_row(1, CF_JDRQ=today, CF_YXQ="2099-01-01")]})
+    ranking = [(p["rank"], p["name"]) for p in market_api.get("/api/v1/collection/stats/").json()["providers"]]
+    assert ranking == [(1, "国家税务总局上饶市税务局"), (2, "上饶市市场监督管理局")]
+
+
+def test_back_dated_demo_batches_keep_their_receipt_time(penalty, market_regulation):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from publiccredit.collection.services import submit_records
+
+    received = dt.datetime(2026, 3, 6, 16, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    result = submit_records(item=penalty, provider=market_regulation, records=[penalty_row(1, CF_JDRQ="2026-03-02",
+                            CF_YXQ="2027-03-02")], actor=None, received_at=received)
+    result.batch.refresh_from_db()
+    assert result.batch.started_at == received
+    assert CreditRecord.objects.get().lateness_working_days == 4

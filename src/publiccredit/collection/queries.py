@@ -71,15 +71,25 @@ def timeliness(*, since: dt.date | None = None, until: dt.date | None = None, it
     for row in [*providers, *counties.values()]:
         row["on_time_rate"] = _rate(row["on_time"], row["with_deadline"])
         row["compliance_rate"] = _rate(row["rows_accepted"], row["rows_sent"])
+    ranked_providers, ranked_counties = _ranked(providers), _ranked(list(counties.values()))
     late = records.filter(on_time=False).select_related("provider", "item").order_by("-lateness_working_days", "-id")
     return {
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-        "item": item_code, "providers": providers, "counties": sorted(counties.values(), key=lambda r: r["county"]),
+        "item": item_code, "providers": ranked_providers, "counties": ranked_counties,
         "late": [{"id": r.pk, "provider": r.provider.name, "item": r.item.name, "decision_number": r.decision_number,
                   "decision_date": r.decision_date.isoformat() if r.decision_date else None,
                   "received_at": r.received_at.isoformat(), "lateness_working_days": r.lateness_working_days}
                  for r in late[:late_limit]],
     }
+
+
+def _ranked(rows: list[dict]) -> list[dict]:
+    """Best on-time rate first (then compliance, then volume); rows without dated records last. Adds ``rank``."""
+    ordered = sorted(rows, key=lambda r: (r["on_time_rate"] is None, -(r["on_time_rate"] or 0),
+                                          -(r["compliance_rate"] or 0), -r["records"]))
+    for rank, row in enumerate(ordered, start=1):
+        row["rank"] = rank
+    return ordered
 
 
 def unlinked_records(viewer) -> QuerySet[CreditRecord]:

@@ -106,6 +106,7 @@ class Intake:
                                           file_name=file_name[:255], file_sha256=file_sha256, dry_run=dry_run,
                                           atomic=atomic)
         if received_at:
+            self.batch.started_at = received_at
             Batch.objects.filter(pk=self.batch.pk).update(started_at=received_at)
         self.result = IntakeResult(batch=self.batch)
         role = self.schema.role
