@@ -41,12 +41,6 @@ CHUNK_ROWS = 20_000
 ROW = "__row"
 SET_JOIN = "\x1e"
 BAD = "\x00bad"  # marks a distinct value that failed its check
-WRITE_COLUMNS = [
-    "id", "item_id", "item_version_id", "provider_id", "subject_id", "key_hash", "decision_number", "party_name",
-    "party_name_normalized", "party_kind", "party_code", "payload", "protected", "content_hash", "decision_date",
-    "received_at", "updated_at", "lateness_working_days", "on_time", "severity", "published", "publicity_start",
-    "repairable_from", "publicity_end", "state", "version", "batch_id",
-]
 
 
 def content_digest(values: dict, id_fields: list[str]) -> str:
@@ -340,11 +334,11 @@ class FastCreates:
         self.field_order, self.set_fields = field_order, set_fields
         role = self.schema.role
         self.role = role
-        self.id_fields = [c for c in self.schema.id_number_fields]
+        self.id_fields = list(self.schema.id_number_fields)
         self.cipher_memo: dict[str, str] = {}
         self.hash_memo: dict[str, str] = {}
         self.name_memo: dict[str, str] = {}
-        self.lateness_memo: dict[str, int] = {}
+        self.lateness_memo: dict[dt.date, dict[str, int]] = {}  # receipt date → decision date → working days
         self.condition_memo: dict[tuple, dict] = {}
         self.subject_memo: dict[str, int] = {}  # party code → subject id, across the chunks of one import
         self.prefix = f"{intake.provider.code}|{intake.item.code}|"
@@ -443,9 +437,8 @@ class FastCreates:
         # party, subject and name
         uscc = pl.col(uscc_field) if uscc_field in columns else pl.lit(None, dtype=pl.String)
         citizen = pl.col(id_field) if id_field in columns else pl.lit(None, dtype=pl.String)
-        subject_codes = {code: pk for code, pk in subjects.items()}
         party_code_column = pl.when(is_person).then(citizen).otherwise(uscc)
-        expressions["subject_id"] = party_code_column.replace_strict(subject_codes, default=None, return_dtype=pl.Int64)
+        expressions["subject_id"] = party_code_column.replace_strict(subjects, default=None, return_dtype=pl.Int64)
         expressions["party_kind"] = (pl.when(is_person).then(pl.lit("natural_person"))
                                      .when(pl.col(category_field) == INDIVIDUAL_BUSINESS if category_field in columns
                                            else pl.lit(False)).then(pl.lit("individual_business"))
@@ -481,11 +474,9 @@ class FastCreates:
         if decision_code and decision_code in columns:
             lateness = self._mapped(frame, decision_code,
                                     lambda v: working_days_between(dt.date.fromisoformat(v), received),
-                                    self.lateness_memo if received == getattr(self, "_received", received) else {},
-                                    pl.Int64)
+                                    self.lateness_memo.setdefault(received, {}), pl.Int64)
         else:
             lateness = pl.lit(None, dtype=pl.Int64)
-        self._received = received
         expressions["lateness_working_days"] = lateness
         expressions["on_time"] = (lateness <= deadline) if deadline is not None else pl.lit(None, dtype=pl.Boolean)
         # payload (ID numbers masked), encrypted ID numbers, hashes
