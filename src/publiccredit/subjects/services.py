@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from publiccredit.audit.services import record_read, record_write
-from publiccredit.core.bulk import bulk_insert, select_where_in
+from publiccredit.core.bulk import insert_rows, select_where_in
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -117,6 +118,11 @@ def _name_rows(subject: Subject, spec: SubjectSpec) -> list[SubjectName]:
     return rows
 
 
+SUBJECT_COLUMNS = ["kind", "uscc", "id_cipher", "id_hash", "id_masked", "name", "name_normalized", "region_id",
+                   "industry_id", "status", "established_on", "registered_capital", "address", "created_at", "updated_at"]
+NAME_COLUMNS = ["subject_id", "name", "name_normalized", "valid_from", "valid_to", "recorded_at"]
+
+
 @dataclass
 class BulkRegistration:
     created: int = 0
@@ -145,14 +151,16 @@ def bulk_register_subjects(*, specs: list[SubjectSpec], actor, reason: str = "",
             seen.add(key)
             fresh.append((subject, spec))
         with transaction.atomic():
-            bulk_insert(Subject, [s for s, _ in fresh])
-            if not all(s.pk for s, _ in fresh):  # backends without RETURNING: fetch ids by code
-                ids = dict(Subject.objects.filter(uscc__in=usccs).values_list("uscc", "pk"))
-                ids |= dict(Subject.objects.filter(id_hash__in=hashes).values_list("id_hash", "pk"))
-                for subject, _ in fresh:
-                    subject.pk = ids[subject.uscc or subject.id_hash]
+            now = timezone.now()
+            rows = []
+            for subject, _ in fresh:
+                subject.created_at = subject.updated_at = now
+                rows.append([getattr(subject, name) for name in SUBJECT_COLUMNS])
+            for (subject, _), pk in zip(fresh, insert_rows(Subject, SUBJECT_COLUMNS, rows), strict=True):
+                subject.pk = pk
+                subject._state.adding = False
             names = [row for subject, spec in fresh for row in _name_rows(subject, spec)]
-            bulk_insert(SubjectName, names)
+            insert_rows(SubjectName, NAME_COLUMNS, [[getattr(n, c) for c in NAME_COLUMNS[:-1]] + [now] for n in names])
             if fresh:
                 record_write(actor=actor, action="subjects.subject.bulk_register", target_type="subjects.subject",
                              target_label=f"批量入库 {len(fresh)} 个主体", reason=reason,
