@@ -5,7 +5,7 @@ import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from publiccredit.core.errors import DomainError
@@ -128,5 +128,3 @@ def error_report_csv(errors, stream: io.TextIOBase) -> None:
     for error in errors:
         writer.writerow([error.row, error.field, error.code, error.message])
 
-
-RowsFactory = Callable[[], Iterator[tuple[int, dict]]]

@@ -1,4 +1,4 @@
-"""Fast bulk inserts: PostgreSQL COPY where available, Django's bulk_create elsewhere.
+"""Fast bulk inserts and lookups: PostgreSQL COPY and ``= ANY(array)`` where available, Django elsewhere.
 
 Django 5.2 inserts in bulk on PostgreSQL through UNNEST of text arrays, and quoting long Chinese JSON payloads into
 array literals costs more than the database work. COPY streams rows instead. Primary keys are reserved from the
@@ -15,23 +15,6 @@ def reserve_ids(connection, meta, count: int) -> list[int]:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                        [meta.db_table, meta.pk.column, count])
         return [row[0] for row in cursor.fetchall()]
-
-
-def bulk_insert(model, objects: list, *, batch_size: int = 2000) -> list:
-    """Insert model instances (ids are set on them)."""
-    if not objects:
-        return objects
-    connection = connections[router.db_for_write(model)]
-    if connection.vendor != "postgresql":
-        return model.objects.bulk_create(objects, batch_size=batch_size)
-    meta = model._meta
-    fields = list(meta.concrete_fields)
-    for obj, pk in zip(objects, reserve_ids(connection, meta, len(objects)), strict=True):
-        obj.pk = pk
-        obj._state.adding = False
-    rows = ([field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects)
-    _copy(connection, meta.db_table, [field.column for field in fields], rows)
-    return objects
 
 
 def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:

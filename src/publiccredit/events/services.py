@@ -25,13 +25,6 @@ def emit(topic: str, payload: dict) -> OutboxEvent:
     return event
 
 
-def emit_many(topic: str, payloads: list[dict]) -> int:
-    OutboxEvent.objects.bulk_create([OutboxEvent(topic=topic, payload=p) for p in payloads], batch_size=1000)
-    if payloads:
-        transaction.on_commit(schedule_drain)
-    return len(payloads)
-
-
 def schedule_drain() -> None:
     if settings.CELERY_BROKER_URL:
         from .tasks import drain_outbox
