@@ -20,7 +20,7 @@ seed: migrate
 
 run: seed
 	$(BIN)/publiccredit collectstatic --noinput -v 0
-	@echo "演示站点：http://$(HOST):$(PORT)/  管理后台：http://$(HOST):$(PORT)/admin/（账号见 var/demo-accounts.txt）"
+	@echo "演示站点：http://$(HOST):$(PORT)/  业务工作台：/backoffice/  管理后台：/admin/（账号见 var/demo-accounts.txt）"
 	$(BIN)/publiccredit runserver $(HOST):$(PORT) --noreload
 
 test: venv
