@@ -26,6 +26,7 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 
 from .models import CreditRecord
+from .rules import condition_holds
 from .validation import (
     ACTION_COLUMN,
     CITIZEN_ID_TYPE,
@@ -34,13 +35,22 @@ from .validation import (
     REASON_COLUMN,
     CheckedRow,
     ItemSchema,
-    RowError,
 )
 
 CHUNK_ROWS = 20_000
 ROW = "__row"
 SET_JOIN = "\x1e"
 BAD = "\x00bad"  # marks a distinct value that failed its check
+
+
+def digest(text: str) -> str:
+    """16-byte BLAKE2b in hex: business keys and content hashes."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def business_key(provider_code: str, item_code: str, decision_number: str, party: str) -> str:
+    """Provider + item + decision number + party code: the key that makes re-sent records no duplicates."""
+    return digest(f"{provider_code}|{item_code}|{decision_number}|{party}")
 
 
 def content_digest(values: dict, id_fields: list[str]) -> str:
@@ -54,7 +64,7 @@ def content_digest(values: dict, id_fields: list[str]) -> str:
         elif isinstance(value, list):
             value = SET_JOIN.join(value)
         parts.append(f"{code}={value}")
-    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+    return digest("\x1f".join(parts))
 
 
 def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: list[str], id_memo: dict) -> list[str]:
@@ -70,7 +80,7 @@ def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: li
             column = column.replace_strict({v: id_memo[v] for v in distinct}, default=None, return_dtype=pl.String)
         parts.append(pl.when(pl.col(code).is_not_null()).then(pl.lit(f"{code}=") + column))
     texts = frame.select(pl.concat_str(parts, separator="\x1f", ignore_nulls=True).alias("c"))["c"].to_list()
-    return [hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() for text in texts]
+    return [digest(text) for text in texts]
 
 
 def read_frame(path, encoding: str) -> pl.DataFrame:
@@ -87,37 +97,38 @@ def read_frame(path, encoding: str) -> pl.DataFrame:
         return pl.read_csv(target.name, infer_schema=False, encoding="utf8", truncate_ragged_lines=True)
 
 
+def _exactly_valid(identifier_check):
+    """A field check accepting a code only if it is valid exactly as written (no case or width to normalise)."""
+
+    def check(text: str):
+        result = identifier_check(text)
+        if result.valid and result.normalized == text:
+            return text, None, None
+        return None, "not_exactly_valid", ""
+
+    return check
+
+
 class ColumnChecker:
     """Per-column checks of one catalog version, with memos of distinct values across the whole import."""
 
     def __init__(self, schema: ItemSchema, today: dt.date):
         self.schema, self.today = schema, today
         self.memo: dict[str, dict[str, str]] = {}
-        self.free_text = {}
-        self.mapped = {}
+        self.free_text = {}  # code → max length: checked in bulk
+        self.checks = {}  # code → the row path's check, run once per distinct value
         for code, _name, _required, _is_date, check in schema._checks:
             spec = schema.by_code[code]
             if spec["type"] == "string" and not spec.get("role", "").endswith(("uscc", "code", "id_number", "id_type")):
                 self.free_text[code] = spec.get("max_length")
             else:
-                self.mapped[code] = check
+                self.checks[code] = check
         role = schema.role
-        self.identifier_checks = {}
         for role_name in ("party_uscc", "authority_code", "source_code"):
             if role_name in role:
-                self.identifier_checks[role[role_name]] = self._uscc
+                self.checks[role[role_name]] = _exactly_valid(check_uscc)
         if "party_id_number" in role:
-            self.identifier_checks[role["party_id_number"]] = self._citizen_id
-
-    @staticmethod
-    def _uscc(text: str) -> str:
-        result = check_uscc(text)
-        return result.normalized if result.valid and result.normalized == text else BAD
-
-    @staticmethod
-    def _citizen_id(text: str) -> str:
-        result = check_citizen_id(text)
-        return result.normalized if result.valid and result.normalized == text else BAD
+            self.checks[role["party_id_number"]] = _exactly_valid(check_citizen_id)
 
     def _distinct_map(self, code: str, values: pl.Series, check) -> dict[str, str]:
         memo = self.memo.setdefault(code, {})
@@ -155,11 +166,7 @@ class ColumnChecker:
                     bad = bad | (raw.str.len_chars() > limit)
                 value = raw
             else:
-                check = self.identifier_checks.get(code) or self.mapped[code]
-                if code in self.identifier_checks:
-                    memo = self._identifier_memo(code, frame[code], check)
-                else:
-                    memo = self._distinct_map(code, frame[code], check)
+                memo = self._distinct_map(code, frame[code], self.checks[code])
                 value = raw.replace_strict(memo, default=BAD, return_dtype=pl.String)
                 value = pl.when(raw.is_null()).then(None).otherwise(value)
                 bad = value == BAD
@@ -174,13 +181,6 @@ class ColumnChecker:
         cross = self._cross_rules(checked, role)
         checked = checked.with_columns((pl.col("__suspect") | cross).alias("__suspect"))
         return checked.filter(~pl.col("__suspect")).drop("__suspect"), checked.filter(pl.col("__suspect")).select(ROW)
-
-    def _identifier_memo(self, code: str, values: pl.Series, check) -> dict[str, str]:
-        memo = self.memo.setdefault(code, {})
-        for text in values.unique().drop_nulls().to_list():
-            if text not in memo:
-                memo[text] = check(text)
-        return memo
 
     def _cross_rules(self, frame: pl.DataFrame, role: dict) -> pl.Expr:
         """The row path's cross-field rules as expressions; True marks a row to send down the row path."""
@@ -297,8 +297,7 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
             first = intake.seen_keys.get(key)
             if first is not None:
                 intake.result.rejected += 1
-                errors.append(RowError(number, intake.decision_field or "", "duplicate_in_batch",
-                                       f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复"))
+                errors.append(intake.duplicate_error(number, first))
                 continue
             intake.seen_keys[key] = number
             if index is not None:
@@ -341,7 +340,7 @@ class FastCreates:
         self.lateness_memo: dict[dt.date, dict[str, int]] = {}  # receipt date → decision date → working days
         self.condition_memo: dict[tuple, dict] = {}
         self.subject_memo: dict[str, int] = {}  # party code → subject id, across the chunks of one import
-        self.prefix = f"{intake.provider.code}|{intake.item.code}|"
+        self.provider_code, self.item_code = intake.provider.code, intake.item.code
 
     def _id_hash(self, number: str) -> str:
         known = self.hash_memo.get(number)
@@ -364,8 +363,7 @@ class FastCreates:
                 party = usccs[i]
             else:
                 party = "reg:" + next((str(o[i]) for o in others if o[i]), "")
-            keys.append(hashlib.blake2b(f"{self.prefix}{decisions[i] or ''}|{party}".encode(),
-                                        digest_size=16).hexdigest())
+            keys.append(business_key(self.provider_code, self.item_code, decisions[i] or "", party))
         return keys
 
     def _mapped(self, frame: pl.DataFrame, code: str, function, memo: dict, dtype) -> pl.Expr:
@@ -377,8 +375,6 @@ class FastCreates:
 
     def _condition(self, frame: pl.DataFrame, condition: dict) -> pl.Expr:
         """A severity condition, decided per distinct value with the row path's own rule."""
-        from .rules import _holds
-
         code = condition.get("field")
         if code not in frame.columns:
             return pl.lit(False)
@@ -387,7 +383,7 @@ class FastCreates:
         distinct = [v for v in frame[code].unique().to_list() if v is not None]
         for value in distinct:
             if value not in memo:
-                memo[value] = _holds(condition, {code: value.split(SET_JOIN) if is_set else value})
+                memo[value] = condition_holds(condition, {code: value.split(SET_JOIN) if is_set else value})
         return pl.col(code).replace_strict({v: memo[v] for v in distinct}, default=False,
                                            return_dtype=pl.Boolean).fill_null(False)
 
@@ -409,7 +405,6 @@ class FastCreates:
             intake.result.created += clean.height
             intake.result.accepted = intake.result.created + intake.result.updated + intake.result.unchanged
             return
-        from .validation import CheckedRow as Party
 
         name_field, category_field = role.get("party_name"), role.get("party_category")
         uscc_field, id_field = role.get("party_uscc"), role.get("party_id_number")
@@ -420,11 +415,11 @@ class FastCreates:
                 [pl.col(c) if c in select else pl.lit(None, dtype=pl.String) for c in
                  (name_field, category_field, uscc_field, id_field)]).unique().iter_rows():
             if category == PERSON and number:
-                parties.setdefault(number, Party(row=0, values={name_field: name}, party_kind="natural_person",
+                parties.setdefault(number, CheckedRow(row=0, values={name_field: name}, party_kind="natural_person",
                                                  party_citizen_id=number))
             elif uscc:
                 kind = "individual_business" if category == INDIVIDUAL_BUSINESS else "legal_person"
-                parties.setdefault(uscc, Party(row=0, values={name_field: name}, party_kind=kind, party_uscc=uscc))
+                parties.setdefault(uscc, CheckedRow(row=0, values={name_field: name}, party_kind=kind, party_uscc=uscc))
         unknown = [party for code, party in parties.items() if code not in self.subject_memo]
         self.subject_memo.update(intake.link_subjects(unknown))
         subjects = {code: self.subject_memo[code] for code in parties if code in self.subject_memo}

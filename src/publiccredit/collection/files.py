@@ -117,10 +117,6 @@ class DeliveredFile:
             workbook.close()
 
 
-def open_delivered_file(path: Path, schema: ItemSchema, original_name: str | None = None) -> DeliveredFile:
-    return DeliveredFile(path, schema, original_name=original_name)
-
-
 def error_report_csv(errors, stream: io.TextIOBase) -> None:
     """The per-row error report clerks download: row, field code, field name, error code, message."""
     writer = csv.writer(stream)

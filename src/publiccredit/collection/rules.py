@@ -18,7 +18,7 @@ def _number(value) -> Decimal | None:
         return None
 
 
-def _holds(condition: dict, values: dict) -> bool:
+def condition_holds(condition: dict, values: dict) -> bool:
     value, op, expected = values.get(condition.get("field")), condition.get("op"), condition.get("value")
     if value is None:
         return False
@@ -39,7 +39,7 @@ def severity_of(schema: dict, values: dict) -> str:
     if schema["nature"] != "negative":
         return ""
     for rule in schema.get("severity_rules", []):
-        if rule["conditions"] and all(_holds(c, values) for c in rule["conditions"]):
+        if rule["conditions"] and all(condition_holds(c, values) for c in rule["conditions"]):
             return rule["severity"]
     return schema.get("default_severity") or "general"
 

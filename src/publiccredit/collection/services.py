@@ -13,7 +13,6 @@ Rows are processed in chunks, each chunk in its own transaction, so an interrupt
 """
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -32,7 +31,7 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.subjects.services import SubjectSpec, bulk_register_subjects
 from publiccredit.workdays.services import working_days_between
 
-from .columnar import content_digest
+from .columnar import business_key, content_digest
 from .models import Batch, BatchError, CreditRecord, RecordVersion
 from .rules import publicity_window, severity_of
 from .validation import CheckedRow, ItemSchema, RowError
@@ -68,10 +67,6 @@ def check_provider(item: CatalogItem, provider) -> None:
     if allowed and provider not in allowed:
         names = "、".join(o.short_name or o.name for o in allowed)
         raise PermissionDenied(f"{provider.name}不是“{item.name}”的报送单位（报送单位：{names}）", code="not_a_provider")
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -133,7 +128,7 @@ class Intake:
 
     def key_of(self, row: CheckedRow) -> str:
         decision = row.values.get(self.decision_field, "")
-        return _digest(f"{self.provider.code}|{self.item.code}|{decision}|{self.party_component(row)}")
+        return business_key(self.provider.code, self.item.code, decision, self.party_component(row))
 
     def masked(self, row: CheckedRow) -> tuple[dict, dict, str]:
         """(payload with ID numbers masked, encrypted ID numbers, content hash of the full row)."""
@@ -144,6 +139,10 @@ class Intake:
         return payload, protected, row.content_hash or content_digest(row.values, self.schema.id_number_fields)
 
     # ---- the flow ------------------------------------------------------------------------------------------
+    def duplicate_error(self, number: int, first: int) -> RowError:
+        return RowError(number, self.decision_field or "", "duplicate_in_batch",
+                        f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复")
+
     def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> _Chunk:
         return self.admit(((number, *self.schema.check(number, raw, today=self.today)) for number, raw in numbered_rows))
 
@@ -156,8 +155,7 @@ class Intake:
                 key = self.key_of(row)
                 first = self.seen_keys.get(key)
                 if first is not None:
-                    errors = [RowError(number, self.decision_field or "", "duplicate_in_batch",
-                                       f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复")]
+                    errors = [self.duplicate_error(number, first)]
                     row = None
                 else:
                     self.seen_keys[key] = number
@@ -478,10 +476,10 @@ def import_file(*, item: CatalogItem, provider, path, actor, channel: str = Batc
     accepts and rejects exactly what the row path does, only faster."""
     from pathlib import Path
 
-    from .files import file_sha256, open_delivered_file
+    from .files import DeliveredFile, file_sha256
 
     check_provider(item, provider)
-    delivered = open_delivered_file(Path(path), ItemSchema(item.current_version.schema), original_name=original_name)
+    delivered = DeliveredFile(Path(path), ItemSchema(item.current_version.schema), original_name=original_name)
     intake = Intake(item=item, provider=provider, actor=actor, channel=channel, dry_run=dry_run, atomic=atomic,
                     file_name=delivered.name, file_sha256=file_sha256(delivered.path), today=today)
     if delivered.kind == "csv" and not atomic and columnar:

@@ -30,8 +30,8 @@ def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
         objects = model.objects.bulk_create([model(**dict(zip(attnames, row, strict=True))) for row in rows],
                                             batch_size=2000)
         return [obj.pk for obj in objects]
-    fields = [meta.get_field(name.removesuffix("_id")) if name.endswith("_id") and not _is_field(meta, name)
-              else meta.get_field(name) for name in attnames]
+    by_attname = {field.attname: field for field in meta.concrete_fields}
+    fields = [by_attname[name] for name in attnames]
     json_positions = [i for i, field in enumerate(fields) if field.get_internal_type() == "JSONField"]
     ids = reserve_ids(connection, meta, len(rows))
 
@@ -44,14 +44,6 @@ def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
 
     _copy(connection, meta.db_table, [meta.pk.column, *[field.column for field in fields]], prepared())
     return ids
-
-
-def _is_field(meta, name: str) -> bool:
-    try:
-        meta.get_field(name)
-    except Exception:  # FieldDoesNotExist: a foreign key given by its attname
-        return False
-    return True
 
 
 def _copy(connection, table: str, columns: list[str], rows) -> None:
