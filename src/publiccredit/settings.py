@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "publiccredit.collection",
     "publiccredit.backoffice",
     "publiccredit.demo",
+    "publiccredit.search",
+    "publiccredit.publicity",
     "publiccredit.portal",
 ]
 

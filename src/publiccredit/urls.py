@@ -6,11 +6,15 @@ from publiccredit.accounts.api import WhoAmIView
 from publiccredit.collection import api as collection_api
 from publiccredit.organizations.api import OrganizationListView
 from publiccredit.portal import views as portal_views
+from publiccredit.publicity import api as publicity_api
+from publiccredit.publicity import views as publicity_views
 from publiccredit.subjects.api import IdentifierCheckView
 
 api_v1 = [
     path("whoami/", WhoAmIView.as_view(), name="whoami"),
     path("organizations/", OrganizationListView.as_view(), name="organizations"),
+    path("subjects/", publicity_api.SubjectSearchView.as_view(), name="subject-search"),
+    path("subjects/<str:code>/", publicity_api.CreditFileView.as_view(), name="subject-file"),
     path("identifiers/check/", IdentifierCheckView.as_view(), name="identifier-check"),
     path("collection/items/", collection_api.CatalogItemsView.as_view(), name="collection-items"),
     path("collection/stats/", collection_api.TimelinessStatsView.as_view(), name="collection-stats"),
@@ -24,6 +28,13 @@ api_v1 = [
 urlpatterns = [
     path("", portal_views.home, name="home"),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("search/", publicity_views.search, name="search"),
+    path("credit/<str:ref>/", publicity_views.credit_file, name="credit-file"),
+    path("publicity/<slug:column>/", publicity_views.double_publicity, name="double-publicity"),
+    path("lists/", publicity_views.lists, name="lists"),
+    path("news/", publicity_views.articles, name="articles"),
+    path("news/<int:pk>/", publicity_views.article, name="article"),
+    path("elder-mode/", publicity_views.elder_mode, name="elder-mode"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("publiccredit.backoffice.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

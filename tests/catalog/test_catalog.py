@@ -57,7 +57,7 @@ def test_the_credit_office_adds_an_item_in_the_admin_without_code_changes(client
     data = {
         "code": "water_arrears", "name": "水费欠缴信息", "category": Category.objects.get(code="13").pk,
         "disclosure": "authorized", "nature": "negative", "default_severity": "general", "reporting_cycle": "monthly",
-        "is_active": "on",
+        "portal_column": "other", "is_active": "on",
         "fields-TOTAL_FORMS": "2", "fields-INITIAL_FORMS": "0",
         "fields-0-sort_order": "0", "fields-0-code": "QF_BH", "fields-0-name": "欠费编号", "fields-0-type": "string",
         "fields-0-max_length": "64", "fields-0-required": "on", "fields-0-choices": "[]",

@@ -5,7 +5,7 @@ def test_the_home_page_says_what_the_platform_is_in_chinese(client, enterprise):
     assert '<html lang="zh-Hans">' in page
     assert "上饶市公共信用信息平台" in page
     assert "统一社会信用代码" in page
-    assert "婺源县" in page
+    assert "信用查询" in page
 
 
 def test_the_page_loads_nothing_from_outside_the_site(client, db):

@@ -33,9 +33,9 @@ class PublicityPeriodInline(admin.TabularInline):
 
 @admin.register(CatalogItem)
 class CatalogItemAdmin(AuditedModelAdmin):
-    list_display = ("name", "code", "category", "disclosure", "nature", "deadline_working_days", "version_number",
-                    "is_active")
-    list_filter = ("category", "disclosure", "nature", "is_active")
+    list_display = ("name", "code", "category", "disclosure", "nature", "portal_column", "deadline_working_days",
+                    "version_number", "is_active")
+    list_filter = ("category", "disclosure", "nature", "portal_column", "is_active")
     search_fields = ("code", "name")
     filter_horizontal = ("providers",)
     inlines = [ItemFieldInline, SeverityRuleInline, PublicityPeriodInline]

@@ -217,6 +217,14 @@ ITEMS = [
 ]
 
 
+# Where each built-in item's public records appear on the portal (the credit office can change it in the admin).
+PORTAL_COLUMNS = {
+    "license": "license", "penalty": "penalty",
+    "court_dishonest_debtor": "list", "business_anomaly": "list", "major_tax_violation": "list",
+    "honor": "honor", "administrative_reward": "honor",
+}
+
+
 def schema_from_definition(definition: dict, periods: dict) -> dict:
     """The frozen form of an item stored in a catalog version (the same for built-ins and admin-edited items)."""
     return {
@@ -266,3 +274,12 @@ def load(apps=None) -> None:
                                                schema=schema_from_definition(definition, DEFAULT_PERIODS))
         row.current_version = version
         row.save(update_fields=["current_version"])
+    set_portal_columns(item_model)
+
+
+def set_portal_columns(item_model) -> None:
+    """Place the built-in items in their portal columns (a no-op before the column exists in the migration history)."""
+    if not any(field.name == "portal_column" for field in item_model._meta.get_fields()):
+        return
+    for code, column in PORTAL_COLUMNS.items():
+        item_model.objects.filter(code=code, is_builtin=True, portal_column="other").update(portal_column=column)

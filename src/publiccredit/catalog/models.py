@@ -49,6 +49,13 @@ class CatalogItem(models.Model):
         QUARTERLY = "quarterly", "每季度"
         YEARLY = "yearly", "每年"
 
+    class PortalColumn(models.TextChoices):
+        LICENSE = "license", "行政许可"
+        PENALTY = "penalty", "行政处罚"
+        LIST = "list", "名单信息"
+        HONOR = "honor", "守信激励"
+        OTHER = "other", "其他信息"
+
     code = models.SlugField("信息项代码", max_length=50, unique=True, help_text="接口和导入命令中使用，如 penalty")
     name = models.CharField("信息项名称", max_length=100)
     category = models.ForeignKey(Category, verbose_name="类别", on_delete=models.PROTECT, related_name="items")
@@ -62,6 +69,9 @@ class CatalogItem(models.Model):
         "报送时限（工作日）", null=True, blank=True, help_text="自决定之日起；双公示为 7 个工作日")
     providers = models.ManyToManyField(Organization, verbose_name="报送单位", blank=True, related_name="catalog_items",
                                        help_text="留空表示任何单位均可报送")
+    portal_column = models.CharField(
+        "网站栏目", max_length=10, choices=PortalColumn.choices, default=PortalColumn.OTHER,
+        help_text="社会公开的记录在信用网站和信用档案中归入的栏目：行政许可、行政处罚进入“双公示”栏目")
     is_active = models.BooleanField("启用", default=True)
     is_builtin = models.BooleanField("内置", default=False, editable=False)
     current_version = models.ForeignKey("CatalogItemVersion", verbose_name="当前版本", null=True, blank=True,

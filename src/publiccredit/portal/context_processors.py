@@ -1,5 +1,13 @@
+import re
+
 from django.conf import settings
+
+# An address carrying an ID number (a search by ID) is not repeated in links: return to the bare path instead.
+ID_NUMBER_IN_ADDRESS = re.compile(r"\d{17}[\dXx]|\d{15}")
 
 
 def site(request):
-    return {"PLATFORM_NAME": settings.PLATFORM_NAME, "PORTAL_NAME": settings.PORTAL_NAME}
+    here = request.get_full_path()
+    return {"PLATFORM_NAME": settings.PLATFORM_NAME, "PORTAL_NAME": settings.PORTAL_NAME,
+            "elder_mode": request.COOKIES.get("elder") == "1",
+            "here": request.path if ID_NUMBER_IN_ADDRESS.search(here) else here}

@@ -1,19 +1,15 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from publiccredit.organizations.queries import active_organizations, counties
-from publiccredit.subjects.models import Subject
-from publiccredit.subjects.queries import registry_counts
+from publiccredit.publicity import queries as publicity
 
 
 def home(request):
-    counts = registry_counts()
-    kinds = [(label, counts.get(value, 0)) for value, label in Subject.Kind.choices]
     context = {
-        "kinds": kinds,
-        "subject_total": sum(counts.values()),
-        "organization_count": active_organizations().count(),
-        "counties": list(counties()),
+        "figures": publicity.headline_figures(),
+        "latest_penalties": publicity.latest_publicity(publicity.Column.PENALTY),
+        "latest_licenses": publicity.latest_publicity(publicity.Column.LICENSE),
+        "articles": publicity.published_articles()[:6],
     }
     return render(request, "portal/home.html", context)
 

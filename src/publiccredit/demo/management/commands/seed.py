@@ -35,6 +35,10 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"信用记录：{totals['batches']} 个批次，接收 {totals['accepted']} 条，"
                                   f"退回 {totals['rejected']} 条；用时 {time.perf_counter() - started:.1f} 秒")
+        from publiccredit.demo.articles import seed_articles
+
+        if created_articles := seed_articles():
+            self.stdout.write(f"诚信宣传：发布演示文章 {created_articles} 篇")
         if options["no_accounts"]:
             return
         created, password = ensure_demo_accounts(password=os.environ.get("PUBLICCREDIT_DEMO_PASSWORD"))

@@ -1,0 +1,175 @@
+"""Public reads of the credit website: credit files, 双公示 and list columns, headline figures, articles.
+
+Every record read here goes through ``visibility``; templates and API serializers receive presented dicts only.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from publiccredit.catalog.models import CatalogItem
+from publiccredit.collection.models import CreditRecord
+from publiccredit.core.crypto import lookup_hash
+from publiccredit.organizations.models import Organization, Region
+from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
+from publiccredit.subjects.models import Subject
+
+from .models import Article
+from .visibility import Audience, present_record, shown_name, visible_records
+
+Column = CatalogItem.PortalColumn
+PERSON_REF_PREFIX = "P"
+SECTION_LIMIT = 50
+FIGURES_CACHE_SECONDS = 300
+
+# The sections of a credit file, in the order shown; the last two are filled by later capabilities.
+FILE_SECTIONS = [
+    (Column.LICENSE, "行政许可"),
+    (Column.PENALTY, "行政处罚"),
+    (Column.LIST, "名单信息"),
+    (Column.HONOR, "守信激励"),
+    (Column.OTHER, "其他公示信息"),
+]
+PENDING_SECTIONS = [
+    ("commitments", "信用承诺", "信用承诺公示将在信用承诺功能上线后显示。"),
+    ("evaluation", "信用评价", "公共信用综合评价结果将在信用评价功能上线后显示。"),
+]
+
+
+def public_ref(subject: Subject) -> str:
+    """The identifier in a credit file's address: the USCC, or for a person an opaque keyed reference."""
+    return f"{PERSON_REF_PREFIX}{subject.id_hash}" if subject.is_person else subject.uscc
+
+
+def subject_by_ref(ref: str) -> Subject | None:
+    """A subject from a credit-file address or a code typed in: USCC, opaque person reference or full ID number."""
+    ref = (ref or "").strip()
+    subjects = Subject.objects.select_related("region", "industry")
+    if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
+        return subjects.filter(id_hash=ref[len(PERSON_REF_PREFIX):]).first()
+    code = normalize_code(ref)
+    if check_uscc(code).valid:
+        return subjects.filter(uscc=code).first()
+    if check_citizen_id(code).valid:
+        return subjects.filter(id_hash=lookup_hash(code)).first()
+    return None
+
+
+def present_subject(subject: Subject, audience: Audience) -> dict:
+    person = subject.is_person
+    info = {
+        "code": subject.code,
+        "ref": public_ref(subject),
+        "name": shown_name(subject.name, subject.kind if person else "", audience),
+        "kind": subject.get_kind_display(),
+        "kind_code": subject.kind,
+        "region": subject.region.name if subject.region_id else "",
+        "status": subject.get_status_display(),
+    }
+    if not person:
+        representative = subject.current_representative()
+        info.update({
+            "industry": subject.industry.name if subject.industry_id else "",
+            "established_on": subject.established_on,
+            "registered_capital": subject.registered_capital,
+            "address": subject.address,
+            "legal_representative": representative.name if representative else "",
+            "former_names": [n.name for n in subject.names.filter(valid_to__isnull=False)],
+        })
+    return info
+
+
+def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
+    records = CreditRecord.objects.filter(subject=subject).select_related("item", "provider")
+    return visible_records(records, audience).order_by("-decision_date", "-id")
+
+
+def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC) -> dict:
+    """The credit file of ``subject`` as ``audience`` may see it: basic information and records by section."""
+    today = timezone.localdate()
+    sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
+    for record in records_of(subject, audience):
+        section = sections[record.item.portal_column]
+        section["count"] += 1
+        if len(section["records"]) < SECTION_LIMIT:
+            section["records"].append(present_record(record, audience, today=today))
+    return {
+        "subject": present_subject(subject, audience),
+        "sections": list(sections.values()),
+        "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
+    }
+
+
+@dataclass
+class ColumnFilters:
+    provider: int | None = None
+    county: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    item: str | None = None
+
+
+def column_items(column: str) -> list[CatalogItem]:
+    return list(CatalogItem.objects.filter(portal_column=column, is_active=True,
+                                           disclosure=CatalogItem.Disclosure.PUBLIC).order_by("code"))
+
+
+def column_records(column: str, filters: ColumnFilters | None = None) -> QuerySet[CreditRecord]:
+    """Public records of a portal column (双公示 licences or penalties, a list), newest decision first."""
+    filters = filters or ColumnFilters()
+    items = [item.pk for item in column_items(column) if not filters.item or item.code == filters.item]
+    records = CreditRecord.objects.filter(item_id__in=items).select_related("item", "provider")
+    if filters.provider:
+        records = records.filter(provider_id=filters.provider)
+    if filters.county:
+        records = records.filter(provider__region__code=filters.county)
+    if filters.date_from:
+        records = records.filter(decision_date__gte=filters.date_from)
+    if filters.date_to:
+        records = records.filter(decision_date__lte=filters.date_to)
+    return visible_records(records, Audience.PUBLIC).order_by("-decision_date", "-id")
+
+
+def column_page(column: str, filters: ColumnFilters | None = None, page: int | str = 1, per_page: int = 20):
+    """One page of a column, records presented for the public."""
+    paginator = Paginator(column_records(column, filters), per_page)
+    page_obj = paginator.get_page(page)
+    today = timezone.localdate()
+    rows = [present_record(record, Audience.PUBLIC, today=today) for record in page_obj.object_list]
+    return page_obj, rows
+
+
+def column_providers(column: str) -> list[Organization]:
+    items = [item.pk for item in column_items(column)]
+    ids = CreditRecord.objects.filter(item_id__in=items).values_list("provider_id", flat=True).distinct()
+    return list(Organization.objects.filter(pk__in=list(ids)).order_by("region__code", "name"))
+
+
+def county_choices() -> list[Region]:
+    return list(Region.objects.exclude(parent__isnull=True).order_by("code"))
+
+
+def headline_figures() -> dict:
+    """Figures on the home page; counted at most every five minutes."""
+    def count():
+        today = timezone.localdate()
+        figures = {"subjects": Subject.objects.exclude(kind=Subject.Kind.NATURAL_PERSON).count()}
+        for column in (Column.LICENSE, Column.PENALTY, Column.LIST, Column.HONOR):
+            figures[str(column)] = column_records(column).count()
+        figures["as_of"] = today
+        return figures
+    return cache.get_or_set("publicity:headline-figures", count, FIGURES_CACHE_SECONDS)
+
+
+def latest_publicity(column: str, limit: int = 8) -> list[dict]:
+    today = timezone.localdate()
+    return [present_record(record, Audience.PUBLIC, today=today) for record in column_records(column)[:limit]]
+
+
+def published_articles(kind: str | None = None) -> QuerySet[Article]:
+    articles = Article.objects.filter(is_published=True, published_at__lte=timezone.now())
+    return articles.filter(kind=kind) if kind else articles

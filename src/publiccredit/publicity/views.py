@@ -1,0 +1,143 @@
+"""Pages of the credit website 信用中国（江西上饶）: search, credit files, 双公示 and list columns, articles."""
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
+
+from publiccredit.organizations.models import Region
+from publiccredit.search.engine import SearchError, search_subjects
+from publiccredit.subjects.identifiers import check_citizen_id, normalize_code
+from publiccredit.subjects.masking import mask_citizen_id
+from publiccredit.subjects.models import Industry, Subject
+
+from . import queries
+from .models import Article
+from .queries import Column, ColumnFilters
+from .services import read_credit_file
+
+ELDER_COOKIE = "elder"
+COLUMN_TITLES = {"licenses": (Column.LICENSE, "行政许可公示"), "penalties": (Column.PENALTY, "行政处罚公示")}
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@require_GET
+def search(request):
+    text = request.GET.get("q", "")
+    if check_citizen_id(normalize_code(text)).valid:
+        shown_query = mask_citizen_id(normalize_code(text))  # an ID number typed in is never echoed in full
+    else:
+        shown_query = text
+    filters = {"region": request.GET.get("region") or None, "kind": request.GET.get("kind") or None,
+               "industry": request.GET.get("industry") or None}
+    context = {
+        "q": shown_query, "filters": filters, "error": "", "result": None,
+        "regions": Region.objects.order_by("code"),
+        "kinds": [(value, label) for value, label in Subject.Kind.choices if value != Subject.Kind.NATURAL_PERSON],
+        "industries": Industry.objects.filter(parent__isnull=True).order_by("code"),
+    }
+    status = 200
+    if "q" in request.GET:
+        try:
+            result = search_subjects(text, page=_page_number(request), **filters)
+            context["result"] = result
+            context["rows"] = [{"subject": s, "ref": queries.public_ref(s),
+                                "name": s.public_name, "code": s.code} for s in result.results]
+        except SearchError as error:
+            context["error"] = error.message
+            status = 400
+    return render(request, "publicity/search.html", context, status=status)
+
+
+@require_GET
+def credit_file(request, ref: str):
+    subject = queries.subject_by_ref(ref)
+    if subject is None:
+        raise Http404("没有找到该信用主体")
+    return render(request, "publicity/credit_file.html",
+                  {"file": read_credit_file(subject=subject, viewer=request.user)})
+
+
+def _column_filters(request) -> ColumnFilters:
+    provider = request.GET.get("provider", "")
+    return ColumnFilters(provider=int(provider) if provider.isdigit() else None,
+                         county=request.GET.get("county") or None,
+                         date_from=_date(request.GET.get("from")), date_to=_date(request.GET.get("to")),
+                         item=request.GET.get("item") or None)
+
+
+@require_GET
+def double_publicity(request, column: str):
+    if column not in COLUMN_TITLES:
+        raise Http404("栏目不存在")
+    portal_column, title = COLUMN_TITLES[column]
+    filters = _column_filters(request)
+    page_obj, rows = queries.column_page(portal_column, filters, _page_number(request))
+    return render(request, "publicity/column.html", {
+        "title": title, "column": column, "page_obj": page_obj, "rows": rows, "filters": filters,
+        "providers": queries.column_providers(portal_column), "counties": queries.county_choices(),
+        "querystring": _querystring(request),
+    })
+
+
+@require_GET
+def lists(request):
+    items = queries.column_items(Column.LIST)
+    chosen = request.GET.get("item") or (items[0].code if items else "")
+    filters = _column_filters(request)
+    filters.item = chosen
+    page_obj, rows = queries.column_page(Column.LIST, filters, _page_number(request))
+    return render(request, "publicity/lists.html", {
+        "items": items, "chosen": chosen, "page_obj": page_obj, "rows": rows, "filters": filters,
+        "querystring": _querystring(request),
+    })
+
+
+def _querystring(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_GET
+def articles(request):
+    kind = request.GET.get("kind") or None
+    page_obj = Paginator(queries.published_articles(kind), 15).get_page(_page_number(request))
+    return render(request, "publicity/articles.html", {"page_obj": page_obj, "kind": kind,
+                                                       "kinds": Article.Kind.choices,
+                                                       "querystring": _querystring(request)})
+
+
+@require_GET
+def article(request, pk: int):
+    return render(request, "publicity/article.html", {"article": get_object_or_404(queries.published_articles(), pk=pk)})
+
+
+@require_GET
+def elder_mode(request):
+    """Switch the elder-friendly mode (larger text, high contrast) on or off; remembered for a year."""
+    target = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if request.GET.get("on", "1" if request.COOKIES.get(ELDER_COOKIE) != "1" else "0") == "1":
+        response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+    else:
+        response.delete_cookie(ELDER_COOKIE, samesite="Lax")
+    return response

@@ -1,0 +1,233 @@
+"""Subject search behind one interface: ``search_subjects(query, ...)`` on PostgreSQL or SQLite.
+
+Ranking: exact code > exact name > name prefix > name contains the query (shorter names first) > similar names
+(typo-tolerant, only when nothing contains the query). A common query such as ``上饶`` matches most of a city, so
+counting stops at ``COUNT_CAP`` ("10000+") and ranking looks at the first ``RANK_WINDOW`` matches of each tier:
+a user narrows the query or the filters rather than paging past page 50.
+
+Natural persons are not searchable by name: they are found only by their full citizen ID number, and then shown
+masked (the registry of persons is not published, DESIGN.md §3 data protection).
+"""
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import QuerySet
+from rapidfuzz import fuzz
+
+from publiccredit.core.crypto import lookup_hash
+from publiccredit.core.errors import DomainError
+from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
+from publiccredit.subjects.models import Subject
+from publiccredit.subjects.names import normalize_name
+
+MAX_QUERY_LENGTH = 100
+COUNT_CAP = 10_000
+RANK_WINDOW = 1_000
+SIMILAR_LIMIT = 50
+SIMILAR_MIN_SCORE = 70
+MIN_SIMILAR_LENGTH = 3
+USCC_ALPHABET = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{6,17}$")
+# Letters and digits (CJK included: Unicode categories L and N) and the punctuation of real names survive; the rest is dropped.
+NAME_PUNCTUATION = set("()（）·.&-'")
+
+
+class SearchError(DomainError):
+    """A query that cannot be searched; the message says why, in Chinese."""
+
+
+@dataclass
+class SearchPage:
+    query: str
+    results: list[Subject]
+    count: int
+    count_capped: bool = False
+    page: int = 1
+    pages: int = 1
+    page_size: int = 20
+    match: str = "name"  # code | code_prefix | name | similar | none
+    notes: list[str] = field(default_factory=list)
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: normalised like registry names, odd characters dropped. Raises SearchError."""
+    text = (raw or "").strip()
+    if not text:
+        raise SearchError("请输入要查询的企业名称、统一社会信用代码或身份证号码。")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchError(f"查询内容过长（{len(text)}个字符），请不超过{MAX_QUERY_LENGTH}个字符。")
+    normalized = normalize_name(text)
+    kept = "".join(ch for ch in normalized if unicodedata.category(ch)[0] in "LN" or ch in NAME_PUNCTUATION)
+    if not kept:
+        raise SearchError("查询内容只包含符号，请输入企业名称中的文字或统一社会信用代码。")
+    return kept
+
+
+def _filtered(queryset: QuerySet[Subject], region: str | None, kind: str | None, industry: str | None
+              ) -> QuerySet[Subject]:
+    if region:
+        queryset = queryset.filter(region__code=region)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if industry:
+        # A section letter (C) takes its divisions (C13 …) too.
+        queryset = queryset.filter(industry__code__startswith=industry)
+    return queryset
+
+
+class Backend:
+    """One database engine's way of finding names. Each method returns at most ``limit`` (id, name) pairs."""
+
+    def prefix(self, subjects: QuerySet[Subject], text: str, limit: int) -> list[tuple[int, str]]:
+        matches = subjects.filter(name_normalized__gte=text, name_normalized__lt=text + "\U0010ffff")
+        return list(matches.order_by("name_normalized").values_list("pk", "name_normalized")[:limit])
+
+    def containing(self, subjects: QuerySet[Subject], text: str) -> QuerySet[Subject]:
+        raise NotImplementedError
+
+    def similar_candidates(self, subjects: QuerySet[Subject], fragment_sets: list[list[str]], limit: int
+                           ) -> list[tuple[int, str]]:
+        """Names containing every fragment of at least one set (the query with one character left out)."""
+        raise NotImplementedError
+
+    def code_prefix(self, subjects: QuerySet[Subject], text: str, limit: int) -> QuerySet[Subject]:
+        return subjects.filter(uscc__gte=text, uscc__lt=text + "\U0010ffff").order_by("uscc")[:limit]
+
+
+class PostgresBackend(Backend):
+    """pg_trgm for three characters and more; the single-character and character-pair GIN index below that
+    and for typo-tolerant candidates."""
+
+    def containing(self, subjects, text):
+        if len(text) <= 2:
+            return subjects.extra(where=["publiccredit_name_grams(subjects_subject.name_normalized) @> ARRAY[%s]::text[]"],
+                                  params=[text])
+        return subjects.filter(name_normalized__contains=text)
+
+    def prefix(self, subjects, text, limit):
+        # LIKE 'x%' uses the varchar_pattern_ops index whatever the database collation.
+        matches = subjects.filter(name_normalized__startswith=text)
+        return list(matches.order_by("name_normalized").values_list("pk", "name_normalized")[:limit])
+
+    def code_prefix(self, subjects, text, limit):
+        return subjects.filter(uscc__startswith=text).order_by("uscc")[:limit]
+
+    def similar_candidates(self, subjects, fragment_sets, limit):
+        clauses, params = [], []
+        for fragments in fragment_sets:
+            grams = sorted({g for fragment in fragments for g in _grams(fragment)})
+            if len(grams) >= 2:
+                clauses.append("publiccredit_name_grams(subjects_subject.name_normalized) @> %s::text[]")
+                params.append(grams)
+        if not clauses:
+            return []
+        matches = subjects.extra(where=["(" + " OR ".join(clauses) + ")"], params=params)
+        return list(matches.values_list("pk", "name_normalized")[:limit])
+
+
+class SqliteBackend(Backend):
+    """FTS5 trigram table for three characters and more; a bounded scan below that (FTS5 trigram returns nothing)."""
+
+    @staticmethod
+    def _phrase(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    def _fts(self, subjects, match):
+        return subjects.extra(
+            where=["subjects_subject.id IN (SELECT rowid FROM search_subject_fts WHERE search_subject_fts MATCH %s)"],
+            params=[match])
+
+    def containing(self, subjects, text):
+        if len(text) <= 2:
+            return subjects.filter(name_normalized__contains=text)
+        return self._fts(subjects, self._phrase(text))
+
+    def similar_candidates(self, subjects, fragment_sets, limit):
+        clauses = []
+        for fragments in fragment_sets:
+            long_enough = [self._phrase(fragment) for fragment in fragments if len(fragment) >= 3]
+            if long_enough:
+                clauses.append("(" + " AND ".join(long_enough) + ")")
+        if not clauses:
+            return []
+        return list(self._fts(subjects, " OR ".join(clauses)).values_list("pk", "name_normalized")[:limit])
+
+
+def _grams(text: str) -> list[str]:
+    """Single characters and character pairs, as the PostgreSQL index function makes them."""
+    return [text] if len(text) == 1 else [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def similar_names(engine: Backend, subjects: QuerySet[Subject], text: str, limit: int) -> list[tuple[int, str]]:
+    """Typo tolerance: any one character of the query may be wrong, missing or extra. Candidates contain the
+    query with one character left out (index lookups), then rapidfuzz ranks them by partial similarity."""
+    fragment_sets = [[part for part in (text[:i], text[i + 1:]) if part] for i in range(len(text))]
+    candidates = engine.similar_candidates(subjects, fragment_sets, RANK_WINDOW)
+    scored = [(fuzz.partial_ratio(text, name), pk, name) for pk, name in candidates]
+    scored = [row for row in scored if row[0] >= SIMILAR_MIN_SCORE]
+    scored.sort(key=lambda row: (-row[0], len(row[2]), row[2]))
+    return [(pk, name) for _, pk, name in scored[:limit]]
+
+
+def backend() -> Backend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
+
+
+def _page_of(ids: list[int], page: int, page_size: int) -> list[Subject]:
+    chunk = ids[(page - 1) * page_size: page * page_size]
+    found = Subject.objects.select_related("region", "industry").in_bulk(chunk)
+    return [found[pk] for pk in chunk if pk in found]
+
+
+def _paged(query, ids, count, page, page_size, **extra) -> SearchPage:
+    pages = max(1, math.ceil(min(count, len(ids)) / page_size))
+    page = min(max(1, page), pages)
+    return SearchPage(query=query, results=_page_of(ids, page, page_size), count=count, page=page, pages=pages,
+                      page_size=page_size, **extra)
+
+
+def search_subjects(raw_query: str | None, *, region: str | None = None, kind: str | None = None,
+                    industry: str | None = None, page: int = 1, page_size: int = 20) -> SearchPage:
+    """Search the registry as the public may: organisations and 个体工商户 by name or code, persons by full ID."""
+    query = clean_query(raw_query)
+    engine = backend()
+    code = normalize_code(raw_query)
+    everyone = _filtered(Subject.objects.all(), region, None, industry)
+    if check_uscc(code).valid:
+        ids = list(everyone.filter(uscc=code).values_list("pk", flat=True))
+        return _paged(code, ids, len(ids), 1, page_size, match="code")
+    if check_citizen_id(code).valid:
+        ids = list(everyone.filter(id_hash=lookup_hash(code)).values_list("pk", flat=True))
+        return _paged(code, ids, len(ids), 1, page_size, match="code")
+
+    organizations = _filtered(Subject.objects.exclude(kind=Subject.Kind.NATURAL_PERSON), region, kind, industry)
+    if kind == Subject.Kind.NATURAL_PERSON:
+        return SearchPage(query=query, results=[], count=0, match="none",
+                          notes=["自然人信用信息不按姓名公开检索，请输入完整的身份证号码查询。"])
+    if USCC_ALPHABET.match(code) and any(ch.isdigit() for ch in code):
+        ids = list(engine.code_prefix(organizations, code, RANK_WINDOW).values_list("pk", flat=True))
+        if ids:
+            return _paged(code, ids, len(ids), page, page_size, match="code_prefix")
+
+    containing = engine.containing(organizations, query)
+    count = containing.values("pk")[:COUNT_CAP + 1].count()
+    if count:
+        exact = list(organizations.filter(name_normalized=query).values_list("pk", flat=True)[:RANK_WINDOW])
+        prefixed = engine.prefix(organizations, query, RANK_WINDOW)
+        contained = list(containing.values_list("pk", "name_normalized")[:RANK_WINDOW])
+        contained.sort(key=lambda row: (len(row[1]), row[1]))
+        ids = list(dict.fromkeys([*exact, *(pk for pk, _ in prefixed), *(pk for pk, _ in contained)]))
+        notes = []
+        if count > COUNT_CAP:
+            notes.append(f"匹配结果超过{COUNT_CAP}条，请输入更完整的名称或使用筛选条件。")
+        return _paged(query, ids, min(count, COUNT_CAP), page, page_size, count_capped=count > COUNT_CAP,
+                      match="name", notes=notes)
+    if len(query) >= MIN_SIMILAR_LENGTH:
+        ids = [pk for pk, _ in similar_names(engine, organizations, query, SIMILAR_LIMIT)]
+        if ids:
+            return _paged(query, ids, len(ids), page, page_size, match="similar",
+                          notes=[f"没有名称中包含“{query}”的主体，以下是名称相近的结果。"])
+    return SearchPage(query=query, results=[], count=0, match="none")
