@@ -23,7 +23,9 @@ run: seed
 	@echo "演示站点：http://$(HOST):$(PORT)/  业务工作台：/backoffice/  管理后台：/admin/（账号见 var/demo-accounts.txt）"
 	$(BIN)/publiccredit runserver $(HOST):$(PORT) --noreload
 
+# Browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts keep screenshots readable.
 test: venv
+	@scripts/require-system-packages.sh chromium fonts-noto-cjk
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv
