@@ -26,8 +26,11 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def chromium(live_server):
+    """Started per test, after the database is set up: Playwright's sync API switches greenlets, each with its own
+    context variables, and Django's per-context connections opened after that no longer carry the test database's
+    serialized contents that ``serialized_rollback`` restores from."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
