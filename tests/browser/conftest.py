@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API runs an event loop in the test thread; the test itself only prepares data through services
 # before and between browser steps, so Django's async-safety guard is lifted for these tests alone.
@@ -36,6 +37,7 @@ def chromium(live_server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         yield browser
+        connections.close_all()  # the ones opened in Playwright's context, invisible to Django's own teardown
         browser.close()
 
 

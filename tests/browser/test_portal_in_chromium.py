@@ -18,7 +18,7 @@ def published(enterprise, market_regulation):
     return enterprise
 
 
-def test_a_visitor_searches_by_part_of_a_name_and_opens_the_credit_file(browser_page, published):
+def test_a_visitor_searches_by_part_of_a_name_and_opens_the_credit_file(published, browser_page):
     page = browser_page
     page.goto(page.base + "/")
     page.get_by_role("searchbox", name="查询信用主体").fill("信江光伏")
@@ -39,7 +39,7 @@ def test_a_visitor_searches_by_part_of_a_name_and_opens_the_credit_file(browser_
     assert page.outside_requests == []
 
 
-def test_a_visitor_pages_through_penalties_and_filters_by_date(browser_page, published):
+def test_a_visitor_pages_through_penalties_and_filters_by_date(published, browser_page):
     page = browser_page
     page.goto(page.base + "/publicity/penalties/")
     assert "第 1 / 2 页，共 30 条" in page.locator("nav.pager").inner_text()
@@ -57,7 +57,7 @@ def test_a_visitor_pages_through_penalties_and_filters_by_date(browser_page, pub
     screenshot(page, "penalty-column")
 
 
-def test_elder_mode_enlarges_text_on_every_page_until_switched_off(browser_page, published):
+def test_elder_mode_enlarges_text_on_every_page_until_switched_off(published, browser_page):
     page = browser_page
     page.goto(page.base + "/news/")
 
@@ -77,7 +77,7 @@ def test_elder_mode_enlarges_text_on_every_page_until_switched_off(browser_page,
     assert body_font_size() == normal
 
 
-def test_the_credit_file_fits_a_phone_screen(chromium, live_server, published):
+def test_the_credit_file_fits_a_phone_screen(published, chromium, live_server):
     context = chromium.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
     page = context.new_page()
     page.goto(live_server.url + f"/credit/{published.uscc}/")
