@@ -7,7 +7,7 @@ SUBJECTS ?= 5000
 SEED ?= 1
 RECORDS ?= 3000
 
-.PHONY: run test venv lint migrate seed bench bench-import clean
+.PHONY: run test venv lint migrate seed bench bench-import bench-portal clean
 
 venv:
 	@scripts/make-venv.sh
@@ -37,6 +37,11 @@ bench: venv
 # Needs DATABASE_URL pointing at an empty PostgreSQL database (see bench/README.md).
 bench-import: venv
 	$(BIN)/python bench/bench_import.py --rows 1000000 --naive-rows 20000 --pool 50000 --repeat 3 --grow
+
+# Needs DATABASE_URL pointing at a PostgreSQL database with LC_CTYPE C.UTF-8 (see bench/README.md).
+bench-portal: venv
+	@scripts/require-system-packages.sh wrk
+	$(BIN)/python bench/bench_portal.py --subjects 1000000 --records 20000
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

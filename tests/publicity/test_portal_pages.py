@@ -123,3 +123,21 @@ def test_the_home_page_has_search_figures_and_latest_publicity(client, enterpris
     deliver("penalty", [penalty_row(1, CF_JDRQ=str(timezone.localdate()))], market_regulation)
     html = page(client, "/")
     assert 'action="/search/"' in html and "公示概况" in html and "最新行政处罚" in html
+
+
+def test_the_cached_public_file_follows_new_records_state_changes_and_registration_changes(
+        client, enterprise, market_regulation):
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.subjects.models import Subject
+    from publiccredit.subjects.services import SubjectSpec, register_subject, set_representative
+
+    url = f"/credit/{enterprise.uscc}/"
+    assert "饶市监罚〔2026〕1号" not in page(client, url)
+    [record] = deliver("penalty", [recent_penalty(1)], market_regulation)
+    assert "饶市监罚〔2026〕1号" in page(client, url)
+    CreditRecord.objects.filter(pk=record.pk).update(state=CreditRecord.State.REPAIRED, updated_at=timezone.now())
+    assert "饶市监罚〔2026〕1号" not in page(client, url)
+    successor = register_subject(spec=SubjectSpec(kind=Subject.Kind.NATURAL_PERSON, name="李继任",
+                                                  code="36112319781105004X"), actor=None)
+    set_representative(organization=enterprise, person=successor, actor=None)
+    assert "李继任" in page(client, url)

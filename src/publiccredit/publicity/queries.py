@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
@@ -16,7 +16,7 @@ from publiccredit.collection.models import CreditRecord
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.organizations.models import Organization, Region
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
-from publiccredit.subjects.models import Subject
+from publiccredit.subjects.models import Representative, Subject, SubjectName
 
 from .models import Article
 from .visibility import Audience, present_record, shown_name, visible_records
@@ -45,10 +45,24 @@ def public_ref(subject: Subject) -> str:
     return f"{PERSON_REF_PREFIX}{subject.id_hash}" if subject.is_person else subject.uscc
 
 
+def _with_file_facts(subjects: QuerySet[Subject]) -> QuerySet[Subject]:
+    """Subjects with what their credit file needs beside records, in the same query: the current legal
+    representative's name, whether there are former names, and a stamp of the newest record change."""
+    representative = Representative.objects.filter(organization=OuterRef("pk"), role=Representative.Role.LEGAL_REPRESENTATIVE,
+                                                   until__isnull=True).values("person__name")[:1]
+    newest = (CreditRecord.objects.filter(subject=OuterRef("pk")).order_by().values("subject")
+              .annotate(newest=Max("updated_at"), total=Count("id")))
+    return subjects.select_related("region", "industry").annotate(
+        representative_name=Subquery(representative),
+        has_former_names=Exists(SubjectName.objects.filter(subject=OuterRef("pk"), valid_to__isnull=False)),
+        records_changed_at=Subquery(newest.values("newest")[:1]),
+        records_total=Subquery(newest.values("total")[:1]))
+
+
 def subject_by_ref(ref: str) -> Subject | None:
     """A subject from a credit-file address or a code typed in: USCC, opaque person reference or full ID number."""
     ref = (ref or "").strip()
-    subjects = Subject.objects.select_related("region", "industry")
+    subjects = _with_file_facts(Subject.objects.all())
     if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
         return subjects.filter(id_hash=ref[len(PERSON_REF_PREFIX):]).first()
     code = normalize_code(ref)
@@ -71,16 +85,31 @@ def present_subject(subject: Subject, audience: Audience) -> dict:
         "status": subject.get_status_display(),
     }
     if not person:
-        representative = subject.current_representative()
+        if hasattr(subject, "representative_name"):
+            representative_name = subject.representative_name or ""
+        else:
+            representative = subject.current_representative()
+            representative_name = representative.name if representative else ""
+        has_former = getattr(subject, "has_former_names", True)
         info.update({
             "industry": subject.industry.name if subject.industry_id else "",
             "established_on": subject.established_on,
             "registered_capital": subject.registered_capital,
             "address": subject.address,
-            "legal_representative": representative.name if representative else "",
-            "former_names": [n.name for n in subject.names.filter(valid_to__isnull=False)],
+            "legal_representative": representative_name,
+            "former_names": [n.name for n in subject.names.filter(valid_to__isnull=False)] if has_former else [],
         })
     return info
+
+
+def file_stamp(subject: Subject) -> str:
+    """Changes whenever anything shown in the subject's public credit file may have changed: the subject's own
+    registration data, any of its records (services set ``updated_at`` on every change of content or state), and
+    the day (publicity windows end by date)."""
+    changed = getattr(subject, "records_changed_at", None)
+    total = getattr(subject, "records_total", None)
+    return (f"{subject.pk}:{subject.updated_at.timestamp()}:{changed.timestamp() if changed else 0}:{total or 0}:"
+            f"{timezone.localdate().isoformat()}")
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:

@@ -2,10 +2,13 @@
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from publiccredit.organizations.models import Region
@@ -18,8 +21,11 @@ from . import queries
 from .models import Article
 from .queries import Column, ColumnFilters
 from .services import read_credit_file
+from .visibility import Audience, audience_for
 
 ELDER_COOKIE = "elder"
+FILE_BODY = "publicity/_credit_file_body.html"
+FILE_CACHE_SECONDS = 600
 COLUMN_TITLES = {"licenses": (Column.LICENSE, "行政许可公示"), "penalties": (Column.PENALTY, "行政处罚公示")}
 
 
@@ -70,8 +76,18 @@ def credit_file(request, ref: str):
     subject = queries.subject_by_ref(ref)
     if subject is None:
         raise Http404("没有找到该信用主体")
-    return render(request, "publicity/credit_file.html",
-                  {"file": read_credit_file(subject=subject, viewer=request.user)})
+    if audience_for(request.user, subject) == Audience.PUBLIC:
+        # The public file is the same for every visitor until the subject, its records or the day change
+        # (file_stamp), so its rendering is cached; other audiences are rendered per request and audited.
+        key = f"publicity:file-html:{queries.file_stamp(subject)}"
+        body = cache.get(key)
+        if body is None:
+            body = render_to_string(FILE_BODY, {"file": queries.credit_file(subject, Audience.PUBLIC)})
+            cache.set(key, body, FILE_CACHE_SECONDS)
+    else:
+        body = render_to_string(FILE_BODY, {"file": read_credit_file(subject=subject, viewer=request.user)},
+                                request=request)
+    return render(request, "publicity/credit_file.html", {"body": mark_safe(body), "title": subject.public_name})
 
 
 def _column_filters(request) -> ColumnFilters:

@@ -237,6 +237,8 @@ def set_representative(*, organization: Subject, person: Subject,
             current.until = since
             current.save(update_fields=["until"])
         link = Representative.objects.create(organization=organization, person=person, role=role, since=since)
+        # The representative is part of the subject's registration information: pages cached on updated_at follow.
+        Subject.objects.filter(pk=organization.pk).update(updated_at=timezone.now())
         record_write(actor=actor, action="subjects.representative.set", target=link, reason=reason,
                      detail={"organization": organization.uscc, "role": role, "person_id": person.pk})
         emit("subject.representative_set", {"organization_id": organization.pk, "person_id": person.pk,
