@@ -37,6 +37,11 @@ LICENSE_DEPARTMENTS = {
 }
 
 
+# list items and honours, one plan entry each (a few percent of the records), from the departments that hold them
+OTHER_ITEMS = {"business_anomaly": "市市场监管局", "court_dishonest_debtor": "市法院", "major_tax_violation": "市税务局",
+               "honor": "市发改委"}
+
+
 class RecordFactory:
     def __init__(self, seed: int, today: dt.date):
         self.rng = random.Random(seed)
@@ -113,6 +118,38 @@ class RecordFactory:
             "XK_LYDW": department.name, "XK_LYDWDM": department.code,
         }
 
+    def organization_party(self):
+        _pk, uscc, name, _kind = self.rng.choice(self.organizations)
+        return uscc, name
+
+    def business_anomaly(self, department, number: int, decision: dt.date) -> dict:
+        uscc, name = self.organization_party()
+        return {"YC_WSH": f"饶市监异〔{decision.year}〕{number}号", "YC_QYMC": name, "YC_SHXYM": uscc,
+                "YC_LRYY": self.rng.choice(["未按规定公示年度报告", "通过登记的住所或者经营场所无法联系"]),
+                "YC_LRRQ": decision.isoformat(), "YC_JG": department.name, "YC_JGDM": department.code}
+
+    def court_dishonest_debtor(self, department, number: int, decision: dt.date) -> dict:
+        uscc, name = self.organization_party()
+        return {"SX_AH": f"（{decision.year}）赣11执{number}号", "SX_XDR_MC": name, "SX_XDR_LB": "法人及非法人组织",
+                "SX_XDR_SHXYM": uscc, "SX_ZXFY": department.name, "SX_ZXFYDM": department.code,
+                "SX_ZXYJWH": f"（{decision.year - 1}）赣11民初{number}号", "SX_YW": "支付货款及利息",
+                "SX_LXQK": "全部未履行", "SX_QX": "有履行能力而拒不履行生效法律文书确定义务",
+                "SX_LARQ": (decision - dt.timedelta(days=90)).isoformat(), "SX_FBRQ": decision.isoformat()}
+
+    def major_tax_violation(self, department, number: int, decision: dt.date) -> dict:
+        uscc, name = self.organization_party()
+        return {"SS_AJBH": f"饶税稽〔{decision.year}〕{number}号", "SS_NSRMC": name, "SS_SHXYM": uscc,
+                "SS_AJXZ": self.rng.choice(["偷税", "虚开增值税专用发票", "虚开普通发票"]),
+                "SS_WFSS": "经检查，该单位少缴增值税及附加税费", "SS_CLQK": "依据《中华人民共和国税收征收管理法》追缴税款并处罚款",
+                "SS_QDRQ": decision.isoformat(), "SS_JCJG": department.name, "SS_JCJGDM": department.code}
+
+    def honor(self, department, number: int, decision: dt.date) -> dict:
+        uscc, name = self.organization_party()
+        return {"RY_WSH": f"饶发改信〔{decision.year}〕{number}号", "RY_ZTMC": name, "RY_ZTLB": "法人及非法人组织",
+                "RY_SHXYM": uscc, "RY_MC": self.rng.choice(["守合同重信用企业", "诚信示范企业", "纳税信用A级纳税人"]),
+                "RY_JB": self.rng.choice(["省级", "市级"]), "RY_SYDW": department.name, "RY_SYDWDM": department.code,
+                "RY_SYRQ": decision.isoformat(), "RY_YXQZ": (decision + dt.timedelta(days=730)).isoformat()}
+
     def spoil(self, row: dict) -> dict:
         """Make a row wrong in one of the ways departments get rows wrong."""
         row = dict(row)
@@ -132,23 +169,25 @@ class RecordFactory:
 
 
 def seed_records(*, count: int, seed: int, today: dt.date | None = None, bad_share: float = 0.02) -> dict:
-    """Deliver about ``count`` records (penalties and licences) in weekly batches per department."""
+    """Deliver about ``count`` records (mostly penalties and licences, a few list entries and honours) in weekly
+    batches per department."""
     if Batch.objects.filter(channel=Batch.Channel.DEMO).exists():  # seeded before: keep make run repeatable
         return {"batches": 0, "accepted": 0, "rejected": 0, "skipped": True}
     today = today or dt.date.today()
     factory = RecordFactory(seed, today)
     if not factory.organizations:
         return {"batches": 0, "accepted": 0, "rejected": 0}
-    items = {i.code: i for i in CatalogItem.objects.filter(code__in=["penalty", "license"])}
+    items = {i.code: i for i in CatalogItem.objects.filter(code__in=["penalty", "license", *OTHER_ITEMS])}
     plan = [("penalty", name) for name in [*PENALTY_DEPARTMENTS, *factory.counties]]
     plan += [("license", name) for name in LICENSE_DEPARTMENTS]
+    plan += [(code, department) for code, department in OTHER_ITEMS.items() if code in items]
     grouped: dict[tuple[str, str, dt.date], list[dict]] = defaultdict(list)
     for number in range(1, count + 1):
         item_code, department_name = factory.rng.choice(plan)
         department = factory.departments[department_name]
         decision = factory.decision_date()
         row = getattr(factory, item_code)(department, number, decision)
-        if factory.rng.random() < bad_share:
+        if factory.rng.random() < bad_share and item_code in ("penalty", "license"):
             row = factory.spoil(row)
         grouped[(item_code, department_name, factory.receipt(decision))].append(row)
     totals = {"batches": 0, "accepted": 0, "rejected": 0}

@@ -68,6 +68,8 @@ def clean_query(raw: str | None) -> str:
 
 def _filtered(queryset: QuerySet[Subject], region: str | None, kind: str | None, industry: str | None
               ) -> QuerySet[Subject]:
+    # No ORDER BY (Subject's default is id): every tier takes the first matches an index gives and ranks them itself.
+    queryset = queryset.order_by()
     if region:
         queryset = queryset.filter(region__code=region)
     if kind:
@@ -83,7 +85,7 @@ class Backend:
 
     def prefix(self, subjects: QuerySet[Subject], text: str, limit: int) -> list[tuple[int, str]]:
         matches = subjects.filter(name_normalized__gte=text, name_normalized__lt=text + "\U0010ffff")
-        return list(matches.order_by("name_normalized").values_list("pk", "name_normalized")[:limit])
+        return list(matches.values_list("pk", "name_normalized")[:limit])
 
     def containing(self, subjects: QuerySet[Subject], text: str) -> QuerySet[Subject]:
         raise NotImplementedError
@@ -93,8 +95,8 @@ class Backend:
         """Names containing every fragment of at least one set (the query with one character left out)."""
         raise NotImplementedError
 
-    def code_prefix(self, subjects: QuerySet[Subject], text: str, limit: int) -> QuerySet[Subject]:
-        return subjects.filter(uscc__gte=text, uscc__lt=text + "\U0010ffff").order_by("uscc")[:limit]
+    def code_prefix(self, subjects: QuerySet[Subject], text: str, limit: int) -> list[tuple[int, str]]:
+        return list(subjects.filter(uscc__gte=text, uscc__lt=text + "\U0010ffff").values_list("pk", "uscc")[:limit])
 
 
 class PostgresBackend(Backend):
@@ -108,12 +110,12 @@ class PostgresBackend(Backend):
         return subjects.filter(name_normalized__contains=text)
 
     def prefix(self, subjects, text, limit):
-        # LIKE 'x%' uses the varchar_pattern_ops index whatever the database collation.
-        matches = subjects.filter(name_normalized__startswith=text)
-        return list(matches.order_by("name_normalized").values_list("pk", "name_normalized")[:limit])
+        # LIKE 'x%' uses the varchar_pattern_ops index whatever the database collation; no ORDER BY, so the scan
+        # stops at the limit (the caller ranks the window itself).
+        return list(subjects.filter(name_normalized__startswith=text).values_list("pk", "name_normalized")[:limit])
 
     def code_prefix(self, subjects, text, limit):
-        return subjects.filter(uscc__startswith=text).order_by("uscc")[:limit]
+        return list(subjects.filter(uscc__startswith=text).values_list("pk", "uscc")[:limit])
 
     def similar_candidates(self, subjects, fragment_sets, limit):
         clauses, params = [], []
@@ -208,7 +210,7 @@ def search_subjects(raw_query: str | None, *, region: str | None = None, kind: s
         return SearchPage(query=query, results=[], count=0, match="none",
                           notes=["自然人信用信息不按姓名公开检索，请输入完整的身份证号码查询。"])
     if USCC_ALPHABET.match(code) and any(ch.isdigit() for ch in code):
-        ids = list(engine.code_prefix(organizations, code, RANK_WINDOW).values_list("pk", flat=True))
+        ids = [pk for pk, _ in sorted(engine.code_prefix(organizations, code, RANK_WINDOW), key=lambda row: row[1])]
         if ids:
             return _paged(code, ids, len(ids), page, page_size, match="code_prefix")
 
@@ -216,7 +218,7 @@ def search_subjects(raw_query: str | None, *, region: str | None = None, kind: s
     count = containing.values("pk")[:COUNT_CAP + 1].count()
     if count:
         exact = list(organizations.filter(name_normalized=query).values_list("pk", flat=True)[:RANK_WINDOW])
-        prefixed = engine.prefix(organizations, query, RANK_WINDOW)
+        prefixed = sorted(engine.prefix(organizations, query, RANK_WINDOW), key=lambda row: (len(row[1]), row[1]))
         contained = list(containing.values_list("pk", "name_normalized")[:RANK_WINDOW])
         contained.sort(key=lambda row: (len(row[1]), row[1]))
         ids = list(dict.fromkeys([*exact, *(pk for pk, _ in prefixed), *(pk for pk, _ in contained)]))
