@@ -2,7 +2,7 @@
 
 Ranking: exact code > exact name > name prefix > name contains the query (shorter names first) > similar names
 (typo-tolerant, only when nothing contains the query). A common query such as ``上饶`` matches most of a city, so
-counting stops at ``COUNT_CAP`` ("10000+") and ranking looks at the first ``RANK_WINDOW`` matches of each tier:
+counting stops at ``COUNT_CAP`` ("1000+") and ranking looks at the first ``RANK_WINDOW`` matches of each tier:
 a user narrows the query or the filters rather than paging past page 50.
 
 Natural persons are not searchable by name: they are found only by their full citizen ID number, and then shown
@@ -25,7 +25,7 @@ from publiccredit.subjects.models import Subject
 from publiccredit.subjects.names import normalize_name
 
 MAX_QUERY_LENGTH = 100
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 RANK_WINDOW = 1_000
 SIMILAR_LIMIT = 50
 SIMILAR_MIN_SCORE = 70
@@ -100,13 +100,12 @@ class Backend:
 
 
 class PostgresBackend(Backend):
-    """pg_trgm for three characters and more; the single-character and character-pair GIN index below that
-    and for typo-tolerant candidates."""
+    """pg_trgm for three characters and more; the stored single-character and character-pair column (GIN index)
+    below that and for typo-tolerant candidates."""
 
     def containing(self, subjects, text):
         if len(text) <= 2:
-            return subjects.extra(where=["publiccredit_name_grams(subjects_subject.name_normalized) @> ARRAY[%s]::text[]"],
-                                  params=[text])
+            return subjects.extra(where=["subjects_subject.name_grams @> ARRAY[%s]::text[]"], params=[text])
         return subjects.filter(name_normalized__contains=text)
 
     def prefix(self, subjects, text, limit):
@@ -122,7 +121,7 @@ class PostgresBackend(Backend):
         for fragments in fragment_sets:
             grams = sorted({g for fragment in fragments for g in _grams(fragment)})
             if len(grams) >= 2:
-                clauses.append("publiccredit_name_grams(subjects_subject.name_normalized) @> %s::text[]")
+                clauses.append("subjects_subject.name_grams @> %s::text[]")
                 params.append(grams)
         if not clauses:
             return []
@@ -214,13 +213,13 @@ def search_subjects(raw_query: str | None, *, region: str | None = None, kind: s
         if ids:
             return _paged(code, ids, len(ids), page, page_size, match="code_prefix")
 
-    containing = engine.containing(organizations, query)
-    count = containing.values("pk")[:COUNT_CAP + 1].count()
+    # One read gives both the (capped) count and the window of matches to rank.
+    contained = list(engine.containing(organizations, query).values_list("pk", "name_normalized")[:COUNT_CAP + 1])
+    count = len(contained)
     if count:
         exact = list(organizations.filter(name_normalized=query).values_list("pk", flat=True)[:RANK_WINDOW])
         prefixed = sorted(engine.prefix(organizations, query, RANK_WINDOW), key=lambda row: (len(row[1]), row[1]))
-        contained = list(containing.values_list("pk", "name_normalized")[:RANK_WINDOW])
-        contained.sort(key=lambda row: (len(row[1]), row[1]))
+        contained = sorted(contained[:RANK_WINDOW], key=lambda row: (len(row[1]), row[1]))
         ids = list(dict.fromkeys([*exact, *(pk for pk, _ in prefixed), *(pk for pk, _ in contained)]))
         notes = []
         if count > COUNT_CAP:
