@@ -27,6 +27,15 @@ def fresh_audit_channel():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages and labels are keyed by database ids, which tests reuse: every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def credit_office(db) -> Organization:
     return Organization.objects.get(name="上饶市发展和改革委员会")

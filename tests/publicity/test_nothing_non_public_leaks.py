@@ -48,7 +48,7 @@ def crawl(client, start: list[str], limit: int = 400) -> dict[str, str]:
 
 def test_no_public_page_or_api_answer_shows_a_non_public_value(client, records_in_every_state, enterprise, citizen):
     person_ref = public_ref(citizen)
-    start = ["/", "/search/?q=信江", f"/search/?q={CITIZEN_ID}", "/search/?q=张三丰", f"/credit/{person_ref}/",
+    start = ["/", "/search/?q=信江", f"/search/?q={CITIZEN_ID}", "/search/?q=张三丰", f"/credit/{person_ref}/", f"/credit/{CITIZEN_ID}/",
              f"/credit/{enterprise.uscc}/", "/publicity/penalties/", "/publicity/licenses/", "/lists/", "/news/",
              "/api/v1/subjects/?q=信江", f"/api/v1/subjects/?q={CITIZEN_ID}", f"/api/v1/subjects/{enterprise.uscc}/",
              f"/api/v1/subjects/{person_ref}/", f"/api/v1/subjects/{CITIZEN_ID}/"]

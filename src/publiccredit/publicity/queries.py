@@ -4,11 +4,13 @@ Every record read here goes through ``visibility``; templates and API serializer
 """
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
@@ -18,6 +20,7 @@ from publiccredit.organizations.models import Organization, Region
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 
+from .labels import labels
 from .models import Article
 from .visibility import Audience, present_record, shown_name, visible_records
 
@@ -45,24 +48,10 @@ def public_ref(subject: Subject) -> str:
     return f"{PERSON_REF_PREFIX}{subject.id_hash}" if subject.is_person else subject.uscc
 
 
-def _with_file_facts(subjects: QuerySet[Subject]) -> QuerySet[Subject]:
-    """Subjects with what their credit file needs beside records, in the same query: the current legal
-    representative's name, whether there are former names, and a stamp of the newest record change."""
-    representative = Representative.objects.filter(organization=OuterRef("pk"), role=Representative.Role.LEGAL_REPRESENTATIVE,
-                                                   until__isnull=True).values("person__name")[:1]
-    newest = (CreditRecord.objects.filter(subject=OuterRef("pk")).order_by().values("subject")
-              .annotate(newest=Max("updated_at"), total=Count("id")))
-    return subjects.select_related("region", "industry").annotate(
-        representative_name=Subquery(representative),
-        has_former_names=Exists(SubjectName.objects.filter(subject=OuterRef("pk"), valid_to__isnull=False)),
-        records_changed_at=Subquery(newest.values("newest")[:1]),
-        records_total=Subquery(newest.values("total")[:1]))
-
-
 def subject_by_ref(ref: str) -> Subject | None:
     """A subject from a credit-file address or a code typed in: USCC, opaque person reference or full ID number."""
     ref = (ref or "").strip()
-    subjects = _with_file_facts(Subject.objects.all())
+    subjects = Subject.objects.select_related("region", "industry")
     if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
         return subjects.filter(id_hash=ref[len(PERSON_REF_PREFIX):]).first()
     code = normalize_code(ref)
@@ -75,45 +64,89 @@ def subject_by_ref(ref: str) -> Subject | None:
 
 def present_subject(subject: Subject, audience: Audience) -> dict:
     person = subject.is_person
+    names = labels()
     info = {
         "code": subject.code,
         "ref": public_ref(subject),
         "name": shown_name(subject.name, subject.kind if person else "", audience),
         "kind": subject.get_kind_display(),
         "kind_code": subject.kind,
-        "region": subject.region.name if subject.region_id else "",
+        "region": names.regions.get(subject.region_id, ""),
         "status": subject.get_status_display(),
     }
     if not person:
-        if hasattr(subject, "representative_name"):
-            representative_name = subject.representative_name or ""
+        if hasattr(subject, "representative_name"):  # read with the subject (subject_for_file)
+            representative, has_former_names = subject.representative_name, subject.has_former_names
         else:
-            representative = subject.current_representative()
-            representative_name = representative.name if representative else ""
-        has_former = getattr(subject, "has_former_names", True)
+            representative = (Representative.objects.filter(organization_id=subject.pk, until__isnull=True,
+                                                            role=Representative.Role.LEGAL_REPRESENTATIVE)
+                              .values_list("person__name", flat=True).first())
+            has_former_names = True
         info.update({
-            "industry": subject.industry.name if subject.industry_id else "",
+            "industry": names.industries.get(subject.industry_id, ""),
             "established_on": subject.established_on,
             "registered_capital": subject.registered_capital,
             "address": subject.address,
-            "legal_representative": representative_name,
-            "former_names": [n.name for n in subject.names.filter(valid_to__isnull=False)] if has_former else [],
+            "legal_representative": representative or "",
+            "former_names": list(SubjectName.objects.filter(subject_id=subject.pk, valid_to__isnull=False)
+                                 .order_by("valid_from").values_list("name", flat=True)) if has_former_names else [],
         })
     return info
 
 
-def file_stamp(subject: Subject) -> str:
-    """Changes whenever anything shown in the subject's public credit file may have changed: the subject's own
-    registration data, any of its records (services set ``updated_at`` on every change of content or state), and
-    the day (publicity windows end by date)."""
-    changed = getattr(subject, "records_changed_at", None)
-    total = getattr(subject, "records_total", None)
-    return (f"{subject.pk}:{subject.updated_at.timestamp()}:{changed.timestamp() if changed else 0}:{total or 0}:"
-            f"{timezone.localdate().isoformat()}")
+def subject_for_file(subject_id: int) -> Subject:
+    """The subject with what its credit file shows beside records, in one query: the current legal representative's
+    name and whether it has former names."""
+    representative = (Representative.objects.filter(organization=OuterRef("pk"), until__isnull=True,
+                                                    role=Representative.Role.LEGAL_REPRESENTATIVE)
+                      .order_by().values("person__name")[:1])
+    former = SubjectName.objects.filter(subject=OuterRef("pk"), valid_to__isnull=False)
+    return Subject.objects.annotate(representative_name=Subquery(representative),
+                                    has_former_names=Exists(former)).get(pk=subject_id)
+
+
+@dataclass(frozen=True)
+class FileHead:
+    """What identifies a credit file's current public content, read in one small query."""
+
+    subject_id: int
+    stamp: str
+
+
+def file_head(ref: str) -> FileHead | None:
+    """The subject behind a credit-file address and a stamp that changes whenever anything its public file shows
+    may have changed: the subject's registration data (its representative included), any of its records (services
+    set ``updated_at`` on every change of content or state) and the day (publicity windows end by date).
+
+    The hottest read of the website, so one plain indexed query rather than two ORM reads.
+    """
+    ref = (ref or "").strip()
+    if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
+        column, value = "id_hash", ref[len(PERSON_REF_PREFIX):]
+    else:
+        code = normalize_code(ref)
+        if check_uscc(code).valid:
+            column, value = "uscc", code
+        elif check_citizen_id(code).valid:
+            column, value = "id_hash", lookup_hash(code)
+        else:
+            return None
+    subject_table, record_table = Subject._meta.db_table, CreditRecord._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
+            f"(SELECT count(*) FROM {record_table} r WHERE r.subject_id = s.id) "
+            f"FROM {subject_table} s WHERE s.{column} = %s", [value])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    subject_id, updated_at, records_changed_at, records = row
+    facts = f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{timezone.localdate().isoformat()}"
+    return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}")
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
-    records = CreditRecord.objects.filter(subject=subject).select_related("item", "provider")
+    records = CreditRecord.objects.filter(subject_id=subject.pk)
     return visible_records(records, audience).order_by("-decision_date", "-id")
 
 
@@ -122,10 +155,11 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC) -> dict:
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     for record in records_of(subject, audience):
-        section = sections[record.item.portal_column]
+        shown = present_record(record, audience, today=today)
+        section = sections[shown["portal_column"]]
         section["count"] += 1
         if len(section["records"]) < SECTION_LIMIT:
-            section["records"].append(present_record(record, audience, today=today))
+            section["records"].append(shown)
     return {
         "subject": present_subject(subject, audience),
         "sections": list(sections.values()),
@@ -151,7 +185,7 @@ def column_records(column: str, filters: ColumnFilters | None = None) -> QuerySe
     """Public records of a portal column (双公示 licences or penalties, a list), newest decision first."""
     filters = filters or ColumnFilters()
     items = [item.pk for item in column_items(column) if not filters.item or item.code == filters.item]
-    records = CreditRecord.objects.filter(item_id__in=items).select_related("item", "provider")
+    records = CreditRecord.objects.filter(item_id__in=items)
     if filters.provider:
         records = records.filter(provider_id=filters.provider)
     if filters.county:

@@ -1,14 +1,14 @@
 """Pages of the credit website 信用中国（江西上饶）: search, credit files, 双公示 and list columns, articles."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from publiccredit.organizations.models import Region
@@ -24,7 +24,6 @@ from .services import read_credit_file
 from .visibility import Audience, audience_for
 
 ELDER_COOKIE = "elder"
-FILE_BODY = "publicity/_credit_file_body.html"
 FILE_CACHE_SECONDS = 600
 COLUMN_TITLES = {"licenses": (Column.LICENSE, "行政许可公示"), "penalties": (Column.PENALTY, "行政处罚公示")}
 
@@ -73,21 +72,32 @@ def search(request):
 
 @require_GET
 def credit_file(request, ref: str):
-    subject = queries.subject_by_ref(ref)
-    if subject is None:
+    head = queries.file_head(ref)
+    if head is None:
         raise Http404("没有找到该信用主体")
-    if audience_for(request.user, subject) == Audience.PUBLIC:
-        # The public file is the same for every visitor until the subject, its records or the day change
-        # (file_stamp), so its rendering is cached; other audiences are rendered per request and audited.
-        key = f"publicity:file-html:{queries.file_stamp(subject)}"
-        body = cache.get(key)
-        if body is None:
-            body = render_to_string(FILE_BODY, {"file": queries.credit_file(subject, Audience.PUBLIC)})
-            cache.set(key, body, FILE_CACHE_SECONDS)
-    else:
-        body = render_to_string(FILE_BODY, {"file": read_credit_file(subject=subject, viewer=request.user)},
-                                request=request)
-    return render(request, "publicity/credit_file.html", {"body": mark_safe(body), "title": subject.public_name})
+    user = request.user
+    if not user.is_authenticated or audience_for(user, SubjectRef(head.subject_id)) == Audience.PUBLIC:
+        # The public page is the same for every visitor until the subject, its records or the day change
+        # (the stamp), so the whole page is cached per stamp and display mode; other audiences are rendered per
+        # request and their reads audited.
+        key = f"publicity:file-page:{head.stamp}:{int(request.COOKIES.get(ELDER_COOKIE) == '1')}"
+        page = cache.get(key)
+        if page is None:
+            subject = queries.subject_for_file(head.subject_id)
+            page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC))
+            cache.set(key, page, FILE_CACHE_SECONDS)
+        return HttpResponse(page)
+    subject = queries.subject_for_file(head.subject_id)
+    return HttpResponse(_file_page(request, subject, read_credit_file(subject=subject, viewer=user)))
+
+
+@dataclass(frozen=True)
+class SubjectRef:
+    pk: int
+
+
+def _file_page(request, subject: Subject, file: dict) -> str:
+    return render_to_string("publicity/credit_file.html", {"file": file, "title": subject.public_name}, request=request)
 
 
 def _column_filters(request) -> ColumnFilters:
