@@ -141,3 +141,14 @@ def test_the_cached_public_file_follows_new_records_state_changes_and_registrati
                                                   code="36112319781105004X"), actor=None)
     set_representative(organization=enterprise, person=successor, actor=None)
     assert "李继任" in page(client, url)
+
+
+@pytest.mark.parametrize("params", [
+    {"page": "abc"}, {"page": "999999"}, {"page": "-3"}, {"from": "2026-13-45"}, {"to": "yesterday"},
+    {"provider": "x"}, {"provider": "99999999"}, {"county": "<b>"},
+])
+def test_odd_column_parameters_are_ignored_not_errors(client, enterprise, market_regulation, params):
+    deliver("penalty", [recent_penalty(1)], market_regulation)
+    response = client.get("/publicity/penalties/", params)
+    assert response.status_code == 200
+    assert "<b>" not in response.content.decode().split("</header>")[1]
