@@ -40,6 +40,12 @@ end
 """
 
 
+SEARCH_INDEXES = {
+    "subject_name_grams_col_idx": "CREATE INDEX subject_name_grams_col_idx ON subjects_subject USING gin (name_grams)",
+    "subject_name_trgm_idx": "CREATE INDEX subject_name_trgm_idx ON subjects_subject USING gin (name_normalized gin_trgm_ops)",
+}
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -72,7 +78,15 @@ def setup(args) -> None:
     present = Subject.objects.count()
     if present < args.subjects:
         started = time.perf_counter()
+        # GIN indexes are far cheaper to build once than to maintain row by row during a million inserts.
+        with connection.cursor() as cursor:
+            for index in SEARCH_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {index}")
         call_command("seed", subjects=args.subjects, seed=args.seed, no_accounts=True, verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '1GB'")
+            for definition in SEARCH_INDEXES.values():
+                cursor.execute(definition)
         print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
     if CreditRecord.objects.count() < args.records:
         from publiccredit.demo.records import seed_records
