@@ -152,3 +152,10 @@ def test_odd_column_parameters_are_ignored_not_errors(client, enterprise, market
     response = client.get("/publicity/penalties/", params)
     assert response.status_code == 200
     assert "<b>" not in response.content.decode().split("</header>")[1]
+
+
+def test_names_in_the_columns_and_on_the_home_page_link_to_credit_files(client, enterprise, market_regulation):
+    deliver("penalty", [recent_penalty(1)], market_regulation)
+    link = f'<a href="/credit/{enterprise.uscc}/">上饶市信江光伏科技有限公司</a>'
+    assert link in page(client, "/publicity/penalties/")
+    assert link in page(client, "/")

@@ -206,9 +206,21 @@ def column_page(column: str, filters: ColumnFilters | None = None, page: int | s
     """One page of a column, records presented for the public."""
     paginator = Paginator(column_records(column, filters), per_page)
     page_obj = paginator.get_page(page)
+    return page_obj, _presented_with_links(list(page_obj.object_list))
+
+
+def _presented_with_links(records: list[CreditRecord]) -> list[dict]:
+    """Records for the public, each with the address of its subject's credit file (``file_ref``) when linked."""
     today = timezone.localdate()
-    rows = [present_record(record, Audience.PUBLIC, today=today) for record in page_obj.object_list]
-    return page_obj, rows
+    subject_ids = {record.subject_id for record in records if record.subject_id}
+    refs = {subject.pk: public_ref(subject) for subject in
+            Subject.objects.filter(pk__in=subject_ids).only("pk", "kind", "uscc", "id_hash")}
+    rows = []
+    for record in records:
+        row = present_record(record, Audience.PUBLIC, today=today)
+        row["file_ref"] = refs.get(record.subject_id, "")
+        rows.append(row)
+    return rows
 
 
 def column_providers(column: str) -> list[Organization]:
@@ -234,8 +246,7 @@ def headline_figures() -> dict:
 
 
 def latest_publicity(column: str, limit: int = 8) -> list[dict]:
-    today = timezone.localdate()
-    return [present_record(record, Audience.PUBLIC, today=today) for record in column_records(column)[:limit]]
+    return _presented_with_links(list(column_records(column)[:limit]))
 
 
 def published_articles(kind: str | None = None) -> QuerySet[Article]:
