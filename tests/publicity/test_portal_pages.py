@@ -159,3 +159,16 @@ def test_names_in_the_columns_and_on_the_home_page_link_to_credit_files(client, 
     link = f'<a href="/credit/{enterprise.uscc}/">上饶市信江光伏科技有限公司</a>'
     assert link in page(client, "/publicity/penalties/")
     assert link in page(client, "/")
+
+
+def test_the_credit_office_publishes_an_article_in_the_admin_and_it_is_audited(client, credit_office_admin):
+    from publiccredit.audit.models import AuditEntry
+
+    client.force_login(credit_office_admin)
+    response = client.post("/admin/publicity/article/add/", {
+        "kind": "notice", "title": "关于开展信用修复集中服务的通知", "summary": "", "body": "各有关单位：\n\n请做好服务。",
+        "source": "上饶市发展和改革委员会", "published_at_0": "2026-11-20", "published_at_1": "09:00:00",
+        "is_published": "on"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "关于开展信用修复集中服务的通知" in page(client, "/news/")
+    assert AuditEntry.objects.filter(action__startswith="publicity.article").exists()

@@ -20,6 +20,7 @@ CONFIG_MODELS = [
     "organizations.region", "organizations.organization", "subjects.industry",
     "catalog.category", "catalog.catalogitem", "catalog.itemfield", "catalog.severityrule", "catalog.publicityperiod",
     "workdays.calendaryear", "workdays.calendarday",
+    "publicity.article",
 ]
 
 
