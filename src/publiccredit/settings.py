@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "publiccredit.demo",
     "publiccredit.search",
     "publiccredit.publicity",
+    "publiccredit.lists",
     "publiccredit.portal",
 ]
 

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from publiccredit.accounts.api import WhoAmIView
 from publiccredit.collection import api as collection_api
+from publiccredit.lists.api import PublishedListView
 from publiccredit.organizations.api import OrganizationListView
 from publiccredit.portal import views as portal_views
 from publiccredit.publicity import api as publicity_api
@@ -15,6 +16,7 @@ api_v1 = [
     path("organizations/", OrganizationListView.as_view(), name="organizations"),
     path("subjects/", publicity_api.SubjectSearchView.as_view(), name="subject-search"),
     path("subjects/<str:code>/", publicity_api.CreditFileView.as_view(), name="subject-file"),
+    path("lists/", PublishedListView.as_view(), name="lists"),
     path("identifiers/check/", IdentifierCheckView.as_view(), name="identifier-check"),
     path("collection/items/", collection_api.CatalogItemsView.as_view(), name="collection-items"),
     path("collection/stats/", collection_api.TimelinessStatsView.as_view(), name="collection-stats"),

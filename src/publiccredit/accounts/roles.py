@@ -20,7 +20,7 @@ CONFIG_MODELS = [
     "organizations.region", "organizations.organization", "subjects.industry",
     "catalog.category", "catalog.catalogitem", "catalog.itemfield", "catalog.severityrule", "catalog.publicityperiod",
     "workdays.calendaryear", "workdays.calendarday",
-    "publicity.article",
+    "publicity.article", "lists.listkind",
 ]
 
 
@@ -53,6 +53,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("audit.auditentry", "view")
         | _crud("events.outboxevent", "view")
         | VIEW_RECORDS
+        | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,

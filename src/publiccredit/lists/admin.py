@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from publiccredit.core.admin import AuditedModelAdmin
+
+from .models import ListEntry, ListEntryStep, ListKind
+
+
+@admin.register(ListKind)
+class ListKindAdmin(AuditedModelAdmin):
+    list_display = ("name", "code", "category", "objection_working_days", "default_years", "is_active")
+    list_filter = ("category", "is_active")
+
+
+class ListEntryStepInline(admin.TabularInline):
+    model = ListEntryStep
+    fields = ("at", "state", "actor", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListEntry)
+class ListEntryAdmin(admin.ModelAdmin):
+    """Read-only here: entries change only through the workflow services (each step audited)."""
+
+    list_display = ("kind", "subject", "state", "start", "end", "decision_number")
+    list_filter = ("kind", "state")
+    raw_id_fields = ("subject",)
+    inlines = [ListEntryStepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

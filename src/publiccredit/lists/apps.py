@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class ListsConfig(AppConfig):
+    name = "publiccredit.lists"
+    label = "lists"
+    verbose_name = "信用名单"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "lists.entry.propose": "拟列入名单",
+            "lists.entry.notify": "送达列入前告知书",
+            "lists.entry.decide": "作出列入决定",
+            "lists.entry.publish": "公示名单",
+            "lists.entry.exit": "移出名单",
+            "lists.entry.withdraw": "终止列入程序",
+        })

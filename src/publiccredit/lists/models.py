@@ -1,0 +1,120 @@
+"""Credit lists (国办发〔2020〕49号): published kinds with their criteria, and entries with their workflow history."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class ListKind(models.Model):
+    class Category(models.TextChoices):
+        DISHONEST = "dishonest", "严重失信主体名单"
+        WATCH = "watch", "重点关注名单"
+        RED = "red", "红名单（守信激励）"
+        BAN = "ban", "市场和行业禁入"
+
+    code = models.SlugField("名单代码", max_length=40, unique=True)
+    name = models.CharField("名单名称", max_length=100)
+    category = models.CharField("名单类别", max_length=10, choices=Category.choices)
+    legal_basis = models.TextField("设列依据", help_text="只能依据法律、法规或党中央、国务院政策文件设列")
+    standard = models.TextField("认定标准")
+    procedure = models.TextField("认定程序")
+    exit_conditions = models.TextField("移出条件")
+    remedies = models.TextField("救济途径")
+    objection_working_days = models.PositiveSmallIntegerField(
+        "告知后异议期（工作日）", default=5, help_text="列入前告知当事人，期满无异议或异议不成立方可作出决定")
+    default_years = models.PositiveSmallIntegerField("默认期限（年）", null=True, blank=True,
+                                                     help_text="留空表示直至移出；禁入可为终身")
+    allows_lifetime = models.BooleanField("可终身", default=False)
+    is_active = models.BooleanField("启用", default=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "名单种类"
+        verbose_name_plural = "名单种类"
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_negative(self) -> bool:
+        return self.category != self.Category.RED
+
+
+class ListEntry(models.Model):
+    class State(models.TextChoices):
+        PROPOSED = "proposed", "拟列入"
+        NOTIFIED = "notified", "已告知（异议期内）"
+        DECIDED = "decided", "已决定"
+        PUBLISHED = "published", "已公示"
+        EXITED = "exited", "已移出"
+        WITHDRAWN = "withdrawn", "终止列入"
+
+    class ExitReason(models.TextChoices):
+        EXPIRY = "expiry", "期满移出"
+        REPAIR = "repair", "信用修复"
+        APPLICATION = "application", "申请提前移出"
+        COURT = "court", "司法裁判或复议撤销"
+        OTHER = "other", "其他"
+
+    OPEN_STATES = (State.PROPOSED, State.NOTIFIED, State.DECIDED, State.PUBLISHED)
+
+    kind = models.ForeignKey(ListKind, verbose_name="名单", on_delete=models.PROTECT, related_name="entries")
+    subject = models.ForeignKey("subjects.Subject", verbose_name="主体", on_delete=models.PROTECT,
+                                related_name="list_entries")
+    records = models.ManyToManyField("collection.CreditRecord", verbose_name="依据的信用记录", blank=True,
+                                     related_name="list_entries")
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PROPOSED)
+    reason = models.TextField("列入事由")
+    legal_basis = models.TextField("依据", blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提出人", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField("提出时间", auto_now_add=True)
+    notice_number = models.CharField("告知书编号", max_length=40, blank=True)
+    notified_on = models.DateField("告知日期", null=True, blank=True)
+    objection_until = models.DateField("异议期截止", null=True, blank=True)
+    decision_number = models.CharField("列入决定书文号", max_length=128, blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    approver = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准人", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    measures = models.TextField("惩戒或激励措施", blank=True)
+    start = models.DateField("列入日期", null=True, blank=True)
+    end = models.DateField("期限至", null=True, blank=True, help_text="留空表示直至移出（或终身）")
+    published_on = models.DateField("公示日期", null=True, blank=True)
+    exited_on = models.DateField("移出日期", null=True, blank=True)
+    exit_reason = models.CharField("移出原因", max_length=12, choices=ExitReason.choices, blank=True)
+    exit_note = models.CharField("移出说明", max_length=500, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "名单记录"
+        verbose_name_plural = "名单记录"
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "subject"], condition=Q(state__in=["proposed", "notified",
+                                                                                       "decided", "published"]),
+                                    name="one_open_entry_per_kind_and_subject"),
+        ]
+        indexes = [models.Index(fields=["kind", "state"]), models.Index(fields=["subject", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind.name} {self.subject_id} {self.get_state_display()}"
+
+
+class ListEntryStep(models.Model):
+    """The history of an entry: every step with who, when and why."""
+
+    entry = models.ForeignKey(ListEntry, verbose_name="名单记录", on_delete=models.PROTECT, related_name="steps")
+    state = models.CharField("进入状态", max_length=10, choices=ListEntry.State.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    note = models.TextField("说明", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "名单办理环节"
+        verbose_name_plural = "名单办理环节"
+        ordering = ["entry", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.get_state_display()}"

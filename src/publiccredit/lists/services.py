@@ -1,0 +1,155 @@
+"""The identification workflow of a credit list entry (国办发〔2020〕49号): proposal → prior notice with an objection
+window in working days → written decision with approver → publication → exit. Every step is one transaction with
+its audit entry, a history step and an outbox event ``lists.entry.<step>``."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from publiccredit.audit.services import record_write
+from publiccredit.collection.models import CreditRecord
+from publiccredit.core.errors import DomainError
+from publiccredit.events.services import emit
+from publiccredit.subjects.models import Subject
+from publiccredit.workdays.services import add_working_days
+
+from .models import ListEntry, ListEntryStep, ListKind
+
+State = ListEntry.State
+
+
+def _step(entry: ListEntry, *, action: str, actor, note: str = "", detail: dict | None = None) -> None:
+    ListEntryStep.objects.create(entry=entry, state=entry.state, actor=actor if _is_user(actor) else None, note=note)
+    record_write(actor=actor, action=f"lists.entry.{action}", target=entry, reason=note,
+                 detail={"kind": entry.kind.code, "subject_id": entry.subject_id, "state": entry.state, **(detail or {})})
+    emit(f"lists.entry.{action}", {"entry_id": entry.pk, "kind": entry.kind.code, "subject_id": entry.subject_id,
+                                   "state": entry.state})
+
+
+def _is_user(actor) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def _require(entry: ListEntry, *states: str, doing: str) -> None:
+    if entry.state not in states:
+        allowed = "、".join(str(State(s).label) for s in states)
+        raise DomainError(f"名单记录当前为“{entry.get_state_display()}”，不能{doing}（须为：{allowed}）。",
+                          code="wrong_state")
+
+
+def propose_entry(*, kind: ListKind, subject: Subject, reason: str, actor, records: list[CreditRecord] = (),
+                  legal_basis: str = "") -> ListEntry:
+    """Propose listing ``subject``; lists are only for acts named by law, so a reason and a basis are required."""
+    if not kind.is_active:
+        raise DomainError(f"名单“{kind.name}”已停用。", code="kind_inactive")
+    if not reason.strip():
+        raise DomainError("请填写列入事由。", code="reason_required", field="reason")
+    foreign = [r for r in records if r.subject_id != subject.pk]
+    if foreign:
+        raise DomainError("依据的信用记录必须属于该主体。", code="record_not_of_subject", field="records")
+    try:
+        with transaction.atomic():
+            entry = ListEntry.objects.create(kind=kind, subject=subject, reason=reason.strip(),
+                                             legal_basis=legal_basis.strip() or kind.legal_basis,
+                                             proposed_by=actor if _is_user(actor) else None)
+            entry.records.set(records)
+            _step(entry, action="propose", actor=actor, note=reason.strip(),
+                  detail={"records": [r.pk for r in records]})
+    except IntegrityError:
+        raise DomainError(f"该主体已有一条未结束的“{kind.name}”记录，不能重复列入。", code="already_open") from None
+    return entry
+
+
+def notify_entry(*, entry: ListEntry, actor, today: dt.date | None = None) -> ListEntry:
+    """Serve the prior notice (告知书): reasons, basis, measures and the right to object within the kind's period."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.PROPOSED, doing="送达告知书")
+        entry.state = State.NOTIFIED
+        entry.notified_on = today
+        entry.objection_until = add_working_days(today, entry.kind.objection_working_days)
+        entry.notice_number = f"告知〔{today.year}〕{entry.pk}号"
+        entry.save()
+        _step(entry, action="notify", actor=actor, note=f"异议期至{entry.objection_until:%Y-%m-%d}")
+    return entry
+
+
+def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, measures: str = "",
+                 start: dt.date | None = None, end: dt.date | None = None, lifetime: bool = False,
+                 today: dt.date | None = None) -> ListEntry:
+    """The written listing decision, after the objection window has passed; states the term and the measures."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.NOTIFIED, doing="作出列入决定")
+        if entry.objection_until and today <= entry.objection_until:
+            raise DomainError(f"异议期至{entry.objection_until:%Y年%m月%d日}，期满后方可作出列入决定。",
+                              code="objection_window_open")
+        if not decision_number.strip():
+            raise DomainError("请填写列入决定书文号。", code="decision_number_required", field="decision_number")
+        if not _is_user(approver):
+            raise DomainError("列入决定须有批准人。", code="approver_required", field="approver")
+        if lifetime and not entry.kind.allows_lifetime:
+            raise DomainError(f"“{entry.kind.name}”不能终身列入。", code="lifetime_not_allowed")
+        start = start or today
+        if end is None and not lifetime and entry.kind.default_years:
+            end = start.replace(year=start.year + entry.kind.default_years) - dt.timedelta(days=1)
+        if end is not None and end < start:
+            raise DomainError("期限截止日期不能早于列入日期。", code="bad_term", field="end")
+        entry.state, entry.decision_number, entry.decided_on = State.DECIDED, decision_number.strip(), today
+        entry.approver, entry.measures, entry.start, entry.end = approver, measures, start, end
+        entry.save()
+        _step(entry, action="decide", actor=actor, note=entry.decision_number,
+              detail={"start": start.isoformat(), "end": end.isoformat() if end else None})
+    return entry
+
+
+def publish_entry(*, entry: ListEntry, actor, today: dt.date | None = None) -> ListEntry:
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.DECIDED, doing="公示")
+        entry.state, entry.published_on = State.PUBLISHED, today or timezone.localdate()
+        entry.save()
+        _step(entry, action="publish", actor=actor)
+    return entry
+
+
+def exit_entry(*, entry: ListEntry, reason: str, actor, note: str = "", today: dt.date | None = None) -> ListEntry:
+    """Take a decided or published entry off the list (expiry, repair, early exit, court decision …)."""
+    if reason not in ListEntry.ExitReason.values:
+        raise DomainError(f"未知的移出原因：{reason}", code="bad_exit_reason", field="reason")
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.DECIDED, State.PUBLISHED, doing="移出")
+        entry.state, entry.exited_on, entry.exit_reason, entry.exit_note = (
+            State.EXITED, today or timezone.localdate(), reason, note[:500])
+        entry.save()
+        _step(entry, action="exit", actor=actor, note=note or ListEntry.ExitReason(reason).label,
+              detail={"reason": reason})
+    return entry
+
+
+def withdraw_entry(*, entry: ListEntry, note: str, actor) -> ListEntry:
+    """End the procedure before a decision (an objection found well-founded, the basis revoked …)."""
+    if not note.strip():
+        raise DomainError("请说明终止列入的理由。", code="reason_required", field="note")
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.PROPOSED, State.NOTIFIED, doing="终止列入")
+        entry.state = State.WITHDRAWN
+        entry.save()
+        _step(entry, action="withdraw", actor=actor, note=note.strip())
+    return entry
+
+
+def expire_entries(*, today: dt.date | None = None, actor=None) -> int:
+    """Exit every published or decided entry whose term has ended (run daily by Celery beat or the command)."""
+    today = today or timezone.localdate()
+    due = ListEntry.objects.filter(state__in=[State.DECIDED, State.PUBLISHED], end__lt=today)
+    count = 0
+    for entry in due.iterator():
+        exit_entry(entry=entry, reason=ListEntry.ExitReason.EXPIRY, actor=actor, today=today)
+        count += 1
+    return count
