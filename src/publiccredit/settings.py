@@ -162,6 +162,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "drain-outbox": {"task": "publiccredit.events.tasks.drain_outbox", "schedule": 60.0},
+    "expire-list-entries": {"task": "lists.expire_entries", "schedule": 6 * 3600.0},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):

@@ -116,3 +116,10 @@ def test_entries_past_their_term_exit_by_themselves(proposed, credit_office_admi
     assert expire_entries(today=start + dt.timedelta(days=31)) == 1
     entry.refresh_from_db()
     assert (entry.state, entry.exit_reason) == ("exited", "expiry")
+
+
+def test_the_expiry_command_reports_what_it_did(db, capsys):
+    from django.core.management import call_command
+
+    call_command("expire-lists")
+    assert "期满移出名单记录 0 条" in capsys.readouterr().out

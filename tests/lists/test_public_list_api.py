@@ -43,3 +43,14 @@ def test_an_unknown_list_kind_is_a_400_naming_the_known_ones(client, db):
     response = client.get("/api/v1/lists/", {"kind": "nonsense"})
     assert response.status_code == 400
     assert "serious_dishonesty" in response.json()["detail"]
+
+
+def test_a_published_entry_shows_in_the_list_column_and_the_credit_file(client, enterprise, credit_office_admin):
+    url = f"/credit/{enterprise.uscc}/"
+    assert "严重失信主体名单 ·" not in client.get(url).content.decode()  # cached page before listing
+    entry = listed("serious_dishonesty", enterprise, credit_office_admin)
+    column = client.get("/lists/", {"kind": "serious_dishonesty"}).content.decode()
+    assert entry.decision_number in column and "移出条件" in column
+    assert f"严重失信主体名单 · {entry.decision_number}" in client.get(url).content.decode()
+    body = client.get(f"/api/v1/subjects/{enterprise.uscc}/").json()
+    assert [e["decision_number"] for e in body["list_entries"]] == [entry.decision_number]

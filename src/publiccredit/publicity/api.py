@@ -91,6 +91,7 @@ class CreditFileView(APIView):
                 "region": serializers.CharField(), "status": serializers.CharField()}),
             "records": serializers.DictField(child=inline_serializer("PublicRecord", RECORD_FIELDS, many=True),
                                              help_text="按信息项代码分组，如 penalty、license"),
+            "list_entries": serializers.ListField(child=serializers.DictField(), help_text="信用名单（严重失信主体名单等）"),
             "sections": serializers.DictField(child=serializers.IntegerField(), help_text="各栏目条数"),
         }), 404: OpenApiResponse(ERROR, description="没有该主体或代码无效")},
     )
@@ -118,5 +119,7 @@ class CreditFileView(APIView):
                         **{key: info[key] for key in ("industry", "established_on", "registered_capital",
                                                       "legal_representative", "former_names") if key in info}},
             "records": grouped,
+            "list_entries": [{key: entry[key] for key in ("kind", "kind_name", "decision_number", "start", "end", "state")}
+                             for section in file["sections"] for entry in section.get("entries", [])],
             "sections": {section["key"]: section["count"] for section in file["sections"]},
         })

@@ -118,6 +118,21 @@ class FileHead:
     stamp: str
 
 
+def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
+    """The subject's credit-list entries: for the public those published and in force, for others every decided,
+    published or exited one with its state."""
+    from publiccredit.lists.models import ListEntry
+    from publiccredit.lists.queries import present_entry, published_entries
+
+    if audience == Audience.PUBLIC:
+        entries = published_entries().filter(subject_id=subject.pk)
+    else:
+        entries = (ListEntry.objects.filter(subject_id=subject.pk, state__in=["decided", "published", "exited"])
+                   .select_related("kind", "subject").order_by("-start", "-id"))
+    return [{**present_entry(entry), "state": entry.get_state_display(), "kind_is_negative": entry.kind.is_negative}
+            for entry in entries]
+
+
 def file_head(ref: str) -> FileHead | None:
     """The subject behind a credit-file address and a stamp that changes whenever anything its public file shows
     may have changed: the subject's registration data (its representative included), any of its records (services
@@ -136,17 +151,22 @@ def file_head(ref: str) -> FileHead | None:
             column, value = "id_hash", lookup_hash(code)
         else:
             return None
-    subject_table, record_table = Subject._meta.db_table, CreditRecord._meta.db_table
+    from publiccredit.lists.models import ListEntry
+
+    subject_table, record_table, entry_table = (Subject._meta.db_table, CreditRecord._meta.db_table,
+                                                ListEntry._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
-            f"(SELECT count(*) FROM {record_table} r WHERE r.subject_id = s.id) "
+            f"(SELECT count(*) FROM {record_table} r WHERE r.subject_id = s.id), "
+            f"(SELECT max(e.updated_at) FROM {entry_table} e WHERE e.subject_id = s.id) "
             f"FROM {subject_table} s WHERE s.{column} = %s", [value])
         row = cursor.fetchone()
     if row is None:
         return None
-    subject_id, updated_at, records_changed_at, records = row
-    facts = f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{timezone.localdate().isoformat()}"
+    subject_id, updated_at, records_changed_at, records, entries_changed_at = row
+    facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:"
+             f"{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}")
 
 
@@ -165,6 +185,9 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC) -> dict:
         section["count"] += 1
         if len(section["records"]) < SECTION_LIMIT:
             section["records"].append(shown)
+    entries = list_entries_of(subject, audience)
+    sections[Column.LIST]["entries"] = entries
+    sections[Column.LIST]["count"] += len(entries)
     return {
         "subject": present_subject(subject, audience),
         "sections": list(sections.values()),

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from publiccredit.lists import queries as list_queries
 from publiccredit.organizations.models import Region
 from publiccredit.search.engine import SearchError, search_subjects
 from publiccredit.subjects.identifiers import check_citizen_id, normalize_code
@@ -124,15 +125,23 @@ def double_publicity(request, column: str):
 
 @require_GET
 def lists(request):
+    """Credit lists (严重失信主体名单 …, with their published criteria) and the catalog's list items as tabs."""
+    kinds = list(list_queries.public_kinds())
     items = queries.column_items(Column.LIST)
-    chosen = request.GET.get("item") or (items[0].code if items else "")
-    filters = _column_filters(request)
-    filters.item = chosen
-    page_obj, rows = queries.column_page(Column.LIST, filters, _page_number(request))
-    return render(request, "publicity/lists.html", {
-        "items": items, "chosen": chosen, "page_obj": page_obj, "rows": rows, "filters": filters,
-        "querystring": _querystring(request),
-    })
+    chosen = request.GET.get("kind") or request.GET.get("item") or (kinds[0].code if kinds else
+                                                                     items[0].code if items else "")
+    context = {"kinds": kinds, "items": items, "chosen": chosen, "querystring": _querystring(request)}
+    kind = next((k for k in kinds if k.code == chosen), None)
+    if kind is not None:
+        page_obj = Paginator(list_queries.published_entries(kind.code), 20).get_page(_page_number(request))
+        context.update({"kind": kind, "page_obj": page_obj,
+                        "entries": [{**list_queries.present_entry(e), "file_ref": queries.public_ref(e.subject)}
+                                    for e in page_obj.object_list]})
+    else:
+        filters = _column_filters(request)
+        filters.item = chosen
+        context["page_obj"], context["rows"] = queries.column_page(Column.LIST, filters, _page_number(request))
+    return render(request, "publicity/lists.html", context)
 
 
 def _querystring(request) -> str:
