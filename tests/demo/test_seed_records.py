@@ -23,3 +23,12 @@ def test_seeding_records_again_adds_nothing(db, capsys):
     call_command("seed", "--subjects", "100", "--seed", "4", "--records", "50", "--no-accounts")
     assert (Batch.objects.count(), CreditRecord.objects.count()) == (batches, records)
     assert "演示记录已存在" in capsys.readouterr().out
+
+
+def test_the_demo_city_lists_subjects_with_serious_penalties_through_the_workflow(db, capsys):
+    from publiccredit.lists.models import ListEntry
+
+    call_command("seed", "--subjects", "400", "--seed", "4", "--records", "1500", "--no-accounts")
+    states = set(ListEntry.objects.values_list("state", flat=True))
+    assert {"published", "proposed"} <= states
+    assert all(entry.records.exists() for entry in ListEntry.objects.all())

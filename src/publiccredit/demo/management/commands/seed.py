@@ -39,10 +39,14 @@ class Command(BaseCommand):
 
         if created_articles := seed_articles():
             self.stdout.write(f"诚信宣传：发布演示文章 {created_articles} 篇")
-        if options["no_accounts"]:
-            return
-        created, password = ensure_demo_accounts(password=os.environ.get("PUBLICCREDIT_DEMO_PASSWORD"))
-        if created:
-            self.stdout.write(f"演示账号 {', '.join(created)} 的密码：{password}（另存于 {demo_accounts_file()}）")
-        else:
-            self.stdout.write(f"演示账号已存在，密码见 {demo_accounts_file()}")
+        if not options["no_accounts"]:
+            created, password = ensure_demo_accounts(password=os.environ.get("PUBLICCREDIT_DEMO_PASSWORD"))
+            if created:
+                self.stdout.write(f"演示账号 {', '.join(created)} 的密码：{password}（另存于 {demo_accounts_file()}）")
+            else:
+                self.stdout.write(f"演示账号已存在，密码见 {demo_accounts_file()}")
+        if options["records"] > 0:
+            from publiccredit.demo.lists import seed_list_entries
+
+            if listed := seed_list_entries():
+                self.stdout.write(f"信用名单：{listed} 个主体进入认定流程（大部分已决定并公示）")
