@@ -16,6 +16,8 @@ from django.utils import timezone
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.crypto import lookup_hash
+from publiccredit.lists.models import ListEntry
+from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.subjects.models import Representative, Subject, SubjectName
@@ -121,9 +123,6 @@ class FileHead:
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
     """The subject's credit-list entries: for the public those published and in force, for others every decided,
     published or exited one with its state."""
-    from publiccredit.lists.models import ListEntry
-    from publiccredit.lists.queries import present_entry, published_entries
-
     if audience == Audience.PUBLIC:
         entries = published_entries().filter(subject_id=subject.pk)
     else:
@@ -151,8 +150,6 @@ def file_head(ref: str) -> FileHead | None:
             column, value = "id_hash", lookup_hash(code)
         else:
             return None
-    from publiccredit.lists.models import ListEntry
-
     subject_table, record_table, entry_table = (Subject._meta.db_table, CreditRecord._meta.db_table,
                                                 ListEntry._meta.db_table)
     with connection.cursor() as cursor:
