@@ -50,18 +50,27 @@ def public_ref(subject: Subject) -> str:
     return f"{PERSON_REF_PREFIX}{subject.id_hash}" if subject.is_person else subject.uscc
 
 
-def subject_by_ref(ref: str) -> Subject | None:
-    """A subject from a credit-file address or a code typed in: USCC, opaque person reference or full ID number."""
+def ref_lookup(ref: str) -> tuple[str, str] | None:
+    """The registry column and value a credit-file address or a typed code names: an opaque person reference or
+    a full ID number → ``id_hash``, a USCC → ``uscc``; None when it is neither."""
     ref = (ref or "").strip()
-    subjects = Subject.objects.select_related("region", "industry")
     if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
-        return subjects.filter(id_hash=ref[len(PERSON_REF_PREFIX):]).first()
+        return "id_hash", ref[len(PERSON_REF_PREFIX):]
     code = normalize_code(ref)
     if check_uscc(code).valid:
-        return subjects.filter(uscc=code).first()
+        return "uscc", code
     if check_citizen_id(code).valid:
-        return subjects.filter(id_hash=lookup_hash(code)).first()
+        return "id_hash", lookup_hash(code)
     return None
+
+
+def subject_by_ref(ref: str) -> Subject | None:
+    """A subject from a credit-file address or a code typed in: USCC, opaque person reference or full ID number."""
+    lookup = ref_lookup(ref)
+    if lookup is None:
+        return None
+    column, value = lookup
+    return Subject.objects.select_related("region", "industry").filter(**{column: value}).first()
 
 
 def present_subject(subject: Subject, audience: Audience) -> dict:
@@ -139,17 +148,10 @@ def file_head(ref: str) -> FileHead | None:
 
     The hottest read of the website, so one plain indexed query rather than two ORM reads.
     """
-    ref = (ref or "").strip()
-    if ref.startswith(PERSON_REF_PREFIX) and len(ref) == len(PERSON_REF_PREFIX) + 64:
-        column, value = "id_hash", ref[len(PERSON_REF_PREFIX):]
-    else:
-        code = normalize_code(ref)
-        if check_uscc(code).valid:
-            column, value = "uscc", code
-        elif check_citizen_id(code).valid:
-            column, value = "id_hash", lookup_hash(code)
-        else:
-            return None
+    lookup = ref_lookup(ref)
+    if lookup is None:
+        return None
+    column, value = lookup
     subject_table, record_table, entry_table = (Subject._meta.db_table, CreditRecord._meta.db_table,
                                                 ListEntry._meta.db_table)
     with connection.cursor() as cursor:
