@@ -65,6 +65,7 @@ def test_the_penalty_column_filters_by_department_county_and_date_and_pages(clie
     deliver("penalty", [recent_penalty(n, days_ago=n) for n in range(1, 26)], market_regulation)
     html = page(client, "/publicity/penalties/")
     assert "第 1 / 2 页，共 25 条" in html
+    assert f'<option value="{market_regulation.pk}">上饶市市场监督管理局</option>' in html
     assert "饶市监罚〔2026〕1号" in html and "饶市监罚〔2026〕25号" not in html
     assert "饶市监罚〔2026〕25号" in page(client, "/publicity/penalties/", page=2)
     assert "共 25 条" not in page(client, "/publicity/penalties/", county="361130")

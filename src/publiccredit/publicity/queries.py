@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
-from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.lists.models import ListEntry
 from publiccredit.lists.queries import present_entry, published_entries
@@ -246,9 +246,10 @@ def _presented_with_links(records: list[CreditRecord]) -> list[dict]:
 
 
 def column_providers(column: str) -> list[Organization]:
+    """Organisations that have delivered to the column: read from batches (thousands), not records (millions)."""
     items = [item.pk for item in column_items(column)]
-    ids = CreditRecord.objects.filter(item_id__in=items).values_list("provider_id", flat=True).distinct()
-    return list(Organization.objects.filter(pk__in=list(ids)).order_by("region__code", "name"))
+    delivered = Batch.objects.filter(item_id__in=items, accepted__gt=0).order_by().values("provider_id")
+    return list(Organization.objects.filter(pk__in=delivered).order_by("region__code", "name"))
 
 
 def county_choices() -> list[Region]:

@@ -1,7 +1,6 @@
 """Pages of the credit website 信用中国（江西上饶）: search, credit files, 双公示 and list columns, articles."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -76,25 +75,21 @@ def credit_file(request, ref: str):
     head = queries.file_head(ref)
     if head is None:
         raise Http404("没有找到该信用主体")
-    user = request.user
-    if not user.is_authenticated or audience_for(user, SubjectRef(head.subject_id)) == Audience.PUBLIC:
-        # The public page is the same for every visitor until the subject, its records or the day change
-        # (the stamp), so the whole page is cached per stamp and display mode; other audiences are rendered per
-        # request and their reads audited.
-        key = f"publicity:file-page:{head.stamp}:{int(request.COOKIES.get(ELDER_COOKIE) == '1')}"
-        page = cache.get(key)
-        if page is None:
-            subject = queries.subject_for_file(head.subject_id)
-            page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC))
-            cache.set(key, page, FILE_CACHE_SECONDS)
-        return HttpResponse(page)
-    subject = queries.subject_for_file(head.subject_id)
-    return HttpResponse(_file_page(request, subject, read_credit_file(subject=subject, viewer=user)))
-
-
-@dataclass(frozen=True)
-class SubjectRef:
-    pk: int
+    subject = None
+    if request.user.is_authenticated:
+        subject = queries.subject_for_file(head.subject_id)
+        if audience_for(request.user, subject) != Audience.PUBLIC:
+            # Other audiences are rendered per request and their reads audited.
+            return HttpResponse(_file_page(request, subject, read_credit_file(subject=subject, viewer=request.user)))
+    # The public page is the same for every visitor until the subject, its records or the day change (the stamp),
+    # so the whole page is cached per stamp and display mode.
+    key = f"publicity:file-page:{head.stamp}:{int(request.COOKIES.get(ELDER_COOKIE) == '1')}"
+    page = cache.get(key)
+    if page is None:
+        subject = subject or queries.subject_for_file(head.subject_id)
+        page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC))
+        cache.set(key, page, FILE_CACHE_SECONDS)
+    return HttpResponse(page)
 
 
 def _file_page(request, subject: Subject, file: dict) -> str:
