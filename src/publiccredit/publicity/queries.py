@@ -127,6 +127,7 @@ class FileHead:
 
     subject_id: int
     stamp: str
+    has_list_entries: bool
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -166,7 +167,8 @@ def file_head(ref: str) -> FileHead | None:
     subject_id, updated_at, records_changed_at, records, entries_changed_at = row
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:"
              f"{timezone.localdate().isoformat()}")
-    return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}")
+    return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
+                    has_list_entries=entries_changed_at is not None)
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
@@ -174,8 +176,9 @@ def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
     return visible_records(records, audience).order_by("-decision_date", "-id")
 
 
-def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC) -> dict:
-    """The credit file of ``subject`` as ``audience`` may see it: basic information and records by section."""
+def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True) -> dict:
+    """The credit file of ``subject`` as ``audience`` may see it: basic information and records by section.
+    ``has_list_entries=False`` (known from ``file_head``) skips looking for list entries."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     for record in records_of(subject, audience):
@@ -184,7 +187,7 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC) -> dict:
         section["count"] += 1
         if len(section["records"]) < SECTION_LIMIT:
             section["records"].append(shown)
-    entries = list_entries_of(subject, audience)
+    entries = list_entries_of(subject, audience) if has_list_entries else []
     sections[Column.LIST]["entries"] = entries
     sections[Column.LIST]["count"] += len(entries)
     return {

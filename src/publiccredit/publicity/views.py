@@ -87,7 +87,8 @@ def credit_file(request, ref: str):
     page = cache.get(key)
     if page is None:
         subject = subject or queries.subject_for_file(head.subject_id)
-        page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC))
+        page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC,
+                                                                has_list_entries=head.has_list_entries))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 
