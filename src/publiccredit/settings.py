@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "publiccredit.search",
     "publiccredit.publicity",
     "publiccredit.lists",
+    "publiccredit.sanctions",
     "publiccredit.portal",
 ]
 

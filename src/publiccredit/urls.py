@@ -9,6 +9,7 @@ from publiccredit.organizations.api import OrganizationListView
 from publiccredit.portal import views as portal_views
 from publiccredit.publicity import api as publicity_api
 from publiccredit.publicity import views as publicity_views
+from publiccredit.sanctions import api as sanctions_api
 from publiccredit.subjects.api import IdentifierCheckView
 
 api_v1 = [
@@ -17,6 +18,11 @@ api_v1 = [
     path("subjects/", publicity_api.SubjectSearchView.as_view(), name="subject-search"),
     path("subjects/<str:code>/", publicity_api.CreditFileView.as_view(), name="subject-file"),
     path("lists/", PublishedListView.as_view(), name="lists"),
+    path("screening/", sanctions_api.ScreeningView.as_view(), name="screening"),
+    path("screening/matters/", sanctions_api.MattersView.as_view(), name="screening-matters"),
+    path("screening/stats/", sanctions_api.StatisticsView.as_view(), name="screening-stats"),
+    path("screening/<int:screening_id>/", sanctions_api.ScreeningDetailView.as_view(), name="screening-detail"),
+    path("screening/<int:screening_id>/feedback/", sanctions_api.FeedbackView.as_view(), name="screening-feedback"),
     path("identifiers/check/", IdentifierCheckView.as_view(), name="identifier-check"),
     path("collection/items/", collection_api.CatalogItemsView.as_view(), name="collection-items"),
     path("collection/stats/", collection_api.TimelinessStatsView.as_view(), name="collection-stats"),

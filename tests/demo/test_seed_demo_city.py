@@ -47,7 +47,8 @@ def test_seeding_creates_one_demo_account_per_role(db, capsys, settings, tmp_pat
     settings.VAR_DIR = tmp_path
     call_command("seed", "--subjects", "10", "--seed", "1")
     from publiccredit.accounts.models import User
+    from publiccredit.demo.services import DEMO_ACCOUNTS
 
     assert set(User.objects.values_list("role", flat=True)) >= {"credit_office", "provider_clerk", "regulator",
                                                                  "auditor"}
-    assert (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8").count("\n") == 5
+    assert (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8").count("\n") == len(DEMO_ACCOUNTS)

@@ -32,7 +32,7 @@ def serious(db) -> ListKind:
 
 @pytest.fixture
 def proposed(serious, enterprise, market_regulation, credit_office_admin) -> ListEntry:
-    [record] = deliver("penalty", [recent_penalty(1, CF_CFLB="吊销许可证件")], market_regulation)
+    [record] = deliver("penalty", [recent_penalty(1, CF_CFLB="降低资质等级")], market_regulation)
     return propose_entry(kind=serious, subject=enterprise, reason="吊销食品经营许可证", records=[record],
                          actor=credit_office_admin)
 

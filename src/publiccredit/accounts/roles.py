@@ -20,7 +20,8 @@ CONFIG_MODELS = [
     "organizations.region", "organizations.organization", "subjects.industry",
     "catalog.category", "catalog.catalogitem", "catalog.itemfield", "catalog.severityrule", "catalog.publicityperiod",
     "workdays.calendaryear", "workdays.calendarday",
-    "publicity.article", "lists.listkind",
+    "publicity.article", "lists.listkind", "lists.proposalrule",
+    "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
 ]
 
 
@@ -54,10 +55,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("events.outboxevent", "view")
         | VIEW_RECORDS
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view")
-        | {"subjects.reveal_citizen_id", "accounts.issue_token"}
+        | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
+        | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,
-    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS,
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | {"lists.propose_entry"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view"),
     Role.SUBJECT_USER: set(),

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from publiccredit.collection import views as collection
+from publiccredit.lists import views as lists
+from publiccredit.sanctions import views as sanctions
 
 from . import views
 
@@ -13,4 +15,15 @@ urlpatterns = [
     path("collection/stats/", collection.stats, name="collection-stats"),
     path("collection/unlinked/", collection.unlinked, name="collection-unlinked"),
     path("collection/unlinked/<int:record_id>/", collection.unlinked_detail, name="collection-unlinked-detail"),
+    path("lists/", lists.entries, name="list-entries"),
+    path("lists/new/", lists.propose, name="list-propose"),
+    path("lists/<int:entry_id>/", lists.entry, name="list-entry"),
+    path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
+    path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
+    path("screening/", sanctions.screenings, name="screenings"),
+    path("screening/report/", sanctions.effect_report, name="screening-report"),
+    path("screening/measures/", sanctions.catalog, name="measures"),
+    path("screening/<int:screening_id>/", sanctions.screening, name="screening"),
+    path("screening/<int:screening_id>/feedback/", sanctions.feedback, name="screening-feedback"),
+    path("screening/<int:screening_id>/results.csv", sanctions.screening_csv, name="screening-csv"),
 ]

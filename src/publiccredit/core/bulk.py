@@ -39,7 +39,8 @@ def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
         for pk, row in zip(ids, rows, strict=True):
             values = list(row)
             for position in json_positions:
-                values[position] = json.dumps(values[position], ensure_ascii=False)
+                if values[position] is not None:  # SQL NULL, not JSON null
+                    values[position] = json.dumps(values[position], ensure_ascii=False)
             yield [pk, *values]
 
     _copy(connection, meta.db_table, [meta.pk.column, *[field.column for field in fields]], prepared())

@@ -1,6 +1,9 @@
-"""Demo list entries: subjects with serious penalties go through the real listing workflow, a few of them exit."""
+"""Demo list entries and screenings: the proposals the rules raised from the demo records go through the real
+listing workflow (a few stay waiting for the back office), a few subjects with honours join the red list, and the
+finance and approval departments screen applicants and report back."""
 
 import datetime as dt
+import random
 
 from django.utils import timezone
 
@@ -10,26 +13,31 @@ from publiccredit.lists.services import decide_entry, exit_entry, notify_entry, 
 
 
 def seed_list_entries(*, limit: int = 20) -> int:
-    """List up to ``limit`` subjects with a 严重 penalty (the last ones left at the proposal or notice step)."""
-    if ListEntry.objects.exists():
+    """Take up to ``limit`` proposals through the workflow (the last three are left at the proposal step)."""
+    if ListEntry.objects.exclude(state=ListEntry.State.PROPOSED).exists():
         return 0
     serious = ListKind.objects.get(code="serious_dishonesty")
     watch = ListKind.objects.get(code="watch_list")
+    proposals = list(ListEntry.objects.filter(state=ListEntry.State.PROPOSED).select_related("kind")
+                     .order_by("id")[:limit])
+    taken = {e.subject_id for e in proposals}
     records = (CreditRecord.objects.filter(item__code="penalty", severity="serious", subject__isnull=False)
-               .exclude(subject__kind="natural_person").order_by("id"))
-    seen, created = set(), 0
-    today = timezone.localdate()
+               .exclude(subject__kind="natural_person").select_related("provider", "subject").order_by("id"))
     for record in records.iterator():
-        if record.subject_id in seen or created >= limit:
+        if len(proposals) >= limit:
+            break
+        if record.subject_id in taken:
             continue
-        seen.add(record.subject_id)
-        kind = serious if created % 3 else watch
-        entry = propose_entry(kind=kind, subject=record.subject, records=[record], actor=None,
-                              reason=f"{record.provider.name}作出{record.decision_number}行政处罚，属严重失信行为")
-        created += 1
-        if created > limit - 3:
-            continue  # left in the workflow, for the back office
-        notified = max(record.decision_date or today, today - dt.timedelta(days=60))
+        taken.add(record.subject_id)
+        kind = serious if len(proposals) % 3 else watch
+        proposals.append(propose_entry(kind=kind, subject=record.subject, records=[record], actor=None,
+                                       reason=f"{record.provider.name}作出{record.decision_number}行政处罚，属严重失信行为"))
+    today = timezone.localdate()
+    for number, entry in enumerate(proposals, start=1):
+        if number > len(proposals) - 3:
+            break  # left in the workflow, for the back office
+        first = entry.records.order_by("decision_date").first()
+        notified = max((first.decision_date if first and first.decision_date else today), today - dt.timedelta(days=60))
         entry = notify_entry(entry=entry, actor=None, today=notified)
         decided = entry.objection_until + dt.timedelta(days=1)
         if decided > today:
@@ -37,9 +45,67 @@ def seed_list_entries(*, limit: int = 20) -> int:
         entry = decide_entry(entry=entry, decision_number=f"饶信认〔{decided.year}〕{entry.pk}号",
                              approver=_approver(), actor=None, measures="依法实施联合惩戒措施", today=decided)
         entry = publish_entry(entry=entry, actor=None, today=decided)
-        if created % 7 == 0:
+        if number % 7 == 0:
             exit_entry(entry=entry, reason=ListEntry.ExitReason.REPAIR, actor=None, today=today)
-    return created
+    return len(proposals) + seed_red_list()
+
+
+def seed_red_list(*, limit: int = 8) -> int:
+    """Subjects with an honour and no negative record join the red list (守信激励)."""
+    red = ListKind.objects.get(code="red_list")
+    negative = set(CreditRecord.objects.filter(item__nature="negative", subject__isnull=False)
+                   .values_list("subject_id", flat=True).distinct())
+    honoured = (CreditRecord.objects.filter(item__code="honor", subject__isnull=False)
+                .exclude(subject__kind="natural_person").select_related("subject", "provider").order_by("id"))
+    today, count, seen = timezone.localdate(), 0, set()
+    for record in honoured.iterator():
+        if count >= limit:
+            break
+        if record.subject_id in negative or record.subject_id in seen:
+            continue
+        seen.add(record.subject_id)
+        entry = propose_entry(kind=red, subject=record.subject, records=[record], actor=None,
+                              reason=f"获得{record.provider.name}授予的守信荣誉，近三年无失信记录")
+        entry = notify_entry(entry=entry, actor=None, today=today - dt.timedelta(days=30))
+        entry = decide_entry(entry=entry, decision_number=f"饶信激〔{today.year}〕{entry.pk}号", approver=_approver(),
+                             actor=None, measures="绿色通道、容缺受理、降低抽查比例", today=today)
+        publish_entry(entry=entry, actor=None, today=today)
+        count += 1
+    return count
+
+
+def seed_screenings(*, seed: int = 7) -> int:
+    """Departments screen applicants (some listed, some clean, one unknown) and report back on half the measures."""
+    from publiccredit.accounts.models import User
+    from publiccredit.sanctions.models import Matter, Screening
+    from publiccredit.sanctions.services import parse_subjects, record_feedback, run_screening
+    from publiccredit.subjects.models import Subject
+
+    if Screening.objects.exists():
+        return 0
+    rng = random.Random(seed)
+    listed = list(ListEntry.objects.filter(state=ListEntry.State.PUBLISHED).values_list("subject__uscc", flat=True))
+    listed = [code for code in listed if code]
+    others = list(Subject.objects.exclude(kind="natural_person").order_by("id").values_list("uscc", flat=True)[:400])
+    plans = [("finance-clerk", "gov_procurement", "SRCG-2026-0"), ("finance-clerk", "fiscal_funds", "CZZJ-2026-0"),
+             ("approval-clerk", "licensing", "SP-2026-0"), ("approval-clerk", "market_access", "DJ-2026-0")]
+    count = 0
+    for number, (username, matter_code, prefix) in enumerate(plans * 3, start=1):
+        user = User.objects.filter(username=username).select_related("organization").first()
+        if user is None:
+            continue
+        codes = rng.sample(others, min(len(others), rng.randint(8, 30))) + rng.sample(listed, min(len(listed), 3))
+        subjects = [{"code": code} for code in codes] + [{"name": "上饶市查无此户贸易有限公司"}]
+        result = run_screening(matter=Matter.objects.get(code=matter_code), asks=parse_subjects(subjects), actor=user,
+                               organization=user.organization, channel="web", reference=f"{prefix}{number:02d}")
+        items = [{"index": f["index"], "measure": m["code"], "executed": rng.random() < 0.85,
+                  "note": "已按规定执行" if rng.random() < 0.5 else "申请人已主动退出"}
+                 for f in result.findings for m in f.get("measures", []) if not m["suspended"]]
+        items = [i for i in items if rng.random() < 0.6]
+        if items:
+            record_feedback(screening=result.screening, items=items, actor=user, organization=user.organization)
+        count += 1
+    return count
 
 
 def _approver():

@@ -84,6 +84,8 @@ DEMO_ACCOUNTS = [
     ("tax-clerk", Role.PROVIDER_CLERK, "国家税务总局上饶市税务局", "税务局报送员"),
     ("inspector", Role.REGULATOR, "上饶市市场监督管理局", "市场监管执法人员"),
     ("auditor", Role.AUDITOR, "上饶市大数据发展管理局", "审计员"),
+    ("finance-clerk", Role.REGULATOR, "上饶市财政局", "财政局政府采购监管人员"),
+    ("approval-clerk", Role.REGULATOR, "上饶市行政审批局", "行政审批局审批人员"),
 ]
 
 

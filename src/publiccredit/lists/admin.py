@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from publiccredit.core.admin import AuditedModelAdmin
 
-from .models import ListEntry, ListEntryStep, ListKind
+from .models import ListEntry, ListEntryStep, ListKind, ProposalRule
 
 
 @admin.register(ListKind)
@@ -39,3 +39,10 @@ class ListEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProposalRule)
+class ProposalRuleAdmin(AuditedModelAdmin):
+    list_display = ("name", "kind", "min_severity", "penalty_categories", "min_count", "within_months", "is_active")
+    list_filter = ("kind", "is_active")
+    filter_horizontal = ("items",)

@@ -9,6 +9,8 @@ class ListsConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
+        from . import handlers  # noqa: F401  (registers the outbox consumers)
+
         register({
             "lists.entry.propose": "拟列入名单",
             "lists.entry.notify": "送达列入前告知书",

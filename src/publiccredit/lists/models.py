@@ -90,6 +90,8 @@ class ListEntry(models.Model):
         verbose_name = "名单记录"
         verbose_name_plural = "名单记录"
         ordering = ["-id"]
+        permissions = [("propose_entry", "提出拟列入名单"),
+                       ("manage_entries", "办理名单认定（送达告知书、作出决定、公示、移出、终止）")]
         constraints = [
             models.UniqueConstraint(fields=["kind", "subject"], condition=Q(state__in=["proposed", "notified",
                                                                                        "decided", "published"]),
@@ -118,3 +120,39 @@ class ListEntryStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} {self.get_state_display()}"
+
+
+class ProposalRule(models.Model):
+    """When a department's record meets this rule, the platform proposes the subject for a list by itself.
+
+    Only the proposal is automatic: the credit office still serves the notice, waits for the objection period and
+    decides (国办发〔2020〕49号). The rule is data the credit office edits, not code."""
+
+    name = models.CharField("规则名称", max_length=100)
+    kind = models.ForeignKey(ListKind, verbose_name="拟列入名单", on_delete=models.PROTECT, related_name="rules")
+    items = models.ManyToManyField("catalog.CatalogItem", verbose_name="适用信息项", related_name="+")
+    min_severity = models.CharField("最低失信程度", max_length=10, blank=True,
+                                    choices=[("minor", "轻微"), ("general", "一般"), ("serious", "严重")],
+                                    help_text="留空表示任何程度")
+    penalty_categories = models.CharField(
+        "处罚类别", max_length=300, blank=True,
+        help_text="用顿号或逗号分隔，如“吊销许可证件、责令关闭”；记录的处罚类别（CF_CFLB）含其一即适用；留空表示不限")
+    min_count = models.PositiveSmallIntegerField("统计期内记录数不少于", default=1)
+    within_months = models.PositiveSmallIntegerField("统计期（月）", default=12,
+                                                     help_text="按决定日期统计，最近N个月内符合条件的记录")
+    legal_basis = models.TextField("依据", blank=True, help_text="留空则用名单的设列依据")
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "自动提出规则"
+        verbose_name_plural = "自动提出规则"
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def category_list(self) -> list[str]:
+        import re
+
+        return [part for part in re.split(r"[、，,;；\s]+", self.penalty_categories) if part]

@@ -54,3 +54,33 @@ def load(apps=None) -> None:
     kind_model = apps.get_model("lists", "ListKind")
     for definition in KINDS:
         kind_model.objects.get_or_create(code=definition["code"], defaults=definition)
+
+
+RULES = [
+    {"name": "严重行政处罚（吊销、责令关闭、限制从业等）拟列入严重失信主体名单", "kind": "serious_dishonesty",
+     "items": ["penalty"], "min_severity": "serious",
+     "penalty_categories": "吊销许可证件、责令关闭、限制从业、责令停产停业", "min_count": 1, "within_months": 12},
+    {"name": "重大税收违法失信主体拟列入严重失信主体名单", "kind": "serious_dishonesty", "items": ["major_tax_violation"],
+     "min_severity": "", "penalty_categories": "", "min_count": 1, "within_months": 12,
+     "legal_basis": "《重大税收违法失信主体信息公布管理办法》（国家税务总局令第54号）。"},
+    {"name": "一年内受到三次以上一般及以上行政处罚拟列入重点关注名单", "kind": "watch_list", "items": ["penalty"],
+     "min_severity": "general", "penalty_categories": "", "min_count": 3, "within_months": 12},
+]
+
+
+def load_rules(apps=None) -> None:
+    if apps is None:
+        from django.apps import apps as installed
+
+        apps = installed
+    ProposalRule = apps.get_model("lists", "ProposalRule")
+    ListKind = apps.get_model("lists", "ListKind")
+    CatalogItem = apps.get_model("catalog", "CatalogItem")
+    for spec in RULES:
+        if ProposalRule.objects.filter(name=spec["name"]).exists():
+            continue
+        rule = ProposalRule.objects.create(
+            name=spec["name"], kind=ListKind.objects.get(code=spec["kind"]), min_severity=spec["min_severity"],
+            penalty_categories=spec["penalty_categories"], min_count=spec["min_count"],
+            within_months=spec["within_months"], legal_basis=spec.get("legal_basis", ""))
+        rule.items.set(CatalogItem.objects.filter(code__in=spec["items"]))

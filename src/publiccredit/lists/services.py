@@ -153,3 +153,96 @@ def expire_entries(*, today: dt.date | None = None, actor=None) -> int:
         exit_entry(entry=entry, reason=ListEntry.ExitReason.EXPIRY, actor=actor, today=today)
         count += 1
     return count
+
+
+SEVERITY_AT_LEAST = {"": None, "minor": ["minor", "general", "serious"], "general": ["general", "serious"],
+                     "serious": ["serious"]}
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.date | None = None) -> list[ListEntry]:
+    """Propose list entries for the subjects whose new or corrected records meet an active rule.
+
+    Only the proposal is automatic; the notice, the objection period and the decision stay with people
+    (国办发〔2020〕49号). A subject with an open entry of the kind is not proposed again, and a record that already
+    grounded an entry of the kind (even one later withdrawn after an objection) does not count again.
+    Runs on every delivery, so it reads set-based: one query for the candidate records, one for open entries."""
+    from django.db.models import Count
+
+    from .models import ProposalRule
+
+    record_ids = list(record_ids)
+    rules = list(ProposalRule.objects.filter(is_active=True, kind__is_active=True).select_related("kind")
+                 .prefetch_related("items"))
+    rule_items = {rule.pk: {item.pk for item in rule.items.all()} for rule in rules}
+    if item_code is not None:
+        rules = [rule for rule in rules if any(item.code == item_code for item in rule.items.all())]
+    if not record_ids or not rules:
+        return []
+    today = today or timezone.localdate()
+    all_items = set().union(*(rule_items[rule.pk] for rule in rules))
+    candidates = []
+    for start in range(0, len(record_ids), 900):
+        candidates += list(CreditRecord.objects.filter(
+            pk__in=record_ids[start:start + 900], item_id__in=all_items, state=CreditRecord.State.ACTIVE,
+            subject__isnull=False).only("id", "subject_id", "item_id", "severity", "decision_date", "payload"))
+    if not candidates:
+        return []
+    open_pairs = set(ListEntry.objects.filter(subject_id__in={c.subject_id for c in candidates},
+                                              state__in=ListEntry.OPEN_STATES).values_list("kind_id", "subject_id"))
+    proposed = []
+    for rule in rules:
+        since = _months_before(today, rule.within_months)
+        severities = SEVERITY_AT_LEAST.get(rule.min_severity)
+        triggered = {c.subject_id for c in candidates
+                     if c.item_id in rule_items[rule.pk] and (severities is None or c.severity in severities)
+                     and c.decision_date and c.decision_date >= since and _category_matches(rule, c)
+                     and (rule.kind_id, c.subject_id) not in open_pairs}
+        if not triggered:
+            continue
+        matching = CreditRecord.objects.filter(item_id__in=rule_items[rule.pk], state=CreditRecord.State.ACTIVE,
+                                               decision_date__gte=since)
+        if severities:
+            matching = matching.filter(severity__in=severities)
+        if rule.min_count > 1:  # an upper bound (categories are checked per record below): skips most subjects
+            counts = dict(matching.filter(subject_id__in=triggered).values_list("subject_id")
+                          .annotate(n=Count("id")).order_by())
+            triggered = {sid for sid in triggered if counts.get(sid, 0) >= rule.min_count}
+        for subject_id in sorted(triggered):
+            entry = _propose_by_rule(rule, subject_id, matching)
+            if entry is not None:
+                proposed.append(entry)
+                open_pairs.add((rule.kind_id, subject_id))
+    return proposed
+
+
+def _category_matches(rule, record: CreditRecord) -> bool:
+    wanted = rule.category_list
+    if not wanted:
+        return True
+    given = str((record.payload or {}).get("CF_CFLB") or "")
+    return any(category in given for category in wanted)
+
+
+def _propose_by_rule(rule, subject_id: int, matching) -> ListEntry | None:
+    records = [r for r in matching.filter(subject_id=subject_id).select_related("provider").order_by("decision_date", "id")
+               if _category_matches(rule, r)]
+    if len(records) < rule.min_count:
+        return None
+    used = set(ListEntry.records.through.objects.filter(listentry__kind=rule.kind, creditrecord_id__in=[r.pk for r in records])
+               .values_list("creditrecord_id", flat=True))
+    records = [r for r in records if r.pk not in used]  # a record grounds at most one entry of a kind
+    if len(records) < max(rule.min_count, 1):
+        return None
+    summary = "；".join(f"{r.provider.short_name or r.provider.name}{r.decision_number}" for r in records[-5:])
+    try:
+        return propose_entry(kind=rule.kind, subject=Subject.objects.get(pk=subject_id), actor=None,
+                             records=records, legal_basis=rule.legal_basis,
+                             reason=f"符合自动提出规则“{rule.name}”：{summary}")
+    except DomainError:  # proposed concurrently by another worker
+        return None

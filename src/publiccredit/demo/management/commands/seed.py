@@ -50,3 +50,8 @@ class Command(BaseCommand):
 
             if listed := seed_list_entries():
                 self.stdout.write(f"信用名单：{listed} 个主体进入认定流程（大部分已决定并公示）")
+            if not options["no_accounts"]:
+                from publiccredit.demo.lists import seed_screenings
+
+                if screened := seed_screenings():
+                    self.stdout.write(f"联合奖惩：财政、审批部门完成 {screened} 次比对并反馈措施执行情况")

@@ -1,0 +1,53 @@
+from django.contrib import admin
+
+from publiccredit.core.admin import AuditedModelAdmin
+
+from .models import Matter, Measure, MeasureFeedback, Memorandum, Screening
+
+
+@admin.register(Matter)
+class MatterAdmin(AuditedModelAdmin):
+    list_display = ("name", "code", "description", "is_active", "sort_order")
+    list_filter = ("is_active",)
+
+
+@admin.register(Memorandum)
+class MemorandumAdmin(AuditedModelAdmin):
+    list_display = ("title", "document_number", "issued_on", "effect", "lead_department", "is_active")
+    list_filter = ("effect", "is_active")
+    search_fields = ("title", "document_number")
+    filter_horizontal = ("participants", "list_kinds")
+
+
+@admin.register(Measure)
+class MeasureAdmin(AuditedModelAdmin):
+    list_display = ("code", "name", "type", "effect", "implementer", "scope", "is_active")
+    list_filter = ("effect", "type", "scope", "matters", "is_active")
+    search_fields = ("code", "name", "legal_basis")
+    filter_horizontal = ("list_kinds", "record_items", "matters")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Screenings and feedback are evidence of what departments did: read-only here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Screening)
+class ScreeningAdmin(ReadOnlyAdmin):
+    list_display = ("id", "created_at", "organization", "matter", "channel", "total", "found", "hits", "measures")
+    list_filter = ("matter", "channel", "organization")
+    date_hierarchy = "created_at"
+
+
+@admin.register(MeasureFeedback)
+class MeasureFeedbackAdmin(ReadOnlyAdmin):
+    list_display = ("at", "organization", "measure", "executed", "note")
+    list_filter = ("executed", "measure", "organization")
