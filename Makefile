@@ -7,7 +7,7 @@ SUBJECTS ?= 5000
 SEED ?= 1
 RECORDS ?= 3000
 
-.PHONY: run test venv lint migrate seed bench bench-import bench-portal clean
+.PHONY: run test venv lint migrate seed bench bench-import bench-portal bench-screening clean
 
 venv:
 	@scripts/make-venv.sh
@@ -42,6 +42,9 @@ bench-import: venv
 bench-portal: venv
 	@scripts/require-system-packages.sh wrk
 	$(BIN)/python bench/bench_portal.py --subjects 1000000 --records 20000
+
+bench-screening: venv
+	$(BIN)/python bench/bench_screening.py --subjects 1000000 --entries 50000 --records 200000 --batch 100000
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.test import TestCase
 
 from publiccredit.demo.generators import DemoCity
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
@@ -52,3 +53,17 @@ def test_seeding_creates_one_demo_account_per_role(db, capsys, settings, tmp_pat
     assert set(User.objects.values_list("role", flat=True)) >= {"credit_office", "provider_clerk", "regulator",
                                                                  "auditor"}
     assert (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8").count("\n") == len(DEMO_ACCOUNTS)
+
+
+def test_the_demo_city_has_lists_in_every_state_and_screenings_with_feedback(db, settings, tmp_path):
+    from publiccredit.lists.models import ListEntry
+    from publiccredit.sanctions.models import MeasureFeedback, Screening
+
+    settings.VAR_DIR = tmp_path
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "400")
+    states = set(ListEntry.objects.values_list("state", flat=True))
+    assert {"proposed", "published"} <= states
+    assert ListEntry.objects.filter(kind__code="red_list", state="published").exists()
+    assert Screening.objects.count() == 12 and Screening.objects.filter(hits__gt=0).exists()
+    assert MeasureFeedback.objects.exists()

@@ -55,8 +55,10 @@ def _append(kind: str, *, actor, action: str, target, target_type: str, target_i
         **_target_fields(target, target_type, target_id, target_label),
     }
     with transaction.atomic():
-        AuditHead.objects.get_or_create(pk=1)
-        head = AuditHead.objects.select_for_update().get(pk=1)
+        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:  # the very first entry of a new installation
+            AuditHead.objects.get_or_create(pk=1)
+            head = AuditHead.objects.select_for_update().get(pk=1)
         values["seq"] = head.last_seq + 1
         values["occurred_at"] = timezone.now()
         values["prev_hash"] = head.last_hash

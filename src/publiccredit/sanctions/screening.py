@@ -9,6 +9,7 @@ Built for batches: every lookup is one set-based query per kind of fact (``= ANY
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -125,19 +126,48 @@ class Found:
     notes: list = field(default_factory=list)
 
 
+CONTEXT_SECONDS = 60
+
+
+def context_key(matter_id: int) -> str:
+    return f"sanctions:context:{matter_id}"
+
+
+def forget_contexts(**_) -> None:
+    """Measures, list kinds or catalog items changed: the next screening reads them afresh (signal receiver)."""
+    cache.delete_many([context_key(pk) for pk in Matter.objects.values_list("pk", flat=True)])
+
+
+@dataclass
+class KindFacts:
+    code: str
+    name: str
+    is_negative: bool
+
+
+def matter_context(matter: Matter) -> tuple[list[MeasureRule], dict[int, KindFacts], dict[int, str]]:
+    """The measures of the matter, the list kinds and the negative items departments may see: a few dozen rows
+    every screening needs, cached for a minute and dropped when the credit office edits them."""
+    key = context_key(matter.pk)
+    context = cache.get(key)
+    if context is None:
+        kinds = {k.pk: KindFacts(k.code, k.name, k.is_negative) for k in ListKind.objects.all()}
+        negative_items = dict(CatalogItem.objects.filter(
+            nature=CatalogItem.Nature.NEGATIVE, disclosure__in=DISCLOSURES[Audience.DEPARTMENT],
+        ).values_list("pk", "name"))
+        context = (measures_for(matter), kinds, negative_items)
+        cache.set(key, context, CONTEXT_SECONDS)
+    return context
+
+
 class Comparer:
     """Compares asks against the registry, the lists and the records for one matter."""
 
     def __init__(self, matter: Matter, *, today: dt.date | None = None):
         self.matter = matter
         self.today = today or timezone.localdate()
-        self.rules = measures_for(matter)
+        self.rules, self.kinds, self.negative_items = matter_context(matter)
         self.subject_ids: dict[int, int] = {}  # position → matched subject id, after compare
-        self.kinds = {k.pk: k for k in ListKind.objects.all()}
-        self.negative_items = {
-            pk: name for pk, name in CatalogItem.objects.filter(
-                nature=CatalogItem.Nature.NEGATIVE, disclosure__in=DISCLOSURES[Audience.DEPARTMENT],
-            ).values_list("pk", "name")}
 
     # registry -------------------------------------------------------------------------------------------------
     def resolve(self, asks: list[Ask]) -> dict[int, Found | str]:
@@ -236,8 +266,15 @@ class Comparer:
 
     def links_of(self, subject_ids) -> list[tuple[int, int, str]]:
         """Current (organisation, person, role) links where either side is one of ``subject_ids``."""
-        sql = "SELECT organization_id, person_id, role FROM subjects_representative WHERE until IS NULL AND {ids}"
-        rows = set(_rows(sql, "organization_id", subject_ids)) | set(_rows(sql, "person_id", subject_ids))
+        ids = list(subject_ids)
+        if not ids:
+            return []
+        sql = "SELECT organization_id, person_id, role FROM subjects_representative WHERE until IS NULL AND ({ids})"
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(sql.format(ids="organization_id = ANY(%s) OR person_id = ANY(%s)"), [ids, ids])
+                return sorted(set(cursor.fetchall()))
+        rows = set(_rows(sql, "organization_id", ids)) | set(_rows(sql, "person_id", ids))
         return sorted(rows)
 
     # measures -------------------------------------------------------------------------------------------------

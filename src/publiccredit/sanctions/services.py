@@ -31,7 +31,7 @@ class ScreeningRejected(DomainError):
 
 
 def active_matter(code: str) -> Matter:
-    matter = Matter.objects.filter(code=code, is_active=True).first()
+    matter = Matter.objects.filter(code=code, is_active=True).first() if code else None
     if matter is None:
         known = "、".join(Matter.objects.filter(is_active=True).values_list("code", flat=True))
         raise ScreeningRejected(f"未知的业务事项：“{code}”。可用：{known}", [{"field": "matter", "message": "未知的业务事项"}])
@@ -108,9 +108,9 @@ def run_screening(*, matter: Matter, asks: list[Ask], actor, organization, chann
             row[0] = screening.pk
         insert_rows(ScreeningSubject, ["screening_id", "position", "query_code", "query_name", "subject_id", "status",
                                        "related", "result"], rows)
+        # A screening is a read: audited, but it changes no credit status, so no outbox event.
         record_read(actor=actor, action="sanctions.screening.run", target=screening, reason=reference,
                     detail={"matter": matter.code, "total": len(asks), **counts})
-        emit("sanctions.screening.run", {"screening": screening.pk, "matter": matter.code, "hits": counts["hits"]})
     return ScreeningResult(screening=screening, findings=findings)
 
 
