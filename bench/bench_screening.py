@@ -274,6 +274,7 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=2_000)
     parser.add_argument("--single", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip-batch", action="store_true", help="only the single-subject requests")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publiccredit.settings")
     import django
@@ -302,7 +303,8 @@ def main() -> None:
     args.subjects_present = Subject.objects.count()
     args.entries_present = ListEntry.objects.filter(state="published").count()
     args.records_present = CreditRecord.objects.filter(item__code="penalty").count()
-    bench_batch(args, user, matter)
+    if not args.skip_batch:
+        bench_batch(args, user, matter)
     issued = issue_token(organization=finance, name=f"bench-{uuid.uuid4().hex[:6]}", scopes=["screening:write"])
     codes = list(ListEntry.objects.filter(subject__kind="legal_person").values_list("subject__uscc", flat=True)[:500])
     codes += list(Subject.objects.exclude(kind="natural_person").values_list("uscc", flat=True)[:500])

@@ -98,8 +98,10 @@ def authenticate_token(secret: str) -> ApiToken | None:
     """The active token for this secret, or None. Touches last_used_at at most once a minute."""
     if not secret or not secret.startswith(TOKEN_PREFIX):
         return None
-    token = (ApiToken.objects.select_related("user", "user__organization")
-             .filter(token_hash=hash_token(secret), revoked_at__isnull=True).first())
+    # token_hash is unique: no ordering needed (``first()`` would add ORDER BY to a hot query).
+    found = list(ApiToken.objects.select_related("user", "user__organization")
+                 .filter(token_hash=hash_token(secret), revoked_at__isnull=True)[:1])
+    token = found[0] if found else None
     now = timezone.now()
     if token is None or (token.expires_at and token.expires_at <= now) or not token.user.is_active:
         return None

@@ -54,7 +54,8 @@ def _append(kind: str, *, actor, action: str, target, target_type: str, target_i
         **_actor_fields(actor, channel),
         **_target_fields(target, target_type, target_id, target_label),
     }
-    with transaction.atomic():
+    # Inside a service's transaction no savepoint is needed: a failed audit append must fail the whole write.
+    with transaction.atomic(savepoint=False):
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:  # the very first entry of a new installation
             AuditHead.objects.get_or_create(pk=1)

@@ -133,9 +133,22 @@ def context_key(matter_id: int) -> str:
     return f"sanctions:context:{matter_id}"
 
 
+MATTERS_KEY = "sanctions:matters"
+
+
 def forget_contexts(**_) -> None:
-    """Measures, list kinds or catalog items changed: the next screening reads them afresh (signal receiver)."""
-    cache.delete_many([context_key(pk) for pk in Matter.objects.values_list("pk", flat=True)])
+    """Measures, matters, list kinds or catalog items changed: the next screening reads them afresh (signal
+    receiver)."""
+    cache.delete_many([MATTERS_KEY, *(context_key(pk) for pk in Matter.objects.values_list("pk", flat=True))])
+
+
+def active_matters() -> dict[str, Matter]:
+    """The active matters by code, cached like the matter context."""
+    matters = cache.get(MATTERS_KEY)
+    if matters is None:
+        matters = {m.code: m for m in Matter.objects.filter(is_active=True)}
+        cache.set(MATTERS_KEY, matters, CONTEXT_SECONDS)
+    return matters
 
 
 @dataclass

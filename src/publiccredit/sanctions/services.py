@@ -2,10 +2,11 @@
 with each measure (执行-反馈). Every screening is an authorised read of non-public data and is audited as one read;
 every feedback call is one audited write."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from publiccredit.audit.services import record_read, record_write
 from publiccredit.core.bulk import insert_rows
@@ -13,10 +14,11 @@ from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
 
 from .models import Matter, MeasureFeedback, Screening, ScreeningSubject
-from .screening import Ask, Comparer, parse_ask
+from .screening import Ask, Comparer, active_matters, parse_ask
 
 MAX_API_SUBJECTS = 10_000
 MAX_FILE_SUBJECTS = 100_000
+SMALL_BATCH = 200
 Status = ScreeningSubject.Status
 
 
@@ -31,7 +33,7 @@ class ScreeningRejected(DomainError):
 
 
 def active_matter(code: str) -> Matter:
-    matter = Matter.objects.filter(code=code, is_active=True).first() if code else None
+    matter = active_matters().get(code) if code else None
     if matter is None:
         known = "、".join(Matter.objects.filter(is_active=True).values_list("code", flat=True))
         raise ScreeningRejected(f"未知的业务事项：“{code}”。可用：{known}", [{"field": "matter", "message": "未知的业务事项"}])
@@ -106,12 +108,25 @@ def run_screening(*, matter: Matter, asks: list[Ask], actor, organization, chann
             channel=channel, reference=reference[:100], file_name=file_name[:255], total=len(asks), **counts)
         for row in rows:
             row[0] = screening.pk
-        insert_rows(ScreeningSubject, ["screening_id", "position", "query_code", "query_name", "subject_id", "status",
-                                       "related", "result"], rows)
+        columns = ["screening_id", "position", "query_code", "query_name", "subject_id", "status", "related", "result"]
+        if len(rows) > SMALL_BATCH:
+            insert_rows(ScreeningSubject, columns, rows)
+        else:  # one plain INSERT: COPY needs the ids reserved first, the ORM builds an instance per row
+            _insert_small(columns, rows)
         # A screening is a read: audited, but it changes no credit status, so no outbox event.
         record_read(actor=actor, action="sanctions.screening.run", target=screening, reason=reference,
                     detail={"matter": matter.code, "total": len(asks), **counts})
     return ScreeningResult(screening=screening, findings=findings)
+
+
+def _insert_small(columns: list[str], rows: list[list]) -> None:
+    quote = connection.ops.quote_name
+    table = quote(ScreeningSubject._meta.db_table)
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    values = [v for row in rows for v in (*row[:-1], None if row[-1] is None else json.dumps(row[-1], ensure_ascii=False))]
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES "
+                       + ", ".join([placeholders] * len(rows)), values)
 
 
 @dataclass
