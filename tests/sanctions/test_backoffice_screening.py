@@ -84,3 +84,10 @@ def test_the_measure_catalog_shows_measures_by_matter_and_the_memoranda(signed_i
     page = signed_in.get("/backoffice/screening/measures/?matter=land_transfer").content.decode()
     assert "限制参与国有土地使用权出让" in page and "限制参加政府采购活动" not in page
     assert "发改财金〔2016〕141号" in page and "行政性" in page
+
+
+def test_the_public_website_publishes_the_measures_by_matter_and_the_memoranda(client, db):
+    page = client.get("/joint-measures/?matter=honours").content.decode()
+    assert "限制参加评先评优、取消已获荣誉称号" in page and "评优评先同等条件下优先考虑" in page
+    assert "限制参与国有土地使用权出让" not in page
+    assert "关于对失信被执行人实施联合惩戒的合作备忘录" in page and "发改财金〔2016〕141号" in page

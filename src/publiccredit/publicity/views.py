@@ -140,6 +140,19 @@ def lists(request):
     return render(request, "publicity/lists.html", context)
 
 
+@require_GET
+def joint_measures(request):
+    """The published joint punishment and incentive measures by business matter, and the memoranda behind them."""
+    from publiccredit.sanctions.queries import matters_overview, measure_catalog, memoranda
+
+    matter = request.GET.get("matter") or ""
+    measures = measure_catalog()
+    if matter:
+        measures = measures.filter(matters__code=matter)
+    return render(request, "publicity/joint_measures.html", {
+        "measures": measures, "memoranda": memoranda(), "matters": matters_overview(), "matter": matter})
+
+
 def _querystring(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
