@@ -7,6 +7,9 @@ SUBJECTS ?= 5000
 SEED ?= 1
 RECORDS ?= 3000
 
+# WeasyPrint renders documents (告知书, 决定书) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes seconds) and CJK fonts.
+PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk
+
 .PHONY: run test venv lint migrate seed bench bench-import bench-portal bench-screening clean
 
 venv:
@@ -19,13 +22,14 @@ seed: migrate
 	$(BIN)/publiccredit seed --subjects $(SUBJECTS) --seed $(SEED) --records $(RECORDS)
 
 run: seed
+	@scripts/require-system-packages.sh $(PDF_PACKAGES)
 	$(BIN)/publiccredit collectstatic --noinput -v 0
 	@echo "演示站点：http://$(HOST):$(PORT)/  业务工作台：/backoffice/  管理后台：/admin/（账号见 var/demo-accounts.txt）"
 	$(BIN)/publiccredit runserver $(HOST):$(PORT) --noreload
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts keep screenshots readable.
 test: venv
-	@scripts/require-system-packages.sh chromium fonts-noto-cjk
+	@scripts/require-system-packages.sh chromium $(PDF_PACKAGES)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv

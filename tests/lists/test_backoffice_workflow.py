@@ -96,3 +96,14 @@ def test_the_entries_page_counts_each_state_and_filters(office, penalty, credit_
     page = office.get("/backoffice/lists/?state=proposed").content.decode()
     assert "拟列入 1" in page and "上饶市信江光伏科技有限公司" in page
     assert "上饶市信江光伏科技有限公司" not in office.get("/backoffice/lists/?state=published").content.decode()
+
+
+def test_the_notice_downloads_as_a_pdf(office, penalty):
+    office.post("/backoffice/lists/new/", {"code": ENTERPRISE_USCC, "kind": "serious_dishonesty", "reason": "事由",
+                                           "records": [penalty.pk]})
+    entry = ListEntry.objects.get()
+    assert office.get(f"/backoffice/lists/{entry.pk}/documents/notice.pdf").status_code == 302  # not served yet
+    office.post(f"/backoffice/lists/{entry.pk}/notify/")
+    response = office.get(f"/backoffice/lists/{entry.pk}/documents/notice.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and len(response.content) > 5_000

@@ -20,6 +20,7 @@ urlpatterns = [
     path("lists/<int:entry_id>/", lists.entry, name="list-entry"),
     path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
     path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
+    path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),
     path("screening/", sanctions.screenings, name="screenings"),
     path("screening/report/", sanctions.effect_report, name="screening-report"),
     path("screening/measures/", sanctions.catalog, name="measures"),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -174,7 +175,25 @@ DOCUMENTS = {"notice": ("lists/notice_document.html", (State.NOTIFIED, State.DEC
 
 
 @staff_of_an_organization
+def document_pdf(request, entry_id: int, document: str):
+    """The same document as a PDF (WeasyPrint from the same template), to serve or archive."""
+    response = _render_document(request, entry_id, document)
+    if response.status_code != 200:
+        return response
+    from weasyprint import HTML
+
+    pdf = HTML(string=response.content.decode(), base_url=request.build_absolute_uri("/")).write_pdf()
+    reply = HttpResponse(pdf, content_type="application/pdf")
+    reply["Content-Disposition"] = f'attachment; filename="list-entry-{entry_id}-{document}.pdf"'
+    return reply
+
+
+@staff_of_an_organization
 def document(request, entry_id: int, document: str):
+    return _render_document(request, entry_id, document)
+
+
+def _render_document(request, entry_id: int, document: str):
     if document not in DOCUMENTS:
         raise PermissionDenied
     template, states = DOCUMENTS[document]
