@@ -67,27 +67,36 @@ def with_typo(text: str, rng: random.Random, alphabet: str) -> str:
     return text[:position] + rng.choice(alphabet) + text[position + 1:]
 
 
+def seed_subjects(count: int, seed: int) -> None:
+    """Seed the demo city up to ``count`` subjects (no records, no accounts), unless it already has them."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from publiccredit.subjects.models import Subject
+
+    if Subject.objects.count() >= count:
+        return
+    started = time.perf_counter()
+    # GIN indexes are far cheaper to build once than to maintain row by row during a million inserts.
+    with connection.cursor() as cursor:
+        for index in SEARCH_INDEXES:
+            cursor.execute(f"DROP INDEX IF EXISTS {index}")
+    call_command("seed", subjects=count, seed=seed, no_accounts=True, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        for definition in SEARCH_INDEXES.values():
+            cursor.execute(definition)
+    print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
+
+
 def setup(args) -> None:
     from django.core.management import call_command
     from django.db import connection
 
     from publiccredit.collection.models import CreditRecord
-    from publiccredit.subjects.models import Subject
 
     call_command("migrate", verbosity=0)
-    present = Subject.objects.count()
-    if present < args.subjects:
-        started = time.perf_counter()
-        # GIN indexes are far cheaper to build once than to maintain row by row during a million inserts.
-        with connection.cursor() as cursor:
-            for index in SEARCH_INDEXES:
-                cursor.execute(f"DROP INDEX IF EXISTS {index}")
-        call_command("seed", subjects=args.subjects, seed=args.seed, no_accounts=True, verbosity=0)
-        with connection.cursor() as cursor:
-            cursor.execute("SET maintenance_work_mem = '1GB'")
-            for definition in SEARCH_INDEXES.values():
-                cursor.execute(definition)
-        print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
+    seed_subjects(args.subjects, args.seed)
     if CreditRecord.objects.count() < args.records:
         from publiccredit.demo.records import seed_records
 

@@ -34,23 +34,11 @@ def setup(args) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from publiccredit.subjects.models import Subject
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_portal import seed_subjects
 
     call_command("migrate", verbosity=0)
-    if Subject.objects.count() < args.subjects:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from bench_portal import SEARCH_INDEXES
-
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            for index in SEARCH_INDEXES:
-                cursor.execute(f"DROP INDEX IF EXISTS {index}")
-        call_command("seed", subjects=args.subjects, seed=args.seed, no_accounts=True, verbosity=0)
-        with connection.cursor() as cursor:
-            cursor.execute("SET maintenance_work_mem = '1GB'")
-            for definition in SEARCH_INDEXES.values():
-                cursor.execute(definition)
-        print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
+    seed_subjects(args.subjects, args.seed)
     seed_penalties(args)
     seed_entries(args)
     with connection.cursor() as cursor:
