@@ -132,3 +132,29 @@ def test_the_matters_are_listed_with_their_codes(client, db):
     assert {"gov_procurement", "bidding", "fiscal_funds", "honours", "licensing", "land_transfer", "financing",
             "public_office"} <= codes
     assert all(m["measures"] > 0 for m in body["results"])
+
+
+def test_a_red_listed_enterprise_gets_the_incentives_of_the_matter(client, screening_token, enterprise,
+                                                                   credit_office_admin):
+    from tests.sanctions.conftest import list_subject
+
+    list_subject(enterprise, "red_list", credit_office_admin)
+    [row] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}], matter="licensing").json()["results"]
+    assert row["status"] == "hit"
+    assert {m["code"]: m["effect"] for m in row["measures"]} == {"JL-001": "incentive"}
+    assert row["related"] == []  # a red list is no reason to flag anyone related
+
+
+def test_entries_past_their_term_or_not_yet_published_are_not_hits(client, screening_token, listed_enterprise):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from publiccredit.lists.models import ListEntry
+
+    entry = ListEntry.objects.get()
+    ListEntry.objects.filter(pk=entry.pk).update(end=timezone.localdate() - dt.timedelta(days=1))
+    [ended] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}]).json()["results"]
+    ListEntry.objects.filter(pk=entry.pk).update(end=None, state="decided")
+    [undecided] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}]).json()["results"]
+    assert ended["status"] == undecided["status"] == "clean"
