@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "publiccredit.publicity",
     "publiccredit.lists",
     "publiccredit.sanctions",
+    "publiccredit.repair",
     "publiccredit.portal",
 ]
 

@@ -72,6 +72,9 @@ class CatalogItem(models.Model):
     portal_column = models.CharField(
         "网站栏目", max_length=10, choices=PortalColumn.choices, default=PortalColumn.OTHER,
         help_text="社会公开的记录在信用网站和信用档案中归入的栏目：行政许可、行政处罚进入“双公示”栏目")
+    repairable = models.BooleanField(
+        "可申请信用修复", default=True,
+        help_text="失信被执行人等由作出机关按其规定移出的信息，不通过信用修复办理")
     is_active = models.BooleanField("启用", default=True)
     is_builtin = models.BooleanField("内置", default=False, editable=False)
     current_version = models.ForeignKey("CatalogItemVersion", verbose_name="当前版本", null=True, blank=True,

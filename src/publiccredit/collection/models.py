@@ -143,6 +143,7 @@ class RecordVersion(models.Model):
         CREATED = "created", "首次报送"
         CORRECTED = "corrected", "更正"
         WITHDRAWN = "withdrawn", "撤销"
+        REPAIRED = "repaired", "信用修复"
 
     # The unique (record, number) index serves lookups by record. Versions are written only by intake, in the
     # transaction that writes their record, and records are never deleted: no per-row constraint check at commit.

@@ -509,3 +509,29 @@ def link_record(*, record: CreditRecord, subject: Subject, actor, reason: str = 
         emit("records.changed", {"batch": record.batch_id, "item": record.item.code, "created": [], "corrected": [],
                                  "withdrawn": [], "linked": [record.pk]})
     return record
+
+
+def change_record_state(*, record: CreditRecord, state: str, actor, action: str, reason: str,
+                        version_change: str | None = None, detail: dict | None = None) -> CreditRecord:
+    """Move a record to another state for a repair or an objection (已修复, 异议处理中, back to 有效, 已撤销).
+
+    The caller's transaction holds it. ``updated_at`` moves, so cached public pages that show the record are
+    rebuilt; a permanent change (repair, withdrawal) also writes a version with its reason (records are evidence:
+    DESIGN §3). Audited, and announced as ``records.state_changed``."""
+    now = timezone.now()
+    previous = record.state
+    record.state, record.updated_at = state, now
+    fields = ["state", "updated_at"]
+    if version_change:
+        record.version += 1
+        fields.append("version")
+        RecordVersion.objects.create(record=record, number=record.version, change=version_change,
+                                     payload=record.payload, protected=record.protected,
+                                     content_hash=record.content_hash, reason=reason[:500], batch_id=record.batch_id,
+                                     recorded_at=now)
+    record.save(update_fields=fields)
+    record_write(actor=actor, action=action, target=record, reason=reason,
+                 detail={"from": previous, "to": state, **(detail or {})})
+    emit("records.state_changed", {"record": record.pk, "subject_id": record.subject_id, "item": record.item.code,
+                                   "from": previous, "to": state})
+    return record

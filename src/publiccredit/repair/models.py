@@ -1,0 +1,126 @@
+"""Credit repair (信用修复, 国办发〔2025〕22号; NDRC order no. 36): an application on one record, its evidence, its
+history, and the deadlines the credit office edits."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class RepairSettings(models.Model):
+    """Deadlines in working days (one row; the credit office edits it in the admin)."""
+
+    decide_working_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=10,
+                                                           help_text="自提交（补正后重新提交）之日起")
+    push_working_days = models.PositiveSmallIntegerField("结果推送时限（工作日）", default=3,
+                                                         help_text="修复决定后推送作出失信认定的部门")
+
+    class Meta:
+        verbose_name = "信用修复时限"
+        verbose_name_plural = "信用修复时限"
+
+    def __str__(self) -> str:
+        return f"办理{self.decide_working_days}个工作日，推送{self.push_working_days}个工作日"
+
+    @classmethod
+    def current(cls) -> "RepairSettings":
+        return cls.objects.first() or cls()
+
+
+class RepairApplication(models.Model):
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", "已提交（待受理）"
+        ACCEPTED = "accepted", "已受理（审核中）"
+        RETURNED = "returned", "退回补正"
+        APPROVED = "approved", "准予修复"
+        REFUSED = "refused", "不予修复"
+        WITHDRAWN = "withdrawn", "申请人撤回"
+
+    class Channel(models.TextChoices):
+        PORTAL = "portal", "信用网站"
+        API = "api", "接口"
+        BACKOFFICE = "backoffice", "窗口代办"
+
+    OPEN_STATES = (State.SUBMITTED, State.ACCEPTED, State.RETURNED)
+
+    number = models.CharField("申请编号", max_length=20, unique=True)
+    query_code_hash = models.CharField("查询码摘要", max_length=64, editable=False)
+    record = models.ForeignKey("collection.CreditRecord", verbose_name="申请修复的信用记录", on_delete=models.PROTECT,
+                               related_name="repair_applications")
+    subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", on_delete=models.PROTECT,
+                                related_name="repair_applications")
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.SUBMITTED)
+    channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
+    applicant_name = models.CharField("申请人", max_length=200)
+    contact_name = models.CharField("联系人", max_length=50)
+    contact_phone = models.CharField("联系电话", max_length=30)
+    contact_email = models.EmailField("电子邮箱", blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    statement = models.TextField("整改及履行义务情况说明")
+    commitment = models.TextField("信用修复承诺书")
+    submitted_at = models.DateTimeField("提交时间")
+    decide_by = models.DateField("办理期限")
+    accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
+    decided_at = models.DateTimeField("决定时间", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decision_reason = models.TextField("决定理由", blank=True)
+    return_reason = models.TextField("补正要求", blank=True)
+    push_by = models.DateField("推送期限", null=True, blank=True)
+    pushed_at = models.DateTimeField("认定部门确认收到", null=True, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "信用修复申请"
+        verbose_name_plural = "信用修复申请"
+        ordering = ["-submitted_at"]
+        permissions = [("handle_repair", "办理信用修复（受理、补正、决定）")]
+        constraints = [
+            models.UniqueConstraint(fields=["record"], condition=Q(state__in=["submitted", "accepted", "returned"]),
+                                    name="one_open_repair_per_record"),
+        ]
+        indexes = [models.Index(fields=["state", "decide_by"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+
+class RepairAttachment(models.Model):
+    application = models.ForeignKey(RepairApplication, verbose_name="申请", on_delete=models.PROTECT,
+                                    related_name="attachments")
+    name = models.CharField("文件名", max_length=200)
+    path = models.CharField("存储位置", max_length=300, editable=False)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("摘要", max_length=64)
+    content_type = models.CharField("类型", max_length=50)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "证明材料"
+        verbose_name_plural = "证明材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RepairStep(models.Model):
+    application = models.ForeignKey(RepairApplication, verbose_name="申请", on_delete=models.PROTECT,
+                                    related_name="steps")
+    state = models.CharField("进入状态", max_length=10, choices=RepairApplication.State.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    note = models.TextField("说明", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["application", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.get_state_display()}"
