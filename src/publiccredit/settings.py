@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "publiccredit.lists",
     "publiccredit.sanctions",
     "publiccredit.repair",
+    "publiccredit.objections",
     "publiccredit.portal",
 ]
 

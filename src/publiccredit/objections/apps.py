@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class ObjectionsConfig(AppConfig):
+    name = "publiccredit.objections"
+    label = "objections"
+    verbose_name = "异议处理"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "objections.objection.file": "提出异议",
+            "objections.objection.flag": "受理异议并标注异议处理中",
+            "objections.objection.reject": "不予受理异议",
+            "objections.objection.decide": "作出异议处理决定",
+            "objections.objection.notify": "告知异议处理结果",
+            "collection.record.objection": "信用记录异议状态变更",
+        })

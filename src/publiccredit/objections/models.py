@@ -1,0 +1,124 @@
+"""Objections (异议): anyone concerned may object to a record; it is flagged 异议处理中 within one working day,
+punishment resting on it is suspended, and the providing department decides within a set number of working days."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class ObjectionSettings(models.Model):
+    flag_working_days = models.PositiveSmallIntegerField("标注时限（工作日）", default=1,
+                                                         help_text="收到异议后标注“异议处理中”")
+    decide_working_days = models.PositiveSmallIntegerField("处理时限（工作日）", default=5,
+                                                           help_text="提供单位核查并作出决定（各地规定3–20个工作日）")
+
+    class Meta:
+        verbose_name = "异议处理时限"
+        verbose_name_plural = "异议处理时限"
+
+    def __str__(self) -> str:
+        return f"标注{self.flag_working_days}个工作日，处理{self.decide_working_days}个工作日"
+
+    @classmethod
+    def current(cls) -> "ObjectionSettings":
+        return cls.objects.first() or cls()
+
+
+class Objection(models.Model):
+    class State(models.TextChoices):
+        RECEIVED = "received", "已收到（待受理）"
+        FLAGGED = "flagged", "已受理（异议处理中）"
+        NOT_ACCEPTED = "rejected", "不予受理"
+        CORRECTED = "corrected", "已更正"
+        WITHDRAWN = "withdrawn", "已撤销记录"
+        UPHELD = "upheld", "维持原记录"
+
+    class Filer(models.TextChoices):
+        SUBJECT = "subject", "信用主体本人（本单位）"
+        CONCERNED = "concerned", "利害关系人"
+        AGENT = "agent", "受托代理人"
+
+    OPEN_STATES = (State.RECEIVED, State.FLAGGED)
+    OUTCOMES = (State.CORRECTED, State.WITHDRAWN, State.UPHELD)
+
+    number = models.CharField("异议编号", max_length=20, unique=True)
+    query_code_hash = models.CharField("查询码摘要", max_length=64, editable=False)
+    record = models.ForeignKey("collection.CreditRecord", verbose_name="异议的信用记录", on_delete=models.PROTECT,
+                               related_name="objections")
+    provider = models.ForeignKey("organizations.Organization", verbose_name="处理单位（信息提供单位）",
+                                 on_delete=models.PROTECT, related_name="objections")
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.RECEIVED)
+    filer_kind = models.CharField("提出人身份", max_length=10, choices=Filer.choices)
+    filer_name = models.CharField("提出人", max_length=200)
+    contact_phone = models.CharField("联系电话", max_length=30)
+    contact_email = models.EmailField("电子邮箱", blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField("渠道", max_length=10, default="portal")
+    reasons = models.TextField("异议事项和理由")
+    requested = models.CharField("请求", max_length=300, blank=True, help_text="如：更正处罚金额、撤销该记录")
+    record_state_before = models.CharField("异议前记录状态", max_length=10, blank=True, editable=False)
+    record_version_filed = models.PositiveIntegerField("提出时记录版本", editable=False)
+    filed_at = models.DateTimeField("提出时间")
+    flag_by = models.DateField("标注期限")
+    flagged_at = models.DateTimeField("标注时间", null=True, blank=True)
+    decide_by = models.DateField("处理期限", null=True, blank=True)
+    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="处理人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decision_reason = models.TextField("处理理由", blank=True)
+    filer_notified_at = models.DateTimeField("告知提出人时间", null=True, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "异议"
+        verbose_name_plural = "异议"
+        ordering = ["-filed_at"]
+        permissions = [("handle_objection", "处理本单位信息的异议")]
+        constraints = [
+            models.UniqueConstraint(fields=["record"], condition=Q(state__in=["received", "flagged"]),
+                                    name="one_open_objection_per_record"),
+        ]
+        indexes = [models.Index(fields=["provider", "state"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+
+class ObjectionAttachment(models.Model):
+    objection = models.ForeignKey(Objection, verbose_name="异议", on_delete=models.PROTECT, related_name="attachments")
+    name = models.CharField("文件名", max_length=200)
+    path = models.CharField("存储位置", max_length=300, editable=False)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("摘要", max_length=64)
+    content_type = models.CharField("类型", max_length=50)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "异议材料"
+        verbose_name_plural = "异议材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ObjectionStep(models.Model):
+    objection = models.ForeignKey(Objection, verbose_name="异议", on_delete=models.PROTECT, related_name="steps")
+    state = models.CharField("进入状态", max_length=10, choices=Objection.State.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+")
+    note = models.TextField("说明", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "异议办理记录"
+        verbose_name_plural = "异议办理记录"
+        ordering = ["objection", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.objection_id} {self.get_state_display()}"
