@@ -5,10 +5,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from publiccredit.accounts.api import WhoAmIView
 from publiccredit.collection import api as collection_api
 from publiccredit.lists.api import PublishedListView
+from publiccredit.objections import api as objections_api
 from publiccredit.organizations.api import OrganizationListView
 from publiccredit.portal import views as portal_views
 from publiccredit.publicity import api as publicity_api
 from publiccredit.publicity import views as publicity_views
+from publiccredit.repair import api as repair_api
 from publiccredit.sanctions import api as sanctions_api
 from publiccredit.subjects.api import IdentifierCheckView
 
@@ -23,6 +25,10 @@ api_v1 = [
     path("screening/stats/", sanctions_api.StatisticsView.as_view(), name="screening-stats"),
     path("screening/<int:screening_id>/", sanctions_api.ScreeningDetailView.as_view(), name="screening-detail"),
     path("screening/<int:screening_id>/feedback/", sanctions_api.FeedbackView.as_view(), name="screening-feedback"),
+    path("repairs/", repair_api.RepairApplicationsView.as_view(), name="repairs"),
+    path("repairs/<str:number>/", repair_api.RepairProgressView.as_view(), name="repair-progress"),
+    path("objections/", objections_api.ObjectionsView.as_view(), name="objections"),
+    path("objections/<str:number>/", objections_api.ObjectionProgressView.as_view(), name="objection-progress"),
     path("identifiers/check/", IdentifierCheckView.as_view(), name="identifier-check"),
     path("collection/items/", collection_api.CatalogItemsView.as_view(), name="collection-items"),
     path("collection/stats/", collection_api.TimelinessStatsView.as_view(), name="collection-stats"),

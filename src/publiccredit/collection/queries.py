@@ -141,3 +141,24 @@ def item_overview() -> list[dict]:
             for item in active_items()]
 
 
+
+
+def subject_record(*, subject_code: str, decision_number: str, item_code: str = "") -> CreditRecord:
+    """The record an applicant names by the subject's code and the decision number (and the item when a decision
+    number is shared); a DomainError in Chinese says what did not match."""
+    from publiccredit.core.errors import DomainError
+    from publiccredit.subjects.queries import subject_by_code
+
+    subject = subject_by_code((subject_code or "").strip()) if subject_code else None
+    if subject is None:
+        raise DomainError("没有找到该信用主体：请填写统一社会信用代码或身份证号码", code="subject_not_found",
+                          field="subject_code")
+    records = CreditRecord.objects.filter(subject=subject, decision_number=(decision_number or "").strip())
+    if item_code:
+        records = records.filter(item__code=item_code)
+    found = list(records.select_related("item", "provider")[:2])
+    if not found:
+        raise DomainError("该主体没有这个决定文书号的信用记录", code="record_not_found", field="decision_number")
+    if len(found) > 1:
+        raise DomainError("该决定文书号对应多条记录：请同时填写信息项（item）", code="record_ambiguous", field="item")
+    return found[0]

@@ -1,0 +1,54 @@
+"""Objection API: file an objection (token ``objections:write``) and follow it by number and query code."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from publiccredit.accounts.authentication import HasScope
+from publiccredit.collection.queries import subject_record
+
+from .queries import progress_of
+from .services import file_objection, find_by_query_code
+
+
+class ObjectionsView(APIView):
+    permission_classes = [HasScope]
+    required_scope = "objections:write"
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(summary="提出异议", request={"multipart/form-data": inline_serializer("ObjectionRequest", {
+        "subject_code": serializers.CharField(), "decision_number": serializers.CharField(),
+        "item": serializers.CharField(required=False),
+        "filer_kind": serializers.ChoiceField(choices=["subject", "concerned", "agent"]),
+        "filer_name": serializers.CharField(), "contact_phone": serializers.CharField(),
+        "contact_email": serializers.EmailField(required=False),
+        "reasons": serializers.CharField(help_text="异议事项和理由"),
+        "requested": serializers.CharField(required=False, help_text="请求，如：更正处罚金额"),
+        "files": serializers.ListField(child=serializers.FileField(), required=False)})},
+        responses={201: inline_serializer("ObjectionCreated", {
+            "number": serializers.CharField(), "query_code": serializers.CharField(help_text="只显示这一次"),
+            "state": serializers.CharField(), "decide_by": serializers.DateField()})})
+    def post(self, request):
+        data = request.data
+        record = subject_record(subject_code=data.get("subject_code", ""), decision_number=data.get("decision_number", ""),
+                                item_code=data.get("item", ""))
+        objection, code = file_objection(
+            record=record, filer_kind=data.get("filer_kind", ""), filer_name=data.get("filer_name", ""),
+            contact_phone=data.get("contact_phone", ""), contact_email=data.get("contact_email", ""),
+            reasons=data.get("reasons", ""), requested=data.get("requested", ""),
+            files=request.FILES.getlist("files") if hasattr(request, "FILES") else [], actor=request.user,
+            channel="api")
+        return Response({"number": objection.number, "query_code": code, "state": objection.state,
+                         "decide_by": objection.decide_by}, status=201)
+
+
+class ObjectionProgressView(APIView):
+    @extend_schema(summary="查询异议处理进度", parameters=[OpenApiParameter("code", str, description="查询码")],
+                   responses={200: serializers.DictField()})
+    def get(self, request, number: str):
+        objection = find_by_query_code(number, request.query_params.get("code", ""))
+        if objection is None:
+            return Response({"detail": "异议编号或查询码不正确"}, status=404)
+        return Response(progress_of(objection))

@@ -1,0 +1,58 @@
+"""Reads of objections: the filer's progress view, the providing department's queue, the statistics."""
+
+import datetime as dt
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from publiccredit.collection.queries import sees_all_organizations
+
+from .models import Objection
+
+State = Objection.State
+
+
+def progress_of(objection: Objection) -> dict:
+    record = objection.record
+    return {
+        "number": objection.number, "state": objection.state, "state_label": objection.get_state_display(),
+        "record": {"item": record.item.name, "decision_number": record.decision_number,
+                   "provider": objection.provider.name, "record_state": record.get_state_display()},
+        "filed_at": objection.filed_at, "decide_by": objection.decide_by, "decided_at": objection.decided_at,
+        "decision_reason": objection.decision_reason,
+        "steps": [{"state": s.state, "label": s.get_state_display(), "at": s.at} for s in objection.steps.all()],
+    }
+
+
+def objection_queue(viewer, *, state: str = "") -> QuerySet[Objection]:
+    """A department handles objections to its own records; the credit office and auditors see all."""
+    objections = Objection.objects.select_related("record__item", "record__subject", "provider")
+    if not sees_all_organizations(viewer):
+        objections = objections.filter(provider_id=getattr(viewer, "organization_id", None))
+    if state == "open":
+        objections = objections.filter(state__in=Objection.OPEN_STATES)
+    elif state in State.values:
+        objections = objections.filter(state=state)
+    return objections.order_by("decide_by", "filed_at")
+
+
+def is_overdue(objection: Objection, today: dt.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return objection.is_open and bool(objection.decide_by and objection.decide_by < today)
+
+
+def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
+    from publiccredit.workdays.services import working_days_between
+
+    today = timezone.localdate()
+    objections = Objection.objects.filter(filed_at__date__gte=since, filed_at__date__lte=until)
+    by_state = dict(objections.values_list("state").annotate(n=Count("id")).order_by())
+    decided = objections.filter(decided_at__isnull=False).values_list("filed_at", "decided_at")
+    days = sorted(working_days_between(timezone.localtime(f).date(), timezone.localtime(d).date()) for f, d in decided)
+    by_provider = list(objections.values("provider__name").annotate(n=Count("id")).order_by("-n"))
+    return {"since": since, "until": until, "total": objections.count(),
+            "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
+            "overdue": objections.filter(state__in=Objection.OPEN_STATES, decide_by__lt=today).count(),
+            "decided": len(days), "median_working_days": days[len(days) // 2] if days else None,
+            "max_working_days": days[-1] if days else None,
+            "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}

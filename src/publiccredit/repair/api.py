@@ -1,0 +1,66 @@
+"""Repair API: file an application (a department's one-window system or a subject's own system, token
+``repairs:write``) and follow it by number and query code (anyone holding both)."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from publiccredit.accounts.authentication import HasScope
+from publiccredit.collection.queries import subject_record
+
+from .queries import progress_of
+from .services import Applicant, apply_for_repair, find_by_query_code
+
+PROGRESS = inline_serializer("RepairProgress", {
+    "number": serializers.CharField(), "state": serializers.CharField(), "state_label": serializers.CharField(),
+    "record": serializers.DictField(), "submitted_at": serializers.DateTimeField(),
+    "decide_by": serializers.DateField(), "return_reason": serializers.CharField(),
+    "decision_reason": serializers.CharField(), "steps": serializers.ListField(child=serializers.DictField())})
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on", "是", "同意")
+
+
+class RepairApplicationsView(APIView):
+    permission_classes = [HasScope]
+    required_scope = "repairs:write"
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(summary="提交信用修复申请", request={"multipart/form-data": inline_serializer("RepairRequest", {
+        "subject_code": serializers.CharField(help_text="统一社会信用代码或身份证号码"),
+        "decision_number": serializers.CharField(help_text="申请修复的记录的决定文书号"),
+        "item": serializers.CharField(required=False, help_text="信息项代码，如 penalty；文书号唯一时可省略"),
+        "applicant_name": serializers.CharField(), "contact_name": serializers.CharField(),
+        "contact_phone": serializers.CharField(), "contact_email": serializers.EmailField(required=False),
+        "statement": serializers.CharField(help_text="整改及履行义务情况说明"),
+        "commitment": serializers.BooleanField(help_text="同意信用修复承诺书"),
+        "files": serializers.ListField(child=serializers.FileField(), help_text="证明材料：PDF/JPG/PNG/OFD，每个≤10 MB，最多10个")})},
+        responses={201: inline_serializer("RepairCreated", {
+            "number": serializers.CharField(), "query_code": serializers.CharField(help_text="只显示这一次"),
+            "state": serializers.CharField(), "decide_by": serializers.DateField()})})
+    def post(self, request):
+        data = request.data
+        record = subject_record(subject_code=data.get("subject_code", ""), decision_number=data.get("decision_number", ""),
+                                item_code=data.get("item", ""))
+        application, code = apply_for_repair(
+            record=record, applicant=Applicant(name=data.get("applicant_name", ""),
+                                               contact_name=data.get("contact_name", ""),
+                                               contact_phone=data.get("contact_phone", ""),
+                                               contact_email=data.get("contact_email", "")),
+            statement=data.get("statement", ""), commitment_accepted=_truthy(data.get("commitment", "")),
+            files=request.FILES.getlist("files"), actor=request.user, channel="api")
+        return Response({"number": application.number, "query_code": code, "state": application.state,
+                         "decide_by": application.decide_by}, status=201)
+
+
+class RepairProgressView(APIView):
+    @extend_schema(summary="查询信用修复进度", parameters=[OpenApiParameter("code", str, description="查询码")],
+                   responses={200: PROGRESS})
+    def get(self, request, number: str):
+        application = find_by_query_code(number, request.query_params.get("code", ""))
+        if application is None:
+            return Response({"detail": "申请编号或查询码不正确"}, status=404)
+        return Response(progress_of(application))
