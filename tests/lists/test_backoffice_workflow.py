@@ -107,3 +107,13 @@ def test_the_notice_downloads_as_a_pdf(office, penalty):
     response = office.get(f"/backoffice/lists/{entry.pk}/documents/notice.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF") and len(response.content) > 5_000
+
+
+def test_an_entry_proposed_by_a_rule_shows_the_system_as_its_actor(office, enterprise, market_regulation):
+    from publiccredit.lists.models import ListKind
+    from publiccredit.lists.services import propose_entry
+
+    entry = propose_entry(kind=ListKind.objects.get(code="watch_list"), subject=enterprise, reason="规则提出",
+                          actor=None)
+    page = office.get(f"/backoffice/lists/{entry.pk}/").content.decode()
+    assert "规则提出" in page and "<td>系统</td>" in page

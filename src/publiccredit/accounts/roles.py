@@ -22,6 +22,7 @@ CONFIG_MODELS = [
     "workdays.calendaryear", "workdays.calendarday",
     "publicity.article", "lists.listkind", "lists.proposalrule",
     "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
+    "repair.repairsettings", "objections.objectionsettings",
 ]
 
 
@@ -56,10 +57,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | VIEW_RECORDS
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
-        | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry"}
+        | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
+           "repair.handle_repair", "objections.handle_objection"}
     ),
-    Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS,
-    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | {"lists.propose_entry"},
+    Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view"),
     Role.SUBJECT_USER: set(),

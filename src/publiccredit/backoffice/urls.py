@@ -2,6 +2,8 @@ from django.urls import path
 
 from publiccredit.collection import views as collection
 from publiccredit.lists import views as lists
+from publiccredit.objections import views as objections
+from publiccredit.repair import views as repair
 from publiccredit.sanctions import views as sanctions
 
 from . import views
@@ -27,4 +29,13 @@ urlpatterns = [
     path("screening/<int:screening_id>/", sanctions.screening, name="screening"),
     path("screening/<int:screening_id>/feedback/", sanctions.feedback, name="screening-feedback"),
     path("screening/<int:screening_id>/results.csv", sanctions.screening_csv, name="screening-csv"),
+    path("repairs/", repair.queue, name="repairs"),
+    path("repairs/statistics/", repair.statistics, name="repair-statistics"),
+    path("repairs/<int:application_id>/", repair.detail, name="repair"),
+    path("repairs/<int:application_id>/files/<int:attachment_id>/", repair.attachment, name="repair-file"),
+    path("repairs/<int:application_id>/<slug:step>/", repair.act, name="repair-act"),
+    path("objections/", objections.queue, name="objections"),
+    path("objections/<int:objection_id>/", objections.detail, name="objection"),
+    path("objections/<int:objection_id>/files/<int:attachment_id>/", objections.attachment, name="objection-file"),
+    path("objections/<int:objection_id>/<slug:step>/", objections.act, name="objection-act"),
 ]

@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.sanctions.admin import ReadOnlyAdmin
+
+from .models import Objection, ObjectionSettings, ObjectionStep
+
+
+@admin.register(ObjectionSettings)
+class ObjectionSettingsAdmin(AuditedModelAdmin):
+    list_display = ("__str__", "flag_working_days", "decide_working_days")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ObjectionSettings.objects.exists()
+
+
+class ObjectionStepInline(admin.TabularInline):
+    model = ObjectionStep
+    fields = ("at", "state", "actor", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Objection)
+class ObjectionAdmin(ReadOnlyAdmin):
+    """Read-only: objections change only through the objection services."""
+
+    list_display = ("number", "record", "provider", "state", "filed_at", "decide_by")
+    list_filter = ("state", "provider")
+    search_fields = ("number",)
+    exclude = ("query_code_hash",)
+    inlines = [ObjectionStepInline]

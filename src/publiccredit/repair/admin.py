@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.sanctions.admin import ReadOnlyAdmin
+
+from .models import RepairApplication, RepairSettings, RepairStep
+
+
+@admin.register(RepairSettings)
+class RepairSettingsAdmin(AuditedModelAdmin):
+    list_display = ("__str__", "decide_working_days", "push_working_days")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not RepairSettings.objects.exists()
+
+
+class RepairStepInline(admin.TabularInline):
+    model = RepairStep
+    fields = ("at", "state", "actor", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RepairApplication)
+class RepairApplicationAdmin(ReadOnlyAdmin):
+    """Read-only: applications change only through the repair services (back office, API, portal)."""
+
+    list_display = ("number", "subject", "state", "submitted_at", "decide_by", "pushed_at")
+    list_filter = ("state", "channel")
+    search_fields = ("number",)
+    exclude = ("query_code_hash",)
+    inlines = [RepairStepInline]

@@ -1,0 +1,111 @@
+"""Back-office pages of credit repair: the queue with deadlines and overdue marks, one application with its
+evidence, history and the next step, acknowledgement by the deciding department, statistics."""
+
+import datetime as dt
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from publiccredit.audit.context import set_channel
+from publiccredit.audit.services import record_read
+from publiccredit.backoffice.access import staff_of_an_organization
+from publiccredit.core.errors import DomainError
+
+from . import services
+from .queries import is_overdue, repair_queue, repair_statistics
+
+FILTERS = {"open": "办理中", "to_acknowledge": "待认定部门确认", "approved": "准予修复", "refused": "不予修复",
+           "returned": "退回补正", "": "全部"}
+
+
+@staff_of_an_organization
+def queue(request):
+    state = request.GET.get("state", "open")
+    state = state if state in FILTERS else "open"
+    page = Paginator(repair_queue(request.user, state=state), 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [(a, is_overdue(a, today)) for a in page.object_list]
+    return render(request, "repair/queue.html", {"page": page, "rows": rows, "state": state, "filters": FILTERS,
+                                                 "can_handle": request.user.has_perm("repair.handle_repair")})
+
+
+@staff_of_an_organization
+def detail(request, application_id: int):
+    application = get_object_or_404(repair_queue(request.user), pk=application_id)
+    record_read(actor=request.user, action="repair.application.read", target=application)
+    return render(request, "repair/detail.html", {
+        "application": application, "steps": application.steps.select_related("actor"),
+        "attachments": application.attachments.all(), "overdue": is_overdue(application),
+        "can_handle": request.user.has_perm("repair.handle_repair"),
+        "can_acknowledge": application.record.provider_id == request.user.organization_id})
+
+
+STEPS = {"accept", "return", "approve", "refuse", "acknowledge"}
+
+
+@staff_of_an_organization
+@require_POST
+def act(request, application_id: int, step: str):
+    application = get_object_or_404(repair_queue(request.user), pk=application_id)
+    if step not in STEPS:
+        raise Http404
+    if step == "acknowledge":
+        if application.record.provider_id != request.user.organization_id:
+            raise PermissionDenied
+    elif not request.user.has_perm("repair.handle_repair"):
+        raise PermissionDenied
+    set_channel("web")
+    reason = request.POST.get("reason", "")
+    try:
+        if step == "accept":
+            services.accept_application(application=application, actor=request.user)
+        elif step == "return":
+            services.return_application(application=application, reason=reason, actor=request.user)
+        elif step == "approve":
+            services.approve_application(application=application, reason=reason, actor=request.user)
+        elif step == "refuse":
+            services.refuse_application(application=application, reason=reason, actor=request.user)
+        else:
+            services.acknowledge_result(application=application, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已办理")
+    return redirect("backoffice:repair", application_id=application.pk)
+
+
+@staff_of_an_organization
+def attachment(request, application_id: int, attachment_id: int):
+    application = get_object_or_404(repair_queue(request.user), pk=application_id)
+    stored = get_object_or_404(application.attachments, pk=attachment_id)
+    path = (Path(settings.MEDIA_ROOT) / stored.path).resolve()
+    if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not path.exists():
+        raise Http404
+    record_read(actor=request.user, action="repair.attachment.read", target=application, detail={"file": stored.name})
+    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name, content_type=stored.content_type)
+
+
+@staff_of_an_organization
+def statistics(request):
+    today = timezone.localdate()
+    since = _date(request.GET.get("since")) or today.replace(day=1) - dt.timedelta(days=365)
+    until = _date(request.GET.get("until")) or today
+    from publiccredit.objections.queries import objection_statistics
+
+    return render(request, "repair/statistics.html", {
+        "repairs": repair_statistics(since=since, until=until),
+        "objections": objection_statistics(since=since, until=until), "since": since, "until": until})
+
+
+def _date(text):
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

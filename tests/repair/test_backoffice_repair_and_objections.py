@@ -1,0 +1,78 @@
+"""The credit office works the repair queue; the providing department acknowledges results and decides objections."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from publiccredit.collection.models import CreditRecord
+from publiccredit.objections.models import Objection
+from publiccredit.objections.services import file_objection
+from publiccredit.repair.models import RepairApplication
+from publiccredit.repair.services import apply_for_repair
+from tests.repair.conftest import PDF, proof
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def application(old_penalty, applicant):
+    return apply_for_repair(record=old_penalty, applicant=applicant, statement="已缴清罚款", commitment_accepted=True,
+                            files=[proof()], actor=None, channel="portal")[0]
+
+
+def test_the_credit_office_accepts_and_approves_from_the_queue(client, credit_office_admin, application):
+    client.force_login(credit_office_admin)
+    queue = client.get("/backoffice/repairs/").content.decode()
+    assert application.number in queue
+    client.post(f"/backoffice/repairs/{application.pk}/accept/")
+    client.post(f"/backoffice/repairs/{application.pk}/approve/", {"reason": "材料齐全"})
+    application.refresh_from_db()
+    assert application.state == "approved"
+    assert CreditRecord.objects.get(pk=application.record_id).state == "repaired"
+    page = client.get(f"/backoffice/repairs/{application.pk}/").content.decode()
+    for label in ("已提交（待受理）", "已受理（审核中）", "准予修复", "材料齐全"):
+        assert label in page
+
+
+def test_the_evidence_downloads_only_for_staff_who_see_the_application(client, credit_office_admin, application,
+                                                                       market_regulation):
+    from publiccredit.accounts.roles import Role
+    from publiccredit.accounts.services import create_user
+    from publiccredit.organizations.models import Organization
+
+    client.force_login(credit_office_admin)
+    stored = application.attachments.get()
+    response = client.get(f"/backoffice/repairs/{application.pk}/files/{stored.pk}/")
+    assert b"".join(response.streaming_content) == PDF
+    outsider = create_user(username="tax-li", role=Role.PROVIDER_CLERK,
+                           organization=Organization.objects.get(short_name="市税务局"), full_name="李税务")
+    client.force_login(outsider)
+    assert client.get(f"/backoffice/repairs/{application.pk}/files/{stored.pk}/").status_code == 404
+
+
+def test_the_deciding_department_acknowledges_the_result(client, credit_office_admin, market_clerk, application):
+    client.force_login(credit_office_admin)
+    client.post(f"/backoffice/repairs/{application.pk}/accept/")
+    client.post(f"/backoffice/repairs/{application.pk}/approve/", {"reason": ""})
+    client.force_login(market_clerk)
+    assert application.number in client.get("/backoffice/repairs/?state=to_acknowledge").content.decode()
+    assert client.post(f"/backoffice/repairs/{application.pk}/approve/").status_code == 403
+    client.post(f"/backoffice/repairs/{application.pk}/acknowledge/")
+    assert RepairApplication.objects.get().pushed_at is not None
+
+
+def test_a_provider_clerk_decides_an_objection_to_its_record_from_its_queue(client, market_clerk, old_penalty,
+                                                                            settings):
+    objection, _ = file_objection(record=old_penalty, filer_kind="subject", filer_name="信江光伏",
+                                  contact_phone="13800000000", reasons="金额有误", actor=None, channel="portal",
+                                  files=[SimpleUploadedFile("说明.pdf", PDF)])
+    client.force_login(market_clerk)
+    assert objection.number in client.get("/backoffice/objections/").content.decode()
+    client.post(f"/backoffice/objections/{objection.pk}/decide/", {"outcome": "upheld", "reason": "记录无误"})
+    assert Objection.objects.get().state == "upheld"
+    assert CreditRecord.objects.get(pk=old_penalty.pk).state == "active"
+
+
+def test_the_statistics_page_counts_repairs_and_objections(client, credit_office_admin, application):
+    client.force_login(credit_office_admin)
+    page = client.get("/backoffice/repairs/statistics/").content.decode()
+    assert "信用修复与异议处理统计" in page and "已提交（待受理）" in page
