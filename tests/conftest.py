@@ -84,3 +84,16 @@ def enterprise(db, citizen) -> Subject:
     )
     set_representative(organization=subject, person=citizen, since=dt.date(2015, 6, 1), actor=None)
     return subject
+
+
+@pytest.fixture
+def old_penalty(enterprise, market_regulation):
+    """A 一般 penalty decided 100 days ago: past its 3-month minimum, inside its 1-year maximum (repairable)."""
+    from django.utils import timezone
+
+    from tests.publicity.conftest import deliver, recent_penalty
+
+    [record] = deliver("penalty", [recent_penalty(1, days_ago=100)], market_regulation)
+    assert record.severity == "general"
+    assert record.repairable_from <= timezone.localdate() < record.publicity_end
+    return record

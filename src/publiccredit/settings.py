@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "publiccredit.sanctions",
     "publiccredit.repair",
     "publiccredit.objections",
+    "publiccredit.selfservice",
     "publiccredit.portal",
 ]
 

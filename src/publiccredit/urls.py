@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
@@ -12,6 +13,7 @@ from publiccredit.publicity import api as publicity_api
 from publiccredit.publicity import views as publicity_views
 from publiccredit.repair import api as repair_api
 from publiccredit.sanctions import api as sanctions_api
+from publiccredit.selfservice import views as selfservice
 from publiccredit.subjects.api import IdentifierCheckView
 
 api_v1 = [
@@ -50,6 +52,13 @@ urlpatterns = [
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),
     path("elder-mode/", publicity_views.elder_mode, name="elder-mode"),
+    path("account/login/", selfservice.PortalLoginView.as_view(), name="portal-login"),
+    path("account/logout/", LogoutView.as_view(next_page="/"), name="portal-logout"),
+    path("account/register/", selfservice.register, name="portal-register"),
+    path("account/", selfservice.home, name="portal-account"),
+    path("account/repair/<int:record_id>/", selfservice.repair_apply, name="portal-repair"),
+    path("objection/<int:record_id>/", selfservice.objection_new, name="portal-objection"),
+    path("progress/", selfservice.progress, name="portal-progress"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("publiccredit.backoffice.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

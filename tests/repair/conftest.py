@@ -28,15 +28,6 @@ def applicant() -> Applicant:
 
 
 @pytest.fixture
-def old_penalty(enterprise, market_regulation) -> CreditRecord:
-    """A 一般 penalty decided 100 days ago: past its 3-month minimum, inside its 1-year maximum."""
-    [record] = deliver("penalty", [recent_penalty(1, days_ago=100)], market_regulation)
-    assert record.severity == "general"
-    assert record.repairable_from <= timezone.localdate() < record.publicity_end
-    return record
-
-
-@pytest.fixture
 def fresh_penalty(enterprise, market_regulation) -> CreditRecord:
     return deliver("penalty", [recent_penalty(2, days_ago=10)], market_regulation)[0]
 

@@ -5,6 +5,7 @@ from publiccredit.lists import views as lists
 from publiccredit.objections import views as objections
 from publiccredit.repair import views as repair
 from publiccredit.sanctions import views as sanctions
+from publiccredit.selfservice import views as selfservice
 
 from . import views
 
@@ -38,4 +39,6 @@ urlpatterns = [
     path("objections/<int:objection_id>/", objections.detail, name="objection"),
     path("objections/<int:objection_id>/files/<int:attachment_id>/", objections.attachment, name="objection-file"),
     path("objections/<int:objection_id>/<slug:step>/", objections.act, name="objection-act"),
+    path("bindings/", selfservice.bindings, name="bindings"),
+    path("bindings/<int:binding_id>/decide/", selfservice.binding_decide, name="binding-decide"),
 ]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class SelfServiceConfig(AppConfig):
+    name = "publiccredit.selfservice"
+    label = "selfservice"
+    verbose_name = "主体自助服务"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "selfservice.binding.request": "信用主体账号申请绑定",
+            "selfservice.binding.approve": "核验并绑定信用主体",
+            "selfservice.binding.reject": "不予绑定信用主体",
+        })

@@ -1,0 +1,188 @@
+"""Portal pages for enterprises and citizens: an account bound to its subject, repair of its records, objections to a
+record (anyone concerned), and progress by number and query code."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from publiccredit.audit.context import set_channel
+from publiccredit.backoffice.access import staff_of_an_organization
+from publiccredit.collection.models import CreditRecord
+from publiccredit.core.errors import DomainError
+from publiccredit.objections import queries as objection_queries
+from publiccredit.objections import services as objection_services
+from publiccredit.objections.models import Objection
+from publiccredit.publicity.visibility import audience_for, is_visible
+from publiccredit.repair import queries as repair_queries
+from publiccredit.repair import services as repair_services
+from publiccredit.repair.models import RepairApplication
+
+from . import services
+from .models import BindingRequest
+
+LOGIN_URL = "/account/login/"
+
+
+class PortalLoginView(LoginView):
+    template_name = "selfservice/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return "/account/"
+
+
+def register(request):
+    values = request.POST if request.method == "POST" else {}
+    error = None
+    if request.method == "POST":
+        set_channel("web")
+        if values.get("password") != values.get("password2"):
+            error = "两次输入的密码不一致"
+        else:
+            try:
+                binding = services.register_subject_account(
+                    username=values.get("username", ""), password=values.get("password", ""),
+                    name=values.get("name", ""), phone=values.get("phone", ""),
+                    subject_code=values.get("subject_code", ""), capacity=values.get("capacity", ""))
+            except DomainError as exc:
+                error = exc.message
+            else:
+                login(request, binding.user, backend="publiccredit.accounts.backends.RoleModelBackend")
+                messages.success(request, "注册成功。请携营业执照（或授权委托书、身份证）到信用窗口核验，或等待工作人员电话核验。")
+                return redirect("/account/")
+    return render(request, "selfservice/register.html", {
+        "values": values, "error": error, "capacities": BindingRequest.Capacity.choices})
+
+
+@login_required(login_url=LOGIN_URL)
+def home(request):
+    user = request.user
+    context = {"bindings": user.binding_requests.select_related("subject")[:5], "subject": user.subject}
+    if user.subject_id:
+        from publiccredit.publicity.queries import public_ref
+
+        context["file_ref"] = public_ref(user.subject)
+        records = (CreditRecord.objects.filter(subject_id=user.subject_id, item__nature="negative")
+                   .select_related("item", "provider").order_by("-decision_date"))
+        context["records"] = [(r, repair_services.repair_problems(r)) for r in records[:100]]
+        context["repairs"] = RepairApplication.objects.filter(subject_id=user.subject_id).select_related("record")[:50]
+        context["objections"] = Objection.objects.filter(record__subject_id=user.subject_id).select_related("record")[:50]
+    return render(request, "selfservice/home.html", context)
+
+
+def _own_record(request, record_id: int) -> CreditRecord:
+    record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
+    if not request.user.subject_id or record.subject_id != request.user.subject_id:
+        raise PermissionDenied
+    return record
+
+
+@login_required(login_url=LOGIN_URL)
+def repair_apply(request, record_id: int):
+    record = _own_record(request, record_id)
+    problems = repair_services.repair_problems(record)
+    values = request.POST if request.method == "POST" else {"applicant_name": record.subject.name,
+                                                            "contact_name": request.user.first_name,
+                                                            "contact_phone": request.user.phone}
+    error = None
+    if request.method == "POST" and not problems:
+        set_channel("web")
+        try:
+            application, code = repair_services.apply_for_repair(
+                record=record, applicant=repair_services.Applicant(
+                    name=values.get("applicant_name", ""), contact_name=values.get("contact_name", ""),
+                    contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", "")),
+                statement=values.get("statement", ""), commitment_accepted=values.get("commitment") == "on",
+                files=request.FILES.getlist("files"), actor=request.user, channel="portal")
+        except DomainError as exc:
+            error = exc.message
+        else:
+            return render(request, "selfservice/submitted.html", {
+                "kind": "信用修复申请", "number": application.number, "code": code, "progress": "repair",
+                "deadline": application.decide_by})
+    return render(request, "selfservice/repair_form.html", {
+        "record": record, "problems": problems, "values": values, "error": error,
+        "commitment": repair_services.COMMITMENT_TEXT})
+
+
+def objection_new(request, record_id: int):
+    """Anyone concerned may object to a record they can see; a bound account also to its own non-public records."""
+    record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
+    audience = audience_for(request.user, record.subject)
+    if not is_visible(record, audience):
+        raise PermissionDenied
+    own = bool(request.user.is_authenticated and request.user.subject_id == record.subject_id)
+    values = request.POST if request.method == "POST" else {
+        "filer_kind": "subject" if own else "concerned",
+        "filer_name": record.subject.name if own else "", "contact_phone": getattr(request.user, "phone", "")}
+    error = None
+    problems = objection_services.objection_problems(record)
+    if request.method == "POST" and not problems:
+        set_channel("web")
+        try:
+            objection, code = objection_services.file_objection(
+                record=record, filer_kind=values.get("filer_kind", ""), filer_name=values.get("filer_name", ""),
+                contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", ""),
+                reasons=values.get("reasons", ""), requested=values.get("requested", ""),
+                files=request.FILES.getlist("files"), actor=request.user, channel="portal")
+        except DomainError as exc:
+            error = exc.message
+        else:
+            return render(request, "selfservice/submitted.html", {
+                "kind": "异议", "number": objection.number, "code": code, "progress": "objection",
+                "deadline": objection.decide_by})
+    return render(request, "selfservice/objection_form.html", {
+        "record": record, "problems": problems, "values": values, "error": error,
+        "filers": Objection.Filer.choices})
+
+
+def progress(request):
+    kind = request.GET.get("kind", "repair")
+    number, code = request.GET.get("number", ""), request.GET.get("code", "")
+    found, result = None, None
+    if number or code:
+        if kind == "objection":
+            found = objection_services.find_by_query_code(number, code)
+            result = objection_queries.progress_of(found) if found else None
+        else:
+            found = repair_services.find_by_query_code(number, code)
+            result = repair_queries.progress_of(found) if found else None
+    return render(request, "selfservice/progress.html", {
+        "kind": kind, "number": number, "result": result, "asked": bool(number or code)})
+
+
+# back office: verifying bindings ------------------------------------------------------------------------------
+@staff_of_an_organization
+def bindings(request):
+    if not request.user.has_perm("selfservice.verify_binding"):
+        raise PermissionDenied
+    state = request.GET.get("state", "pending")
+    rows = BindingRequest.objects.select_related("user", "subject").filter(
+        state=state if state in BindingRequest.State.values else "pending")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "selfservice/bindings.html", {"page": page, "state": state,
+                                                         "states": BindingRequest.State.choices})
+
+
+@staff_of_an_organization
+@require_POST
+def binding_decide(request, binding_id: int):
+    if not request.user.has_perm("selfservice.verify_binding"):
+        raise PermissionDenied
+    binding = get_object_or_404(BindingRequest, pk=binding_id)
+    set_channel("web")
+    try:
+        if request.POST.get("decision") == "approve":
+            services.approve_binding(request=binding, actor=request.user, note=request.POST.get("note", ""))
+            messages.success(request, "已绑定")
+        else:
+            services.reject_binding(request=binding, actor=request.user, note=request.POST.get("note", ""))
+            messages.success(request, "已记录未通过")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("backoffice:bindings")
