@@ -67,3 +67,19 @@ def test_the_demo_city_has_lists_in_every_state_and_screenings_with_feedback(db,
     assert ListEntry.objects.filter(kind__code="red_list", state="published").exists()
     assert Screening.objects.count() == 12 and Screening.objects.filter(hits__gt=0).exists()
     assert MeasureFeedback.objects.exists()
+
+
+def test_the_demo_city_has_repairs_and_objections_in_every_state_and_a_bound_enterprise(db, settings, tmp_path):
+    from publiccredit.accounts.models import User
+    from publiccredit.objections.models import Objection
+    from publiccredit.repair.models import RepairApplication
+
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "600")
+    assert set(RepairApplication.objects.values_list("state", flat=True)) == {
+        "submitted", "accepted", "returned", "approved", "refused"}
+    assert set(Objection.objects.values_list("state", flat=True)) == {"flagged", "upheld", "withdrawn", "rejected"}
+    assert User.objects.get(username="demo-enterprise").subject_id is not None
+    assert "demo-enterprise" in (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8")

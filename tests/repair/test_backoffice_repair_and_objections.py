@@ -76,3 +76,24 @@ def test_the_statistics_page_counts_repairs_and_objections(client, credit_office
     client.force_login(credit_office_admin)
     page = client.get("/backoffice/repairs/statistics/").content.decode()
     assert "信用修复与异议处理统计" in page and "已提交（待受理）" in page
+
+
+def test_a_repair_rights_notice_is_generated_for_every_penalty(client, market_clerk, old_penalty):
+    client.force_login(market_clerk)
+    page = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice/").content.decode()
+    assert "信用修复告知书" in page and old_penalty.decision_number in page
+    assert f"{old_penalty.repairable_from.year}年" in page and "不收取任何费用" in page
+    pdf = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_the_dashboard_alerts_overdue_repairs(client, credit_office_admin, application):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    RepairApplication.objects.filter(pk=application.pk).update(decide_by=timezone.localdate() - dt.timedelta(days=1))
+    client.force_login(credit_office_admin)
+    page = client.get("/backoffice/").content.decode()
+    assert "信用修复 1 件办理中" in page and "其中 1 件已逾期" in page
+    assert "逾期" in client.get("/backoffice/repairs/").content.decode()

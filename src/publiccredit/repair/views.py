@@ -19,6 +19,7 @@ from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.core.errors import DomainError
 
 from . import services
+from .models import RepairSettings
 from .queries import is_overdue, repair_queue, repair_statistics
 
 FILTERS = {"open": "办理中", "to_acknowledge": "待认定部门确认", "approved": "准予修复", "refused": "不予修复",
@@ -109,3 +110,29 @@ def _date(text):
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+@staff_of_an_organization
+def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
+    """信用修复告知书, delivered with the penalty decision (两书同达): when and how the record can be repaired."""
+    from publiccredit.collection.queries import records_for
+
+    record = get_object_or_404(records_for(request.user).filter(item__nature="negative"), pk=record_id)
+    settings_row = RepairSettings.current()
+    html = render(request, "repair/rights_notice.html", {
+        "record": record, "settings": settings_row, "today": timezone.localdate(),
+        "portal": request.build_absolute_uri("/account/")})
+    if not as_pdf:
+        return html
+    from django.http import HttpResponse
+    from weasyprint import HTML
+
+    pdf = HTML(string=html.content.decode(), base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="repair-notice-{record.pk}.pdf"'
+    return response
+
+
+@staff_of_an_organization
+def repair_rights_notice_pdf(request, record_id: int):
+    return repair_rights_notice(request, record_id, as_pdf=True)

@@ -55,3 +55,17 @@ class Command(BaseCommand):
 
                 if screened := seed_screenings():
                     self.stdout.write(f"联合奖惩：财政、审批部门完成 {screened} 次比对并反馈措施执行情况")
+            from publiccredit.demo.remedies import seed_remedies
+
+            if remedies := seed_remedies():
+                self.stdout.write(f"信用修复与异议：{sum(remedies.values())} 件，覆盖各办理状态")
+            if not options["no_accounts"]:
+                import secrets
+
+                from publiccredit.demo.remedies import ensure_enterprise_account
+
+                password = os.environ.get("PUBLICCREDIT_DEMO_PASSWORD") or secrets.token_urlsafe(9)
+                if ensure_enterprise_account(password):
+                    with demo_accounts_file().open("a", encoding="utf-8") as handle:
+                        handle.write(f"demo-enterprise\t{password}\n")
+                    self.stdout.write(f"企业演示账号 demo-enterprise 的密码：{password}（已绑定信用主体，可在线申请信用修复）")

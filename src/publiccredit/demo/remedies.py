@@ -1,0 +1,98 @@
+"""Demo repairs and objections in every state, and a demo enterprise account bound to its subject."""
+
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from publiccredit.collection.models import CreditRecord
+from publiccredit.objections.models import Objection
+from publiccredit.objections.services import decide_objection, file_objection, reject_objection
+from publiccredit.repair.models import RepairApplication
+from publiccredit.repair.services import (
+    Applicant,
+    accept_application,
+    acknowledge_result,
+    apply_for_repair,
+    approve_application,
+    refuse_application,
+    repair_problems,
+    return_application,
+)
+
+PROOF = b"%PDF-1.4\n% demo proof of payment\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _proof(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PROOF, content_type="application/pdf")
+
+
+def seed_remedies() -> dict[str, int]:
+    """Repairs: submitted, accepted (one overdue), returned, approved (acknowledged or not), refused; objections:
+    open, upheld, withdrawn, not accepted. Skipped when any exist."""
+    if RepairApplication.objects.exists() or Objection.objects.exists():
+        return {}
+    from publiccredit.demo.lists import _approver
+
+    office = _approver()
+    candidates = [r for r in CreditRecord.objects.filter(item__code="penalty", state="active", subject__isnull=False)
+                  .exclude(subject__kind="natural_person").select_related("item", "subject", "provider")
+                  .order_by("decision_date", "id")[:400] if not repair_problems(r)]
+    plan = ["submitted", "accepted", "overdue", "returned", "approved", "approved_acknowledged", "refused"]
+    counts: dict[str, int] = {}
+    for target, record in zip(plan, candidates, strict=False):
+        application, _ = apply_for_repair(
+            record=record, applicant=Applicant(name=record.subject.name, contact_name="张经理",
+                                               contact_phone="0793-8200000"),
+            statement="罚款已全部缴纳，违法行为已整改完毕，并组织员工开展诚信经营培训。", commitment_accepted=True,
+            files=[_proof("缴款凭证.pdf")], actor=None, channel="portal")
+        if target != "submitted":
+            application = accept_application(application=application, actor=office)
+        if target == "overdue":
+            RepairApplication.objects.filter(pk=application.pk).update(
+                decide_by=timezone.localdate() - dt.timedelta(days=2))
+        elif target == "returned":
+            return_application(application=application, reason="请补充整改完成情况的现场照片", actor=office)
+        elif target.startswith("approved"):
+            application = approve_application(application=application, reason="已纠正失信行为、履行相关义务", actor=office)
+            if target == "approved_acknowledged":
+                acknowledge_result(application=application, actor=None)
+        elif target == "refused":
+            refuse_application(application=application, reason="提交的缴款凭证与处罚决定书金额不符", actor=office)
+        counts[target] = counts.get(target, 0) + 1
+    objection_plan = ["open", "upheld", "withdrawn", "rejected"]
+    for target, record in zip(objection_plan, candidates[len(plan):], strict=False):
+        objection, _ = file_objection(record=record, filer_kind="subject", filer_name=record.subject.name,
+                                      contact_phone="0793-8300000", reasons="处罚决定书已被行政复议撤销，请撤销该记录。",
+                                      actor=None, channel="portal")
+        if target == "upheld":
+            decide_objection(objection=objection, outcome="upheld", reason="经核查，处罚决定合法有效，记录无误", actor=None)
+        elif target == "withdrawn":
+            decide_objection(objection=objection, outcome="withdrawn", reason="处罚决定已被复议撤销", actor=None)
+        elif target == "rejected":
+            reject_objection(objection=objection, reason="未提供与异议事项相关的说明", actor=None)
+        counts[f"objection_{target}"] = 1
+    return counts
+
+
+def ensure_enterprise_account(password: str) -> str | None:
+    """``demo-enterprise``: bound to a subject with a repairable penalty, so the portal flow can be tried."""
+    from publiccredit.accounts.models import User
+    from publiccredit.selfservice.models import BindingRequest
+    from publiccredit.selfservice.services import approve_binding, register_subject_account
+
+    if User.objects.filter(username="demo-enterprise").exists():
+        return None
+    taken = set(RepairApplication.objects.values_list("subject_id", flat=True))
+    record = next((r for r in CreditRecord.objects.filter(item__code="penalty", state="active", subject__isnull=False)
+                   .exclude(subject__kind="natural_person").select_related("subject", "item").order_by("-id")[:400]
+                   if r.subject_id not in taken and not repair_problems(r)), None)
+    if record is None:
+        return None
+    request = register_subject_account(username="demo-enterprise", password=password, name="演示企业经办人",
+                                       phone="13800000000", subject_code=record.subject.uscc,
+                                       capacity=BindingRequest.Capacity.AGENT)
+    from publiccredit.demo.lists import _approver
+
+    approve_binding(request=request, actor=_approver(), note="演示：已核对营业执照和授权委托书")
+    return "demo-enterprise"
