@@ -1,0 +1,45 @@
+"""An enterprise repairs its credit online in a real headless Chromium, then follows the application."""
+
+import pytest
+
+from publiccredit.repair.models import RepairApplication
+from publiccredit.selfservice.services import approve_binding, register_subject_account
+from tests.browser.conftest import screenshot
+from tests.conftest import ENTERPRISE_USCC
+from tests.repair.conftest import PDF
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_an_enterprise_applies_for_repair_online_and_reads_its_progress(enterprise, old_penalty, credit_office_admin,
+                                                                         browser_page, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    request = register_subject_account(username="xinjiang", password="Xiufu-2026!abc", name="刘经理",
+                                       phone="13800000000", subject_code=ENTERPRISE_USCC, capacity="agent")
+    approve_binding(request=request, actor=credit_office_admin, note="已核对")
+    proof = tmp_path / "缴款凭证.pdf"
+    proof.write_bytes(PDF)
+    page = browser_page
+    page.goto(page.base + "/account/login/")
+    page.get_by_label("用户名").fill("xinjiang")
+    page.get_by_label("密码").fill("Xiufu-2026!abc")
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/account/")
+    page.get_by_role("link", name="申请信用修复").first.click()
+    page.wait_for_url(f"**/account/repair/{old_penalty.pk}/")
+    page.get_by_label("整改及履行义务情况说明").fill("罚款已于上月缴清，已完成整改。")
+    page.get_by_label("证明材料").set_input_files(str(proof))
+    page.get_by_label("我已阅读并签署上述承诺").check()
+    screenshot(page, "repair-form")
+    page.get_by_role("button", name="提交申请").click()
+    number = page.locator("#number").inner_text()
+    code = page.locator("#query-code").inner_text()
+    assert number == RepairApplication.objects.get().number and len(code) == 8
+    page.goto(page.base + "/progress/")
+    page.get_by_label("编号").fill(number)
+    page.get_by_label("查询码").fill(code)
+    page.locator("#main").get_by_role("button", name="查询").click()
+    page.wait_for_url("**code=*")
+    assert "已提交（待受理）" in page.locator("main").inner_text()
+    screenshot(page, "repair-progress")
+    assert page.outside_requests == []
