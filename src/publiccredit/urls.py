@@ -28,6 +28,7 @@ api_v1 = [
     path("screening/<int:screening_id>/", sanctions_api.ScreeningDetailView.as_view(), name="screening-detail"),
     path("screening/<int:screening_id>/feedback/", sanctions_api.FeedbackView.as_view(), name="screening-feedback"),
     path("repairs/", repair_api.RepairApplicationsView.as_view(), name="repairs"),
+    path("remedies/stats/", repair_api.RemedyStatisticsView.as_view(), name="remedy-stats"),
     path("repairs/<str:number>/", repair_api.RepairProgressView.as_view(), name="repair-progress"),
     path("objections/", objections_api.ObjectionsView.as_view(), name="objections"),
     path("objections/<str:number>/", objections_api.ObjectionProgressView.as_view(), name="objection-progress"),

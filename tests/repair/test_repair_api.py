@@ -51,3 +51,13 @@ def test_filing_needs_the_repairs_scope(client, market_regulation, old_penalty):
     token = issue_token(organization=market_regulation, name="报送", scopes=["records:write"])
     response = client.post("/api/v1/repairs/", form(old_penalty), HTTP_AUTHORIZATION=f"Bearer {token.secret}")
     assert response.status_code == 403
+
+
+def test_the_statistics_count_outcomes_and_overdue(client, headers, old_penalty, credit_office):
+    client.post("/api/v1/repairs/", form(old_penalty), **headers)
+    token = issue_token(organization=credit_office, name="监测", scopes=["stats:read"])
+    body = client.get("/api/v1/remedies/stats/", HTTP_AUTHORIZATION=f"Bearer {token.secret}").json()
+    assert body["repairs"]["total"] == 1 and body["repairs"]["by_state"]["已提交（待受理）"] == 1
+    assert body["objections"]["total"] == 0
+    bad = client.get("/api/v1/remedies/stats/?since=2026-13-01", HTTP_AUTHORIZATION=f"Bearer {token.secret}")
+    assert bad.status_code == 400

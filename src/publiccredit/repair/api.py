@@ -64,3 +64,31 @@ class RepairProgressView(APIView):
         if application is None:
             return Response({"detail": "申请编号或查询码不正确"}, status=404)
         return Response(progress_of(application))
+
+
+class RemedyStatisticsView(APIView):
+    """Repair and objection statistics for monitoring (outcomes, overdue, working days to a decision)."""
+
+    permission_classes = [HasScope]
+    required_scope = "stats:read"
+
+    @extend_schema(summary="信用修复与异议统计", parameters=[OpenApiParameter("since", str), OpenApiParameter("until", str)],
+                   responses={200: inline_serializer("RemedyStatistics", {
+                       "repairs": serializers.DictField(), "objections": serializers.DictField()})})
+    def get(self, request):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from publiccredit.core.errors import DomainError
+        from publiccredit.objections.queries import objection_statistics
+
+        from .queries import repair_statistics
+
+        try:
+            until = dt.date.fromisoformat(request.query_params.get("until") or timezone.localdate().isoformat())
+            since = dt.date.fromisoformat(request.query_params.get("since") or (until - dt.timedelta(days=365)).isoformat())
+        except ValueError:
+            raise DomainError("日期格式应为 YYYY-MM-DD", code="bad_date") from None
+        return Response({"repairs": repair_statistics(since=since, until=until),
+                         "objections": objection_statistics(since=since, until=until)})
