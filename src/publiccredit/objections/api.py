@@ -46,7 +46,13 @@ class ObjectionsView(APIView):
 
 class ObjectionProgressView(APIView):
     @extend_schema(summary="查询异议处理进度", parameters=[OpenApiParameter("code", str, description="查询码")],
-                   responses={200: serializers.DictField()})
+                   responses={200: inline_serializer("ObjectionProgress", {
+                       "number": serializers.CharField(), "state": serializers.CharField(),
+                       "state_label": serializers.CharField(), "record": serializers.DictField(),
+                       "filed_at": serializers.DateTimeField(), "decide_by": serializers.DateField(),
+                       "decided_at": serializers.DateTimeField(allow_null=True),
+                       "decision_reason": serializers.CharField(),
+                       "steps": serializers.ListField(child=serializers.DictField())})})
     def get(self, request, number: str):
         objection = find_by_query_code(number, request.query_params.get("code", ""))
         if objection is None:

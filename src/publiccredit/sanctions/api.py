@@ -135,7 +135,12 @@ class StatisticsView(APIView):
     required_scope = "stats:read"
 
     @extend_schema(summary="联合奖惩成效统计", parameters=[OpenApiParameter("month", str, description="YYYY-MM；缺省为本月")],
-                   responses={200: serializers.DictField()})
+                   responses={200: inline_serializer("ScreeningStatistics", {
+                       "start": serializers.DateField(), "end": serializers.DateField(),
+                       "totals": serializers.DictField(),
+                       "by_department": serializers.ListField(child=serializers.DictField()),
+                       "by_matter": serializers.ListField(child=serializers.DictField()),
+                       "by_measure": serializers.ListField(child=serializers.DictField())})})
     def get(self, request):
         start, end = parse_month(request.query_params.get("month"))
         return Response(statistics(start=start, end=end))
