@@ -24,3 +24,15 @@ class AuditedModelAdmin(admin.ModelAdmin):
         set_channel("admin")
         for obj in queryset:
             delete_configuration(instance=obj, actor=request.user)
+
+
+class HistoryInline(admin.TabularInline):
+    """The steps of a workflow (who, when, why), shown read-only under the item they belong to."""
+
+    fields = ("at", "state", "actor", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.db import models
 
 from .errors import DomainError
 
@@ -91,3 +92,43 @@ def next_number(model, *, prefix: str, day) -> str:
               .first())
     serial = int(latest[len(stem):]) + 1 if latest else 1
     return f"{stem}{serial:05d}"
+
+
+class EvidenceFile(models.Model):
+    """An uploaded evidence file as stored: the applicant's file name, where it lies, its size and digest."""
+
+    name = models.CharField("文件名", max_length=200)
+    path = models.CharField("存储位置", max_length=300, editable=False)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("摘要", max_length=64)
+    content_type = models.CharField("类型", max_length=50)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def keep_evidence(attachments, files, *, folder: str) -> None:
+    """Store checked uploads and record each through ``attachments`` (the owner's related manager)."""
+    for upload in files:
+        stored = store_file(upload, folder=folder)
+        attachments.create(name=stored.name, path=stored.path, size=stored.size, sha256=stored.sha256,
+                           content_type=stored.content_type)
+
+
+def evidence_response(stored: EvidenceFile, *, actor, target, action: str):
+    """The file as a download, for staff who may see its owner; the read is audited."""
+    from django.http import FileResponse, Http404
+
+    from publiccredit.audit.services import record_read
+
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / stored.path).resolve()
+    if not path.is_relative_to(root) or not path.exists():
+        raise Http404
+    record_read(actor=actor, action=action, target=target, detail={"file": stored.name})
+    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name, content_type=stored.content_type)

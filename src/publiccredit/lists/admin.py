@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
 
 from .models import ListEntry, ListEntryStep, ListKind, ProposalRule
 
@@ -11,15 +11,8 @@ class ListKindAdmin(AuditedModelAdmin):
     list_filter = ("category", "is_active")
 
 
-class ListEntryStepInline(admin.TabularInline):
+class ListEntryStepInline(HistoryInline):
     model = ListEntryStep
-    fields = ("at", "state", "actor", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ListEntry)

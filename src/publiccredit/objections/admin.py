@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
 from publiccredit.sanctions.admin import ReadOnlyAdmin
 
 from .models import Objection, ObjectionSettings, ObjectionStep
@@ -14,15 +14,8 @@ class ObjectionSettingsAdmin(AuditedModelAdmin):
         return super().has_add_permission(request) and not ObjectionSettings.objects.exists()
 
 
-class ObjectionStepInline(admin.TabularInline):
+class ObjectionStepInline(HistoryInline):
     model = ObjectionStep
-    fields = ("at", "state", "actor", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Objection)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from publiccredit.core.evidence import EvidenceFile
+
 
 class ObjectionSettings(models.Model):
     flag_working_days = models.PositiveSmallIntegerField("标注时限（工作日）", default=1,
@@ -89,22 +91,12 @@ class Objection(models.Model):
         return self.state in self.OPEN_STATES
 
 
-class ObjectionAttachment(models.Model):
+class ObjectionAttachment(EvidenceFile):
     objection = models.ForeignKey(Objection, verbose_name="异议", on_delete=models.PROTECT, related_name="attachments")
-    name = models.CharField("文件名", max_length=200)
-    path = models.CharField("存储位置", max_length=300, editable=False)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField("摘要", max_length=64)
-    content_type = models.CharField("类型", max_length=50)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = "异议材料"
         verbose_name_plural = "异议材料"
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ObjectionStep(models.Model):

@@ -17,11 +17,11 @@ from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
-from publiccredit.core.evidence import check_files, new_query_code, next_number, store_file
+from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import Objection, ObjectionAttachment, ObjectionSettings, ObjectionStep
+from .models import Objection, ObjectionSettings, ObjectionStep
 
 State = Objection.State
 OBJECTIONABLE_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.CORRECTED, CreditRecord.State.EXPIRED)
@@ -84,11 +84,7 @@ def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, co
                     record_state_before=locked.state, record_version_filed=locked.version, filed_at=now,
                     flag_by=add_working_days(today, settings.flag_working_days), flagged_at=now,
                     decide_by=add_working_days(today, settings.decide_working_days))
-                for upload in files:
-                    stored = store_file(upload, folder=f"objections/{objection.number}")
-                    ObjectionAttachment.objects.create(objection=objection, name=stored.name, path=stored.path,
-                                                       size=stored.size, sha256=stored.sha256,
-                                                       content_type=stored.content_type)
+                keep_evidence(objection.attachments, files, folder=f"objections/{objection.number}")
                 change_record_state(record=locked, state=CreditRecord.State.OBJECTION, actor=actor,
                                     action="collection.record.objection", reason=f"异议 {objection.number}",
                                     detail={"objection": objection.number})

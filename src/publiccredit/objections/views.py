@@ -1,12 +1,10 @@
 """Back-office pages of objections: the providing department's queue with deadlines, one objection with the
 decision form."""
 
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,6 +13,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.core.errors import DomainError
+from publiccredit.core.evidence import evidence_response
 
 from . import services
 from .models import Objection
@@ -72,9 +71,4 @@ def act(request, objection_id: int, step: str):
 def attachment(request, objection_id: int, attachment_id: int):
     objection = get_object_or_404(objection_queue(request.user), pk=objection_id)
     stored = get_object_or_404(objection.attachments, pk=attachment_id)
-    path = (Path(settings.MEDIA_ROOT) / stored.path).resolve()
-    if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not path.exists():
-        raise Http404
-    record_read(actor=request.user, action="objections.attachment.read", target=objection,
-                detail={"file": stored.name})
-    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name, content_type=stored.content_type)
+    return evidence_response(stored, actor=request.user, target=objection, action="objections.attachment.read")

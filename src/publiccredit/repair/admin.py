@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
 from publiccredit.sanctions.admin import ReadOnlyAdmin
 
 from .models import RepairApplication, RepairSettings, RepairStep
@@ -14,15 +14,8 @@ class RepairSettingsAdmin(AuditedModelAdmin):
         return super().has_add_permission(request) and not RepairSettings.objects.exists()
 
 
-class RepairStepInline(admin.TabularInline):
+class RepairStepInline(HistoryInline):
     model = RepairStep
-    fields = ("at", "state", "actor", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RepairApplication)

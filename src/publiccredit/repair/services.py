@@ -19,11 +19,11 @@ from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
-from publiccredit.core.evidence import check_files, new_query_code, next_number, store_file
+from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import RepairApplication, RepairAttachment, RepairSettings, RepairStep
+from .models import RepairApplication, RepairSettings, RepairStep
 
 State = RepairApplication.State
 REPAIRABLE_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.CORRECTED)
@@ -72,10 +72,7 @@ def _step(application: RepairApplication, *, action: str, actor, note: str = "",
 
 
 def _attach(application: RepairApplication, files) -> None:
-    for upload in files:
-        stored = store_file(upload, folder=f"repair/{application.number}")
-        RepairAttachment.objects.create(application=application, name=stored.name, path=stored.path,
-                                        size=stored.size, sha256=stored.sha256, content_type=stored.content_type)
+    keep_evidence(application.attachments, files, folder=f"repair/{application.number}")
 
 
 def apply_for_repair(*, record: CreditRecord, applicant: Applicant, statement: str, commitment_accepted: bool,

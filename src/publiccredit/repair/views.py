@@ -2,13 +2,11 @@
 evidence, history and the next step, acknowledgement by the deciding department, statistics."""
 
 import datetime as dt
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,6 +15,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.core.errors import DomainError
+from publiccredit.core.evidence import evidence_response
 
 from . import services
 from .models import RepairSettings
@@ -86,11 +85,7 @@ def act(request, application_id: int, step: str):
 def attachment(request, application_id: int, attachment_id: int):
     application = get_object_or_404(repair_queue(request.user), pk=application_id)
     stored = get_object_or_404(application.attachments, pk=attachment_id)
-    path = (Path(settings.MEDIA_ROOT) / stored.path).resolve()
-    if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not path.exists():
-        raise Http404
-    record_read(actor=request.user, action="repair.attachment.read", target=application, detail={"file": stored.name})
-    return FileResponse(path.open("rb"), as_attachment=True, filename=stored.name, content_type=stored.content_type)
+    return evidence_response(stored, actor=request.user, target=application, action="repair.attachment.read")
 
 
 @staff_of_an_organization
