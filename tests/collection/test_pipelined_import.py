@@ -31,19 +31,30 @@ def test_a_chunked_import_without_an_outer_transaction_stores_every_row_once(tmp
     assert (again.created, again.unchanged) == (0, 30)
 
 
-def test_a_failure_while_writing_marks_the_batch_failed(tmp_path, monkeypatch):
+def test_a_failure_while_writing_marks_the_batch_failed_and_a_rerun_stores_every_row_once(tmp_path, monkeypatch):
+    import itertools
+
     from publiccredit.collection import services
 
     monkeypatch.setattr(columnar, "CHUNK_ROWS", 5)
-    original = services.Intake.insert_creates
-    calls = {"n": 0}
+    original_copy, original_insert = columnar.copy_frame, services.Intake.insert_creates
+    writes = itertools.count(1)  # next() is atomic: the writer threads share it
 
-    def failing_insert(self, rows):
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def fail_second_write():
+        if next(writes) == 2:  # the second chunk that writes rows fails; its transaction stores nothing
             raise OSError("磁盘已满")
-        return original(self, rows)
 
+    def failing_copy(model, frame):  # PostgreSQL: chunks are COPYed on writer threads
+        if frame.height:
+            fail_second_write()
+        return original_copy(model, frame)
+
+    def failing_insert(self, rows):  # SQLite: chunks are inserted in turn
+        if rows:
+            fail_second_write()
+        return original_insert(self, rows)
+
+    monkeypatch.setattr(columnar, "copy_frame", failing_copy)
     monkeypatch.setattr(services.Intake, "insert_creates", failing_insert)
     path = write_csv(tmp_path / "p.csv", [penalty_row(n) for n in range(1, 16)])
     market = Organization.objects.get(name="上饶市市场监督管理局")
@@ -51,6 +62,11 @@ def test_a_failure_while_writing_marks_the_batch_failed(tmp_path, monkeypatch):
         import_file(item=CatalogItem.objects.get(code="penalty"), provider=market, path=path, actor=None)
     assert Batch.objects.get().status == "failed"
     assert CreditRecord.objects.count() < 15
+    monkeypatch.setattr(columnar, "copy_frame", original_copy)
+    monkeypatch.setattr(services.Intake, "insert_creates", original_insert)
+    again = import_file(item=CatalogItem.objects.get(code="penalty"), provider=market, path=path, actor=None)
+    assert again.batch.status == "done"
+    assert CreditRecord.objects.count() == 15
 
 
 def test_the_writer_reports_a_failed_job_at_the_next_hand_over():
