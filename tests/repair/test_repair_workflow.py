@@ -147,3 +147,16 @@ def test_a_refusal_needs_a_reason_and_leaves_the_record_as_it_was(old_penalty, a
     refuse_application(application=application, reason="罚款尚未缴清", actor=credit_office_admin)
     assert CreditRecord.objects.get(pk=old_penalty.pk).state == "active"
     apply(old_penalty, applicant)  # a refused application does not block a new one
+
+
+def test_a_department_correcting_a_repaired_record_does_not_undo_the_repair(old_penalty, applicant,
+                                                                           credit_office_admin, market_regulation):
+    from tests.publicity.conftest import deliver, recent_penalty
+
+    application, _ = apply(old_penalty, applicant)
+    accept_application(application=application, actor=credit_office_admin)
+    approve_application(application=application, reason="", actor=credit_office_admin)
+    deliver("penalty", [recent_penalty(1, days_ago=100, CF_NR="警告，并处罚款2万元（更正笔误）")], market_regulation)
+    record = CreditRecord.objects.get(pk=old_penalty.pk)
+    assert record.payload["CF_NR"].endswith("（更正笔误）")
+    assert record.state == "repaired" and not is_visible(record, Audience.PUBLIC)

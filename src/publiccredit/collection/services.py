@@ -329,8 +329,12 @@ class Intake:
             return []
         records, versions = [], []
         for row, current, payload, protected, content_hash in corrections:
+            # A department correcting a record that was repaired does not undo the repair (国办发〔2025〕22号: a
+            # repaired record stays out of publication, sharing and punishment); its content still gets the version.
+            state = (CreditRecord.State.REPAIRED if current["state"] == CreditRecord.State.REPAIRED
+                     else CreditRecord.State.CORRECTED)
             record = CreditRecord(pk=current["id"], payload=payload, protected=protected, content_hash=content_hash,
-                                  version=current["version"] + 1, state=CreditRecord.State.CORRECTED, updated_at=now,
+                                  version=current["version"] + 1, state=state, updated_at=now,
                                   batch=self.batch, item_version=self.version,
                                   party_name=str(row.values.get(self.name_field, ""))[:200], **self._derived(row))
             record.party_name_normalized = normalize_name(record.party_name)[:200]
