@@ -97,3 +97,29 @@ def test_the_dashboard_alerts_overdue_repairs(client, credit_office_admin, appli
     page = client.get("/backoffice/").content.decode()
     assert "信用修复 1 件办理中" in page and "其中 1 件已逾期" in page
     assert "逾期" in client.get("/backoffice/repairs/").content.decode()
+
+
+def test_the_window_files_an_application_on_behalf_of_a_subject(client, credit_office_admin, old_penalty):
+    from tests.conftest import ENTERPRISE_USCC
+
+    client.force_login(credit_office_admin)
+    form = client.get(f"/backoffice/repairs/new/?code={ENTERPRISE_USCC}").content.decode()
+    assert old_penalty.decision_number in form
+    response = client.post("/backoffice/repairs/new/", {
+        "code": ENTERPRISE_USCC, "record": old_penalty.pk, "applicant_name": "信江光伏", "contact_name": "刘经理",
+        "contact_phone": "13800000000", "statement": "已缴清罚款", "commitment": "on", "files": [proof()]})
+    application = RepairApplication.objects.get()
+    assert response.url == f"/backoffice/repairs/{application.pk}/"
+    assert application.channel == "backoffice" and application.submitted_by == credit_office_admin
+    page = client.get(response.url).content.decode()
+    assert "请将查询码" in page
+
+
+def test_the_window_form_names_what_is_missing(client, credit_office_admin, old_penalty):
+    from tests.conftest import ENTERPRISE_USCC
+
+    client.force_login(credit_office_admin)
+    page = client.post("/backoffice/repairs/new/", {"code": ENTERPRISE_USCC, "record": old_penalty.pk,
+                                                    "applicant_name": "信江光伏", "contact_name": "刘",
+                                                    "contact_phone": "1", "statement": "已整改"}).content.decode()
+    assert "承诺书" in page and not RepairApplication.objects.exists()

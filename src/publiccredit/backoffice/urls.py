@@ -34,6 +34,7 @@ urlpatterns = [
     path("records/<int:record_id>/repair-notice.pdf", repair.repair_rights_notice_pdf, name="repair-notice-pdf"),
     path("repairs/", repair.queue, name="repairs"),
     path("repairs/statistics/", repair.statistics, name="repair-statistics"),
+    path("repairs/new/", repair.on_behalf, name="repair-new"),
     path("repairs/<int:application_id>/", repair.detail, name="repair"),
     path("repairs/<int:application_id>/files/<int:attachment_id>/", repair.attachment, name="repair-file"),
     path("repairs/<int:application_id>/<slug:step>/", repair.act, name="repair-act"),

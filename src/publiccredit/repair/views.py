@@ -131,3 +131,42 @@ def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
 @staff_of_an_organization
 def repair_rights_notice_pdf(request, record_id: int):
     return repair_rights_notice(request, record_id, as_pdf=True)
+
+
+@staff_of_an_organization
+def on_behalf(request):
+    """The one window files an application for a subject that came in person (窗口代办)."""
+    if not request.user.has_perm("repair.handle_repair"):
+        raise PermissionDenied
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.subjects.queries import subject_by_code
+
+    code = (request.POST.get("code") or request.GET.get("code") or "").strip()
+    subject = subject_by_code(code) if code else None
+    records, error = [], None
+    if subject is not None:
+        records = [(r, services.repair_problems(r)) for r in CreditRecord.objects.filter(
+            subject=subject, item__nature="negative").select_related("item", "provider").order_by("-decision_date")[:100]]
+    elif code:
+        error = f"没有找到代码为“{code[:30]}”的信用主体"
+    values = request.POST if request.method == "POST" else {"applicant_name": subject.name if subject else ""}
+    if request.method == "POST" and subject is not None:
+        set_channel("web")
+        record = next((r for r, _ in records if str(r.pk) == request.POST.get("record")), None)
+        try:
+            if record is None:
+                raise DomainError("请选择要修复的信用记录")
+            application, query_code = services.apply_for_repair(
+                record=record, applicant=services.Applicant(
+                    name=values.get("applicant_name", ""), contact_name=values.get("contact_name", ""),
+                    contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", "")),
+                statement=values.get("statement", ""), commitment_accepted=values.get("commitment") == "on",
+                files=request.FILES.getlist("files"), actor=request.user, channel="backoffice")
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, f"已代为提交 {application.number}，请将查询码 {query_code} 告知申请人（只显示这一次）")
+            return redirect("backoffice:repair", application_id=application.pk)
+    return render(request, "repair/on_behalf.html", {"code": code, "subject": subject, "records": records,
+                                                     "values": values, "error": error,
+                                                     "commitment": services.COMMITMENT_TEXT})
