@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from publiccredit.accounts.models import User
 from publiccredit.audit.context import set_channel
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
 from publiccredit.subjects.queries import subject_by_code
 
@@ -180,12 +180,7 @@ def document_pdf(request, entry_id: int, document: str):
     response = _render_document(request, entry_id, document)
     if response.status_code != 200:
         return response
-    from weasyprint import HTML
-
-    pdf = HTML(string=response.content.decode(), base_url=request.build_absolute_uri("/")).write_pdf()
-    reply = HttpResponse(pdf, content_type="application/pdf")
-    reply["Content-Disposition"] = f'attachment; filename="list-entry-{entry_id}-{document}.pdf"'
-    return reply
+    return pdf_response(response, request, filename=f"list-entry-{entry_id}-{document}.pdf")
 
 
 @staff_of_an_organization

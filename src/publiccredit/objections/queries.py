@@ -42,17 +42,15 @@ def is_overdue(objection: Objection, today: dt.date | None = None) -> bool:
 
 
 def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
-    from publiccredit.workdays.services import working_days_between
+    from publiccredit.workdays.services import handling_times
 
     today = timezone.localdate()
     objections = Objection.objects.filter(filed_at__date__gte=since, filed_at__date__lte=until)
     by_state = dict(objections.values_list("state").annotate(n=Count("id")).order_by())
     decided = objections.filter(decided_at__isnull=False).values_list("filed_at", "decided_at")
-    days = sorted(working_days_between(timezone.localtime(f).date(), timezone.localtime(d).date()) for f, d in decided)
     by_provider = list(objections.values("provider__name").annotate(n=Count("id")).order_by("-n"))
     return {"since": since, "until": until, "total": objections.count(),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
             "overdue": objections.filter(state__in=Objection.OPEN_STATES, decide_by__lt=today).count(),
-            "decided": len(days), "median_working_days": days[len(days) // 2] if days else None,
-            "max_working_days": days[-1] if days else None,
+            **handling_times(decided),
             "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}

@@ -146,9 +146,7 @@ def joint_measures(request):
     from publiccredit.sanctions.queries import matters_overview, measure_catalog, memoranda
 
     matter = request.GET.get("matter") or ""
-    measures = measure_catalog()
-    if matter:
-        measures = measures.filter(matters__code=matter)
+    measures = measure_catalog(matter)
     return render(request, "publicity/joint_measures.html", {
         "measures": measures, "memoranda": memoranda(), "matters": matters_overview(), "matter": matter})
 

@@ -46,10 +46,7 @@ class RepairApplicationsView(APIView):
         record = subject_record(subject_code=data.get("subject_code", ""), decision_number=data.get("decision_number", ""),
                                 item_code=data.get("item", ""))
         application, code = apply_for_repair(
-            record=record, applicant=Applicant(name=data.get("applicant_name", ""),
-                                               contact_name=data.get("contact_name", ""),
-                                               contact_phone=data.get("contact_phone", ""),
-                                               contact_email=data.get("contact_email", "")),
+            record=record, applicant=Applicant.from_form(data),
             statement=data.get("statement", ""), commitment_accepted=_truthy(data.get("commitment", "")),
             files=request.FILES.getlist("files"), actor=request.user, channel="api")
         return Response({"number": application.number, "query_code": code, "state": application.state,

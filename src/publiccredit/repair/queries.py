@@ -50,17 +50,14 @@ def is_overdue(application: RepairApplication, today: dt.date | None = None) -> 
 
 def repair_statistics(*, since: dt.date, until: dt.date) -> dict:
     """Outcomes, open and overdue applications, and the working days decisions took, for monitoring."""
-    from publiccredit.workdays.services import working_days_between
+    from publiccredit.workdays.services import handling_times
 
     today = timezone.localdate()
     applications = RepairApplication.objects.filter(submitted_at__date__gte=since, submitted_at__date__lte=until)
     by_state = dict(applications.values_list("state").annotate(n=Count("id")).order_by())
     decided = applications.filter(decided_at__isnull=False).values_list("submitted_at", "decided_at")
-    days = sorted(working_days_between(timezone.localtime(s).date(), timezone.localtime(d).date()) for s, d in decided)
     overdue = applications.filter(Q(state__in=[State.SUBMITTED, State.ACCEPTED], decide_by__lt=today)
                                   | Q(state=State.APPROVED, pushed_at__isnull=True, push_by__lt=today)).count()
     return {"since": since, "until": until, "total": applications.count(),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
-            "overdue": overdue, "decided": len(days),
-            "median_working_days": days[len(days) // 2] if days else None,
-            "max_working_days": days[-1] if days else None}
+            "overdue": overdue, **handling_times(decided)}

@@ -39,6 +39,12 @@ class Applicant:
     contact_phone: str
     contact_email: str = ""
 
+    @classmethod
+    def from_form(cls, values) -> "Applicant":
+        """From a portal form, the window's form or an API body: the same field names everywhere."""
+        return cls(name=values.get("applicant_name", ""), contact_name=values.get("contact_name", ""),
+                   contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", ""))
+
 
 def repair_problems(record: CreditRecord, *, today: dt.date | None = None) -> list[str]:
     """Why this record cannot be repaired now (empty when it can)."""

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.backoffice.access import staff_of_an_organization
+from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import evidence_response
 
@@ -119,13 +120,7 @@ def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
         "portal": request.build_absolute_uri("/account/")})
     if not as_pdf:
         return html
-    from django.http import HttpResponse
-    from weasyprint import HTML
-
-    pdf = HTML(string=html.content.decode(), base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="repair-notice-{record.pk}.pdf"'
-    return response
+    return pdf_response(html, request, filename=f"repair-notice-{record.pk}.pdf")
 
 
 @staff_of_an_organization
@@ -157,9 +152,7 @@ def on_behalf(request):
             if record is None:
                 raise DomainError("请选择要修复的信用记录")
             application, query_code = services.apply_for_repair(
-                record=record, applicant=services.Applicant(
-                    name=values.get("applicant_name", ""), contact_name=values.get("contact_name", ""),
-                    contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", "")),
+                record=record, applicant=services.Applicant.from_form(values),
                 statement=values.get("statement", ""), commitment_accepted=values.get("commitment") == "on",
                 files=request.FILES.getlist("files"), actor=request.user, channel="backoffice")
         except DomainError as exc:

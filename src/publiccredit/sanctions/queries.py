@@ -22,9 +22,11 @@ def matters_overview() -> list[dict]:
             for m in matters]
 
 
-def measure_catalog() -> QuerySet[Measure]:
-    return (Measure.objects.filter(is_active=True).select_related("memorandum", "implementer")
-            .prefetch_related("list_kinds", "record_items", "matters"))
+def measure_catalog(matter: str = "") -> QuerySet[Measure]:
+    """Active measures with what they rest on, those of one business matter when ``matter`` is given."""
+    measures = (Measure.objects.filter(is_active=True).select_related("memorandum", "implementer")
+                .prefetch_related("list_kinds", "record_items", "matters"))
+    return measures.filter(matters__code=matter) if matter else measures
 
 
 def memoranda() -> QuerySet[Memorandum]:

@@ -168,9 +168,7 @@ def effect_report(request):
 @staff_of_an_organization
 def catalog(request):
     matter = request.GET.get("matter") or ""
-    measures = measure_catalog()
-    if matter:
-        measures = measures.filter(matters__code=matter)
+    measures = measure_catalog(matter)
     return render(request, "sanctions/catalog.html", {
         "measures": measures, "memoranda": memoranda(), "matters": matters_overview(), "matter": matter,
         "matter_name": Matter.objects.filter(code=matter).values_list("name", flat=True).first() or ""})

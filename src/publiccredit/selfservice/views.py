@@ -94,9 +94,7 @@ def repair_apply(request, record_id: int):
         set_channel("web")
         try:
             application, code = repair_services.apply_for_repair(
-                record=record, applicant=repair_services.Applicant(
-                    name=values.get("applicant_name", ""), contact_name=values.get("contact_name", ""),
-                    contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", "")),
+                record=record, applicant=repair_services.Applicant.from_form(values),
                 statement=values.get("statement", ""), commitment_accepted=values.get("commitment") == "on",
                 files=request.FILES.getlist("files"), actor=request.user, channel="portal")
         except DomainError as exc:

@@ -8,6 +8,7 @@ import datetime as dt
 import time
 
 from django.db import transaction
+from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 
@@ -117,3 +118,12 @@ HOLIDAY_NAMES = {
 def _holiday_name(value) -> str:
     english = str(value).split(",")[0].strip()
     return HOLIDAY_NAMES.get(english, english)
+
+
+def handling_times(spans) -> dict:
+    """How many working days each (started, finished) pair of datetimes took: count, median and longest, as the
+    monitoring pages and APIs report them."""
+    days = sorted(working_days_between(timezone.localtime(start).date(), timezone.localtime(end).date())
+                  for start, end in spans)
+    return {"decided": len(days), "median_working_days": days[len(days) // 2] if days else None,
+            "max_working_days": days[-1] if days else None}
