@@ -28,6 +28,16 @@ def fresh_audit_channel():
 
 
 @pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages go to an in-memory outbox (``sms.outbox``), as Django's test runner does for e-mail."""
+    import sms
+
+    settings.SMS_BACKEND = "sms.backends.locmem.SmsBackend"
+    sms.outbox = []
+    yield sms.outbox
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages and labels are keyed by database ids, which tests reuse: every test starts with an empty cache."""
     from django.core.cache import cache

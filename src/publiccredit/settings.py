@@ -3,6 +3,7 @@
 import os
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .config import env_bool, env_list, instance_home, persistent_secret
 
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "publiccredit.repair",
     "publiccredit.objections",
     "publiccredit.selfservice",
+    "publiccredit.notifications",
+    "django_ratelimit",
     "publiccredit.portal",
 ]
 
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "publiccredit.portal.context_processors.site",
+                "publiccredit.notifications.context_processors.unread",
             ],
         },
     },
@@ -146,7 +150,17 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "publiccredit.core.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": int(os.environ.get("PUBLICCREDIT_PROXY_COUNT", "0")) or None,
 }
+# Rates of the public forms and look-ups ("count/unit", unit s, m, h or d), per client address (or account).
+RATE_LIMITS = {
+    "objection": os.environ.get("PUBLICCREDIT_RATE_OBJECTION", "20/h"),
+    "repair": os.environ.get("PUBLICCREDIT_RATE_REPAIR", "20/h"),
+    "progress": os.environ.get("PUBLICCREDIT_RATE_PROGRESS", "60/h"),
+    "register": os.environ.get("PUBLICCREDIT_RATE_REGISTER", "10/h"),
+    "login": os.environ.get("PUBLICCREDIT_RATE_LOGIN", "30/h"),
+}
+RATELIMIT_IP_META_KEY = "publiccredit.core.ratelimits.client_ip"
 SPECTACULAR_SETTINGS = {
     "TITLE": "上饶市公共信用信息平台 API",
     "DESCRIPTION": "信用信息归集、查询、共享接口。部门系统以 Bearer 令牌访问（publiccredit issue-token）。",
@@ -167,11 +181,17 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "drain-outbox": {"task": "publiccredit.events.tasks.drain_outbox", "schedule": 60.0},
     "expire-list-entries": {"task": "lists.expire_entries", "schedule": 6 * 3600.0},
+    "retry-failed-notifications": {"task": "notifications.retry_failed", "schedule": 600.0},
+    "remind-deadlines": {"task": "notifications.remind_deadlines", "schedule": crontab(hour=8, minute=30)},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["REDIS_CACHE_URL"]}}
+# django-ratelimit knows django-redis but not Django's own Redis cache, which also increments atomically (W001).
+# Without REDIS_CACHE_URL the embedded default runs one process whose local-memory cache all its threads share (E003);
+# several processes need the shared cache for the limits to hold.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + ([] if os.environ.get("REDIS_CACHE_URL") else ["django_ratelimit.E003"])
 
 LOGGING = {
     "version": 1,
@@ -183,6 +203,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("PUBLICCREDIT_LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Notifications. The embedded default writes SMS and e-mail to files under var/ (nothing leaves the machine);
+# production sets the city's SMS gateway and SMTP server (docs/configuration.md).
+SITE_URL = os.environ.get("PUBLICCREDIT_SITE_URL", "http://127.0.0.1:8000")
+SMS_BACKEND = os.environ.get("PUBLICCREDIT_SMS_BACKEND", "sms.backends.filebased.SmsBackend")
+SMS_FILE_PATH = str(VAR_DIR / "outbox" / "sms")
+SMS_SIGNATURE = os.environ.get("PUBLICCREDIT_SMS_SIGNATURE", "上饶信用")
+SMS_GATEWAY_URL = os.environ.get("PUBLICCREDIT_SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = os.environ.get("PUBLICCREDIT_SMS_GATEWAY_TOKEN", "")
+DEFAULT_FROM_SMS = os.environ.get("PUBLICCREDIT_SMS_SENDER", "")
+EMAIL_BACKEND = os.environ.get("PUBLICCREDIT_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = str(VAR_DIR / "outbox" / "mail")
+EMAIL_HOST = os.environ.get("PUBLICCREDIT_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PUBLICCREDIT_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PUBLICCREDIT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PUBLICCREDIT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PUBLICCREDIT_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("PUBLICCREDIT_EMAIL_FROM", "noreply@credit.zgsr.gov.cn")
 
 PLATFORM_NAME = "上饶市公共信用信息平台"
 PORTAL_NAME = "信用中国（江西上饶）"

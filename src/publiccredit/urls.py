@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from publiccredit.accounts.api import WhoAmIView
 from publiccredit.collection import api as collection_api
 from publiccredit.lists.api import PublishedListView
+from publiccredit.notifications import views as notifications
 from publiccredit.objections import api as objections_api
 from publiccredit.organizations.api import OrganizationListView
 from publiccredit.portal import views as portal_views
@@ -57,6 +58,8 @@ urlpatterns = [
     path("account/logout/", LogoutView.as_view(next_page="/"), name="portal-logout"),
     path("account/register/", selfservice.register, name="portal-register"),
     path("account/", selfservice.home, name="portal-account"),
+    path("account/messages/", notifications.portal_inbox, name="portal-messages"),
+    path("account/messages/read/", notifications.portal_read, name="portal-messages-read"),
     path("account/repair/<int:record_id>/", selfservice.repair_apply, name="portal-repair"),
     path("objection/<int:record_id>/", selfservice.objection_new, name="portal-objection"),
     path("progress/", selfservice.progress, name="portal-progress"),

@@ -123,3 +123,27 @@ def test_the_window_form_names_what_is_missing(client, credit_office_admin, old_
                                                     "applicant_name": "信江光伏", "contact_name": "刘",
                                                     "contact_phone": "1", "statement": "已整改"}).content.decode()
     assert "承诺书" in page and not RepairApplication.objects.exists()
+
+
+def test_the_statistics_page_and_the_api_default_to_the_same_365_days(client, credit_office_admin, credit_office):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from publiccredit.accounts.services import issue_token
+
+    client.force_login(credit_office_admin)
+    today = timezone.localdate()
+    page = client.get("/backoffice/repairs/statistics/").content.decode()
+    assert f'value="{today - dt.timedelta(days=365):%Y-%m-%d}"' in page and f'value="{today:%Y-%m-%d}"' in page
+    token = issue_token(organization=credit_office, name="监测", scopes=["stats:read"])
+    body = client.get("/api/v1/remedies/stats/", HTTP_AUTHORIZATION=f"Bearer {token.secret}").json()
+    assert body["repairs"]["since"] == f"{today - dt.timedelta(days=365):%Y-%m-%d}"
+    assert body["repairs"]["until"] == f"{today:%Y-%m-%d}"
+
+
+def test_a_wrong_period_on_the_statistics_page_is_explained(client, credit_office_admin):
+    client.force_login(credit_office_admin)
+    assert "日期格式应为" in client.get("/backoffice/repairs/statistics/?since=2026-13-01").content.decode()
+    assert "开始日期不能晚于结束日期" in client.get(
+        "/backoffice/repairs/statistics/?since=2026-06-01&until=2026-01-01").content.decode()

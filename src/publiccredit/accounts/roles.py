@@ -22,7 +22,7 @@ CONFIG_MODELS = [
     "workdays.calendaryear", "workdays.calendarday",
     "publicity.article", "lists.listkind", "lists.proposalrule",
     "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
-    "repair.repairsettings", "objections.objectionsettings",
+    "repair.repairsettings", "objections.objectionsettings", "notifications.messagetemplate",
 ]
 
 
@@ -54,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("accounts.apitoken", "view")
         | _crud("audit.auditentry", "view")
         | _crud("events.outboxevent", "view")
+        | _crud("notifications.notification", "view")
         | VIEW_RECORDS
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")

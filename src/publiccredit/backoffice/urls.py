@@ -2,6 +2,7 @@ from django.urls import path
 
 from publiccredit.collection import views as collection
 from publiccredit.lists import views as lists
+from publiccredit.notifications import views as notifications
 from publiccredit.objections import views as objections
 from publiccredit.repair import views as repair
 from publiccredit.sanctions import views as sanctions
@@ -42,6 +43,8 @@ urlpatterns = [
     path("objections/<int:objection_id>/", objections.detail, name="objection"),
     path("objections/<int:objection_id>/files/<int:attachment_id>/", objections.attachment, name="objection-file"),
     path("objections/<int:objection_id>/<slug:step>/", objections.act, name="objection-act"),
+    path("messages/", notifications.backoffice_inbox, name="messages"),
+    path("messages/read/", notifications.backoffice_read, name="messages-read"),
     path("bindings/", selfservice.bindings, name="bindings"),
     path("bindings/<int:binding_id>/decide/", selfservice.binding_decide, name="binding-decide"),
 ]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import RequestDataTooBig
 from rest_framework import status
+from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -16,4 +17,8 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         http_status = STATUS_BY_ERROR.get(type(exc), status.HTTP_400_BAD_REQUEST)
         return Response({"detail": exc.message, **exc.as_dict()}, status=http_status)
+    if isinstance(exc, Throttled):
+        from .ratelimits import throttled_message
+
+        exc.detail = throttled_message(exc.wait)
     return drf_exception_handler(exc, context)

@@ -35,8 +35,10 @@ def schedule_drain() -> None:
 
 
 def _handle(event: OutboxEvent) -> None:
+    # handlers that serve many topics (notifications) need to know which event they handle; the stored payload stays
+    payload = {**event.payload, "_topic": event.topic, "_event": event.pk}
     for handler in handlers_for(event.topic):
-        handler(event.payload)
+        handler(payload)
 
 
 def drain(*, limit: int = 1000) -> int:

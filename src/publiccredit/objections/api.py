@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.collection.queries import subject_record
+from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
 from .services import file_objection, find_by_query_code
@@ -45,6 +46,10 @@ class ObjectionsView(APIView):
 
 
 class ObjectionProgressView(APIView):
+    # anyone may look up by number and query code, so guessing codes is slowed down per client address
+    throttle_classes = [ActionThrottle]
+    throttle_scope = "progress"
+
     @extend_schema(summary="查询异议处理进度", parameters=[OpenApiParameter("code", str, description="查询码")],
                    responses={200: inline_serializer("ObjectionProgress", {
                        "number": serializers.CharField(), "state": serializers.CharField(),

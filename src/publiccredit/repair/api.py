@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.collection.queries import subject_record
+from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
 from .services import Applicant, apply_for_repair, find_by_query_code
@@ -54,6 +55,10 @@ class RepairApplicationsView(APIView):
 
 
 class RepairProgressView(APIView):
+    # anyone may look up by number and query code, so guessing codes is slowed down per client address
+    throttle_classes = [ActionThrottle]
+    throttle_scope = "progress"
+
     @extend_schema(summary="查询信用修复进度", parameters=[OpenApiParameter("code", str, description="查询码")],
                    responses={200: PROGRESS})
     def get(self, request, number: str):
@@ -73,19 +78,10 @@ class RemedyStatisticsView(APIView):
                    responses={200: inline_serializer("RemedyStatistics", {
                        "repairs": serializers.DictField(), "objections": serializers.DictField()})})
     def get(self, request):
-        import datetime as dt
-
-        from django.utils import timezone
-
-        from publiccredit.core.errors import DomainError
         from publiccredit.objections.queries import objection_statistics
 
-        from .queries import repair_statistics
+        from .queries import repair_statistics, statistics_window
 
-        try:
-            until = dt.date.fromisoformat(request.query_params.get("until") or timezone.localdate().isoformat())
-            since = dt.date.fromisoformat(request.query_params.get("since") or (until - dt.timedelta(days=365)).isoformat())
-        except ValueError:
-            raise DomainError("日期格式应为 YYYY-MM-DD", code="bad_date") from None
+        since, until = statistics_window(request.query_params.get("since"), request.query_params.get("until"))
         return Response({"repairs": repair_statistics(since=since, until=until),
                          "objections": objection_statistics(since=since, until=until)})

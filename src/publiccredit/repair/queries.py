@@ -48,6 +48,20 @@ def is_overdue(application: RepairApplication, today: dt.date | None = None) -> 
         application.push_by and application.push_by < today)
 
 
+def statistics_window(since: str | None, until: str | None) -> tuple[dt.date, dt.date]:
+    """The period both the statistics page and the API report when asked: by default the 365 days up to today."""
+    from publiccredit.core.errors import DomainError
+
+    try:
+        end = dt.date.fromisoformat(until) if until else timezone.localdate()
+        start = dt.date.fromisoformat(since) if since else end - dt.timedelta(days=365)
+    except ValueError:
+        raise DomainError("日期格式应为 YYYY-MM-DD，如 2026-01-31", code="bad_date") from None
+    if start > end:
+        raise DomainError("开始日期不能晚于结束日期", code="bad_date")
+    return start, end
+
+
 def repair_statistics(*, since: dt.date, until: dt.date) -> dict:
     """Outcomes, open and overdue applications, and the working days decisions took, for monitoring."""
     from publiccredit.workdays.services import handling_times

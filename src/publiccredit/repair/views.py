@@ -1,7 +1,6 @@
 """Back-office pages of credit repair: the queue with deadlines and overdue marks, one application with its
 evidence, history and the next step, acknowledgement by the deciding department, statistics."""
 
-import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,7 +19,7 @@ from publiccredit.core.evidence import evidence_response
 
 from . import services
 from .models import RepairSettings
-from .queries import is_overdue, repair_queue, repair_statistics
+from .queries import is_overdue, repair_queue, repair_statistics, statistics_window
 
 FILTERS = {"open": "办理中", "to_acknowledge": "待认定部门确认", "approved": "准予修复", "refused": "不予修复",
            "returned": "退回补正", "": "全部"}
@@ -91,21 +90,16 @@ def attachment(request, application_id: int, attachment_id: int):
 
 @staff_of_an_organization
 def statistics(request):
-    today = timezone.localdate()
-    since = _date(request.GET.get("since")) or today.replace(day=1) - dt.timedelta(days=365)
-    until = _date(request.GET.get("until")) or today
     from publiccredit.objections.queries import objection_statistics
 
-    return render(request, "repair/statistics.html", {
-        "repairs": repair_statistics(since=since, until=until),
-        "objections": objection_statistics(since=since, until=until), "since": since, "until": until})
-
-
-def _date(text):
+    error = ""
     try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+        since, until = statistics_window(request.GET.get("since"), request.GET.get("until"))
+    except DomainError as exc:
+        error, (since, until) = exc.message, statistics_window(None, None)
+    return render(request, "repair/statistics.html", {
+        "repairs": repair_statistics(since=since, until=until), "error": error,
+        "objections": objection_statistics(since=since, until=until), "since": since, "until": until})
 
 
 @staff_of_an_organization

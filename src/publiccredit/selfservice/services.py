@@ -11,6 +11,7 @@ from publiccredit.accounts.models import User
 from publiccredit.accounts.roles import Role
 from publiccredit.audit.services import record_write
 from publiccredit.core.errors import DomainError
+from publiccredit.events.services import emit
 from publiccredit.subjects.queries import subject_by_code
 
 from .models import BindingRequest
@@ -61,6 +62,7 @@ def approve_binding(*, request: BindingRequest, actor, note: str = "") -> Bindin
         User.objects.filter(pk=request.user_id).update(subject=request.subject)
         record_write(actor=actor, action="selfservice.binding.approve", target=request, reason=note,
                      detail={"subject_id": request.subject_id, "user": request.user_id})
+        emit("selfservice.binding.approve", {"binding": request.pk, "subject_id": request.subject_id})
     return request
 
 
@@ -75,4 +77,5 @@ def reject_binding(*, request: BindingRequest, actor, note: str) -> BindingReque
             BindingRequest.State.REJECTED, timezone.now(), actor, note.strip()[:300])
         request.save()
         record_write(actor=actor, action="selfservice.binding.reject", target=request, reason=note)
+        emit("selfservice.binding.reject", {"binding": request.pk, "subject_id": request.subject_id})
     return request

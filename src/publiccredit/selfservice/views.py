@@ -14,6 +14,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
+from publiccredit.core.ratelimits import refusal, too_many
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
@@ -26,6 +27,7 @@ from . import services
 from .models import BindingRequest
 
 LOGIN_URL = "/account/login/"
+KEPT = "已填写的内容保留在下方，附件需要重新选择。"
 
 
 class PortalLoginView(LoginView):
@@ -35,11 +37,20 @@ class PortalLoginView(LoginView):
     def get_default_redirect_url(self):
         return "/account/"
 
+    def post(self, request, *args, **kwargs):
+        if too_many(request, "login"):
+            form = self.get_form()
+            form.add_error(None, refusal("login"))
+            return self.render_to_response(self.get_context_data(form=form, limited=refusal("login")), status=429)
+        return super().post(request, *args, **kwargs)
+
 
 def register(request):
     values = request.POST if request.method == "POST" else {}
-    error = None
-    if request.method == "POST":
+    error, status = None, 200
+    if request.method == "POST" and too_many(request, "register"):
+        error, status = refusal("register"), 429
+    elif request.method == "POST":
         set_channel("web")
         if values.get("password") != values.get("password2"):
             error = "两次输入的密码不一致"
@@ -56,7 +67,7 @@ def register(request):
                 messages.success(request, "注册成功。请携营业执照（或授权委托书、身份证）到信用窗口核验，或等待工作人员电话核验。")
                 return redirect("/account/")
     return render(request, "selfservice/register.html", {
-        "values": values, "error": error, "capacities": BindingRequest.Capacity.choices})
+        "values": values, "error": error, "capacities": BindingRequest.Capacity.choices}, status=status)
 
 
 @login_required(login_url=LOGIN_URL)
@@ -89,8 +100,10 @@ def repair_apply(request, record_id: int):
     values = request.POST if request.method == "POST" else {"applicant_name": record.subject.name,
                                                             "contact_name": request.user.first_name,
                                                             "contact_phone": request.user.phone}
-    error = None
-    if request.method == "POST" and not problems:
+    error, status = None, 200
+    if request.method == "POST" and not problems and too_many(request, "repair", by_user=True):
+        error, status = refusal("repair") + KEPT, 429
+    elif request.method == "POST" and not problems:
         set_channel("web")
         try:
             application, code = repair_services.apply_for_repair(
@@ -105,7 +118,7 @@ def repair_apply(request, record_id: int):
                 "deadline": application.decide_by})
     return render(request, "selfservice/repair_form.html", {
         "record": record, "problems": problems, "values": values, "error": error,
-        "commitment": repair_services.COMMITMENT_TEXT})
+        "commitment": repair_services.COMMITMENT_TEXT}, status=status)
 
 
 def objection_new(request, record_id: int):
@@ -118,9 +131,11 @@ def objection_new(request, record_id: int):
     values = request.POST if request.method == "POST" else {
         "filer_kind": "subject" if own else "concerned",
         "filer_name": record.subject.name if own else "", "contact_phone": getattr(request.user, "phone", "")}
-    error = None
+    error, status = None, 200
     problems = objection_services.objection_problems(record)
-    if request.method == "POST" and not problems:
+    if request.method == "POST" and not problems and too_many(request, "objection", by_user=True):
+        error, status = refusal("objection") + KEPT, 429
+    elif request.method == "POST" and not problems:
         set_channel("web")
         try:
             objection, code = objection_services.file_objection(
@@ -136,14 +151,16 @@ def objection_new(request, record_id: int):
                 "deadline": objection.decide_by})
     return render(request, "selfservice/objection_form.html", {
         "record": record, "problems": problems, "values": values, "error": error,
-        "filers": Objection.Filer.choices})
+        "filers": Objection.Filer.choices}, status=status)
 
 
 def progress(request):
     kind = request.GET.get("kind", "repair")
     number, code = request.GET.get("number", ""), request.GET.get("code", "")
-    found, result = None, None
-    if number or code:
+    found, result, limited = None, None, ""
+    if (number or code) and too_many(request, "progress"):
+        limited = refusal("progress")
+    elif number or code:
         if kind == "objection":
             found = objection_services.find_by_query_code(number, code)
             result = objection_queries.progress_of(found) if found else None
@@ -151,7 +168,8 @@ def progress(request):
             found = repair_services.find_by_query_code(number, code)
             result = repair_queries.progress_of(found) if found else None
     return render(request, "selfservice/progress.html", {
-        "kind": kind, "number": number, "result": result, "asked": bool(number or code)})
+        "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited},
+        status=429 if limited else 200)
 
 
 # back office: verifying bindings ------------------------------------------------------------------------------

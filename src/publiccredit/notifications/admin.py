@@ -1,0 +1,52 @@
+from django import forms
+from django.contrib import admin
+from django.template import Context, Template, TemplateSyntaxError
+
+from .models import MessageTemplate, Notification
+
+
+class MessageTemplateForm(forms.ModelForm):
+    class Meta:
+        model = MessageTemplate
+        fields = ["topic", "audience", "name", "title", "body", "by_sms", "by_email", "on_site", "enabled"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("title", "body"):
+            try:
+                rendered = Template(cleaned.get(name) or "").render(Context({}))
+            except TemplateSyntaxError as exc:
+                self.add_error(name, f"变量写法有误：{exc}")
+            else:
+                if any(mark in rendered for mark in ("{{", "}}", "{%", "%}")):
+                    self.add_error(name, "变量写法有误：有未成对的 {{ }} 或 {% %}，变量应写作 {{ number }}")
+        return cleaned
+
+
+@admin.register(MessageTemplate)
+class MessageTemplateAdmin(admin.ModelAdmin):
+    form = MessageTemplateForm
+    list_display = ("name", "topic", "audience", "by_sms", "by_email", "on_site", "enabled")
+    list_filter = ("audience", "enabled", "by_sms", "by_email")
+    list_editable = ("by_sms", "by_email", "on_site", "enabled")
+    search_fields = ("name", "topic", "title", "body")
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """The delivery log: addresses only masked; nothing is edited here."""
+
+    list_display = ("created_at", "channel", "title", "user", "address_masked", "state", "attempts", "sent_at")
+    list_filter = ("channel", "state", "topic")
+    search_fields = ("title", "topic")
+    readonly_fields = [f.name for f in Notification._meta.fields if f.name != "address_encrypted"]
+    exclude = ("address_encrypted",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,80 @@
+"""Seeded message templates: (topic, audience, name, title, body, sms, email, site). The credit office edits them in
+the admin; a later migration never overwrites an edited one."""
+
+FILER, SUBJECT, DEPARTMENT = "filer", "subject", "department"
+APPEAL = "如不服，可依法申请行政复议或提起行政诉讼。"
+
+TEMPLATES = [
+    # credit repair
+    ("repair.application.submit", FILER, "修复申请已提交（告知申请人）", "信用修复申请已提交",
+     "您的信用修复申请{{ number }}（{{ item }} {{ decision_number }}）已提交，将于{{ decide_by }}前办理完毕。"
+     "可凭申请编号和查询码在信用网站查询进度。", True, True, True),
+    ("repair.application.submit", SUBJECT, "修复申请已提交（告知主体账号）", "本单位（本人）有一件信用修复申请",
+     "{{ applicant }}就“{{ item }}”{{ decision_number }}提交了信用修复申请{{ number }}。", False, False, True),
+    ("repair.application.submit", DEPARTMENT, "新修复申请待受理（告知信用修复窗口）", "新的信用修复申请待受理：{{ number }}",
+     "{{ applicant }}申请修复“{{ item }}”{{ decision_number }}（{{ provider }}），办理期限{{ decide_by }}。",
+     False, False, True),
+    ("repair.application.accept", FILER, "修复申请已受理", "信用修复申请已受理",
+     "您的信用修复申请{{ number }}已受理，将于{{ decide_by }}前作出决定。", True, False, True),
+    ("repair.application.return", FILER, "修复申请退回补正", "信用修复申请需补充材料",
+     "您的信用修复申请{{ number }}需补充材料：{{ return_reason }}。请登录信用网站补正后重新提交。", True, True, True),
+    ("repair.application.resubmit", DEPARTMENT, "修复申请已补正", "信用修复申请已补正：{{ number }}",
+     "{{ applicant }}已补正信用修复申请{{ number }}，办理期限{{ decide_by }}。", False, False, True),
+    ("repair.application.approve", FILER, "准予修复（告知申请人）", "信用修复申请已准予修复",
+     "您的信用修复申请{{ number }}已准予修复：“{{ item }}”{{ decision_number }}已停止公示和共享，不再作为惩戒依据。",
+     True, True, True),
+    ("repair.application.approve", SUBJECT, "准予修复（告知主体账号）", "信用修复已完成",
+     "“{{ item }}”{{ decision_number }}已准予修复（申请编号{{ number }}）。", False, False, True),
+    ("repair.application.approve", DEPARTMENT, "修复结果推送认定部门", "信用修复结果待确认：{{ number }}",
+     "{{ applicant }}的“{{ item }}”{{ decision_number }}已准予修复（理由：{{ reason }}）。"
+     "请于{{ push_by }}前在业务工作台确认收到，并停止依据该记录实施惩戒。", False, True, True),
+    ("repair.application.refuse", FILER, "不予修复", "信用修复申请不予修复",
+     "您的信用修复申请{{ number }}不予修复，理由：{{ reason }}。" + APPEAL, True, True, True),
+    ("repair.application.withdraw", FILER, "修复申请已撤回", "信用修复申请已撤回",
+     "您的信用修复申请{{ number }}已撤回。", False, False, True),
+    # objections
+    ("objections.objection.file", FILER, "异议已受理（告知提出人）", "异议已受理",
+     "您对“{{ item }}”{{ decision_number }}提出的异议已受理，编号{{ number }}。该记录已标注“异议处理中”，"
+     "{{ provider }}将于{{ decide_by }}前作出处理。", True, True, True),
+    ("objections.objection.file", SUBJECT, "记录被提出异议（告知主体账号）", "本单位（本人）的记录被提出异议",
+     "“{{ item }}”{{ decision_number }}被提出异议（{{ number }}），处理期间该记录标注“异议处理中”。", False, False, True),
+    ("objections.objection.file", DEPARTMENT, "新异议待处理（告知提供单位）", "新的异议待处理：{{ number }}",
+     "{{ filer }}对本单位提供的“{{ item }}”{{ decision_number }}提出异议，请于{{ decide_by }}前核查处理。",
+     False, True, True),
+    ("objections.objection.decide", FILER, "异议处理结果（告知提出人）", "异议处理结果",
+     "您提出的异议{{ number }}已处理：{{ state }}。理由：{{ reason }}。" + APPEAL, True, True, True),
+    ("objections.objection.decide", SUBJECT, "异议处理结果（告知主体账号）", "异议处理结果",
+     "“{{ item }}”{{ decision_number }}的异议{{ number }}已处理：{{ state }}。", False, False, True),
+    ("objections.objection.reject", FILER, "异议不予受理", "异议不予受理",
+     "您提出的异议{{ number }}不予受理，理由：{{ reason }}。", True, True, True),
+    # lists
+    ("lists.entry.notify", SUBJECT, "列入名单前告知", "拟列入{{ kind }}的告知",
+     "{{ subject }}拟被列入{{ kind }}（告知书{{ notice_number }}）。如有异议，请于{{ objection_until }}前"
+     "向认定单位陈述申辩，或在信用网站提出异议。", False, False, True),
+    ("lists.entry.publish", SUBJECT, "已列入名单", "已列入{{ kind }}",
+     "{{ subject }}已列入{{ kind }}（决定书{{ decision_number }}）。移出条件和救济途径见列入决定书；"
+     "符合条件的可申请信用修复。", False, False, True),
+    ("lists.entry.exit", SUBJECT, "已移出名单", "已移出{{ kind }}", "{{ subject }}已移出{{ kind }}。", False, False, True),
+    # subject accounts
+    ("selfservice.binding.approve", FILER, "账号绑定成功", "账号已绑定信用主体",
+     "您的账号已与“{{ subject }}”绑定，可登录信用网站查看本单位（本人）信用信息、申请信用修复。", True, False, True),
+    ("selfservice.binding.reject", FILER, "账号绑定未通过", "账号绑定未通过",
+     "您绑定“{{ subject }}”的申请未通过：{{ note }}。", True, False, True),
+    # deadlines
+    ("deadlines.reminder", DEPARTMENT, "待办到期提醒（每日）", "待办到期提醒（{{ date }}）",
+     "{{ name }}：您有{{ total }}件待办明日到期或已超期（其中已超期{{ overdue }}件）：\n{{ lines }}", False, True, True),
+]
+
+
+def load(apps=None) -> int:
+    if apps is None:
+        from .models import MessageTemplate
+    else:
+        MessageTemplate = apps.get_model("notifications", "MessageTemplate")
+    created = 0
+    for topic, audience, name, title, body, sms, email, site in TEMPLATES:
+        _, new = MessageTemplate.objects.get_or_create(
+            topic=topic, audience=audience,
+            defaults={"name": name, "title": title, "body": body, "by_sms": sms, "by_email": email, "on_site": site})
+        created += new
+    return created
