@@ -127,3 +127,26 @@ def test_punishment_is_suspended_in_screening_while_the_objection_is_open(client
     decide_objection(objection=objection, outcome="upheld", reason="记录无误", actor=market_clerk,
                      organization=market_regulation)
     assert measures() == {"CJ-006": False}
+
+
+def test_statistics_count_working_days_between_local_dates_and_report_the_median_and_longest(
+        enterprise, market_regulation):
+    import datetime as dt
+
+    from publiccredit.objections.queries import objection_statistics
+
+    records = deliver("penalty", [recent_penalty(n) for n in (11, 12, 13, 14)], market_regulation)
+    local = timezone.get_current_timezone()
+    filed = dt.datetime(2026, 3, 2, 9, 0, tzinfo=local)  # a Monday without holidays around it
+    decided = [dt.datetime(2026, 3, 3, 16, 0, tzinfo=local),  # 1 working day
+               dt.datetime(2026, 3, 5, 0, 30, tzinfo=local),  # 3 — still 4 March in UTC: local dates count
+               dt.datetime(2026, 3, 16, 10, 0, tzinfo=local),  # 10
+               None]  # still open
+    for record, when in zip(records, decided, strict=True):
+        objection, _ = object_to(record)
+        Objection.objects.filter(pk=objection.pk).update(filed_at=filed, decided_at=when,
+                                                         state="upheld" if when else "flagged")
+    stats = objection_statistics(since=dt.date(2026, 3, 1), until=dt.date(2026, 3, 31))
+    assert stats["total"] == 4 and stats["decided"] == 3
+    assert stats["median_working_days"] == 3 and stats["max_working_days"] == 10
+    assert objection_statistics(since=dt.date(2026, 3, 3), until=dt.date(2026, 3, 31))["total"] == 0

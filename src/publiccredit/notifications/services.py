@@ -163,22 +163,22 @@ def remind_deadlines(*, today: dt.date | None = None) -> int:
 
     objections = Objection.objects.filter(state__in=Objection.OPEN_STATES, decide_by__lte=horizon).order_by("decide_by")
     handlers_by_org: dict[int, list] = {}
-    for objection in objections.only("number", "decide_by", "provider_id"):
-        staff = handlers_by_org.setdefault(objection.provider_id, holders_of(
-            "objections.handle_objection", organization_id=objection.provider_id))
-        add(staff, ("异议", objection.decide_by, objection.number))
+    for number, decide_by, provider_id in objections.values_list("number", "decide_by", "provider_id"):
+        if provider_id not in handlers_by_org:
+            handlers_by_org[provider_id] = holders_of("objections.handle_objection", organization_id=provider_id)
+        add(handlers_by_org[provider_id], ("异议", decide_by, number))
     repairs = RepairApplication.objects.filter(
         state__in=[RepairApplication.State.SUBMITTED, RepairApplication.State.ACCEPTED], decide_by__lte=horizon)
     repair_handlers = holders_of("repair.handle_repair")
-    for application in repairs.order_by("decide_by").only("number", "decide_by"):
-        add(repair_handlers, ("信用修复", application.decide_by, application.number))
+    for number, decide_by in repairs.order_by("decide_by").values_list("number", "decide_by"):
+        add(repair_handlers, ("信用修复", decide_by, number))
     unacknowledged = RepairApplication.objects.filter(state=RepairApplication.State.APPROVED, pushed_at__isnull=True,
-                                                      push_by__lte=horizon).select_related("record")
+                                                      push_by__lte=horizon).order_by("push_by")
     staff_by_org: dict[int, list] = {}
-    for application in unacknowledged.order_by("push_by").only("number", "push_by", "record__provider_id"):
-        provider_id = application.record.provider_id
-        add(staff_by_org.setdefault(provider_id, staff_of(provider_id)),
-            ("修复结果待确认", application.push_by, application.number))
+    for number, push_by, provider_id in unacknowledged.values_list("number", "push_by", "record__provider_id"):
+        if provider_id not in staff_by_org:
+            staff_by_org[provider_id] = staff_of(provider_id)
+        add(staff_by_org[provider_id], ("修复结果待确认", push_by, number))
     new = 0
     for user_pk, lines in items.items():
         user = users[user_pk]

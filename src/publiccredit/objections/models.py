@@ -81,7 +81,7 @@ class Objection(models.Model):
             models.UniqueConstraint(fields=["record"], condition=Q(state__in=["received", "flagged"]),
                                     name="one_open_objection_per_record"),
         ]
-        indexes = [models.Index(fields=["provider", "state"])]
+        indexes = [models.Index(fields=["provider", "state"]), models.Index(fields=["filed_at"])]
 
     def __str__(self) -> str:
         return self.number

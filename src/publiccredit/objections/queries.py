@@ -42,15 +42,15 @@ def is_overdue(objection: Objection, today: dt.date | None = None) -> bool:
 
 
 def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
+    from publiccredit.repair.queries import local_day_range
     from publiccredit.workdays.services import handling_times
 
     today = timezone.localdate()
-    objections = Objection.objects.filter(filed_at__date__gte=since, filed_at__date__lte=until)
+    objections = Objection.objects.filter(filed_at__range=local_day_range(since, until))
     by_state = dict(objections.values_list("state").annotate(n=Count("id")).order_by())
-    decided = objections.filter(decided_at__isnull=False).values_list("filed_at", "decided_at")
     by_provider = list(objections.values("provider__name").annotate(n=Count("id")).order_by("-n"))
-    return {"since": since, "until": until, "total": objections.count(),
+    return {"since": since, "until": until, "total": sum(by_state.values()),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
             "overdue": objections.filter(state__in=Objection.OPEN_STATES, decide_by__lt=today).count(),
-            **handling_times(decided),
+            **handling_times(objections, started="filed_at", finished="decided_at"),
             "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}

@@ -81,7 +81,7 @@ class RepairApplication(models.Model):
             models.UniqueConstraint(fields=["record"], condition=Q(state__in=["submitted", "accepted", "returned"]),
                                     name="one_open_repair_per_record"),
         ]
-        indexes = [models.Index(fields=["state", "decide_by"])]
+        indexes = [models.Index(fields=["state", "decide_by"]), models.Index(fields=["submitted_at"])]
 
     def __str__(self) -> str:
         return self.number
