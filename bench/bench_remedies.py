@@ -63,12 +63,11 @@ def seed_people() -> None:
         return
     office = Organization.objects.get(name="上饶市发展和改革委员会")
     create_user(username="bench-window", role=Role.CREDIT_OFFICE, organization=office, password="Bench-2026!",
-                full_name="修复窗口")
+                full_name="修复窗口", email="bench-window@bench.invalid")
     for org in departments():
         create_user(username=f"bench-clerk-{org.pk}", role=Role.PROVIDER_CLERK, organization=org,
-                    password="Bench-2026!", full_name=f"{org.short_name or org.name}经办人")
-    for user in User.objects.filter(username__startswith="bench-"):
-        User.objects.filter(pk=user.pk).update(email=f"{user.username}@bench.invalid")
+                    password="Bench-2026!", full_name=f"{org.short_name or org.name}经办人",
+                    email=f"bench-clerk-{org.pk}@bench.invalid")
 
 
 def seed_records(args) -> None:

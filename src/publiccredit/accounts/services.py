@@ -19,7 +19,7 @@ TOKEN_PREFIX = "pc_"
 
 
 def create_user(*, username: str, role: str, organization=None, subject=None, password: str | None = None,
-                full_name: str = "", actor=None) -> User:
+                full_name: str = "", email: str = "", actor=None) -> User:
     """Create a user of one organisation (or, for a subject user, bound to one subject)."""
     if role not in Role.values:
         raise DomainError(f"未知角色：{role}", code="unknown_role", field="role")
@@ -31,7 +31,7 @@ def create_user(*, username: str, role: str, organization=None, subject=None, pa
         raise DomainError(f"用户名“{username}”已存在", code="duplicate_username", field="username")
     with transaction.atomic():
         user = User(username=username, role=role, organization=organization, subject=subject,
-                    first_name=full_name, is_staff=role in STAFF_ROLES)
+                    first_name=full_name, email=email, is_staff=role in STAFF_ROLES)
         if password:
             user.set_password(password)
         else:

@@ -43,7 +43,7 @@ def seed_remedies() -> dict[str, int]:
     for target, record in zip(plan, candidates, strict=False):
         application, _ = apply_for_repair(
             record=record, applicant=Applicant(name=record.subject.name, contact_name="张经理",
-                                               contact_phone="0793-8200000"),
+                                               contact_phone="13907938200", contact_email="zhang@demo.invalid"),
             statement="罚款已全部缴纳，违法行为已整改完毕，并组织员工开展诚信经营培训。", commitment_accepted=True,
             files=[_proof("缴款凭证.pdf")], actor=None, channel="portal")
         if target != "submitted":
