@@ -8,7 +8,6 @@ import datetime as dt
 import time
 
 from django.db import transaction
-from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 
