@@ -43,3 +43,44 @@ def test_an_enterprise_applies_for_repair_online_and_reads_its_progress(enterpri
     assert "已提交（待受理）" in page.locator("main").inner_text()
     screenshot(page, "repair-progress")
     assert page.outside_requests == []
+
+
+def test_an_enterprise_told_to_add_material_follows_the_message_and_resubmits(
+        enterprise, old_penalty, credit_office_admin, browser_page, tmp_path, settings):
+    from publiccredit.repair.services import Applicant, accept_application, apply_for_repair, return_application
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    request = register_subject_account(username="xinjiang", password="Xiufu-2026!abc", name="刘经理",
+                                       phone="13800000000", subject_code=ENTERPRISE_USCC, capacity="agent")
+    approve_binding(request=request, actor=credit_office_admin, note="已核对")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application, _ = apply_for_repair(
+        record=old_penalty, applicant=Applicant(name=enterprise.name, contact_name="刘经理", contact_phone="13800000000"),
+        statement="罚款已缴清", commitment_accepted=True, actor=request.user, channel="portal",
+        files=[SimpleUploadedFile("缴款凭证.pdf", PDF, content_type="application/pdf")])
+    accept_application(application=application, actor=credit_office_admin)
+    return_application(application=application, reason="请补充加盖公章的整改报告", actor=credit_office_admin)
+    report = tmp_path / "整改报告.pdf"
+    report.write_bytes(PDF)
+    page = browser_page
+    page.goto(page.base + "/account/login/")
+    page.get_by_label("用户名").fill("xinjiang")
+    page.get_by_label("密码").fill("Xiufu-2026!abc")
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/account/")
+    page.get_by_role("link", name="我的消息").click()
+    page.wait_for_url("**/account/messages/")
+    message = page.locator("li.unread", has_text="信用修复申请需补充材料")
+    assert "请补充加盖公章的整改报告" in message.inner_text()
+    message.get_by_role("link", name="查看详情").click()
+    page.wait_for_url(f"**/repairs/{application.number}/")
+    page.get_by_label("补正说明").fill("补充加盖公章的整改报告一份")
+    page.get_by_label("上传补正材料").set_input_files(str(report))
+    screenshot(page, "repair-resubmit")
+    page.get_by_role("button", name="重新提交").click()
+    page.wait_for_load_state()
+    assert "补正材料已提交" in page.locator("main").inner_text()
+    application.refresh_from_db()
+    assert application.state == "submitted" and application.attachments.count() == 2
+    assert page.outside_requests == []

@@ -40,7 +40,7 @@ def test_the_repair_applicant_is_told_each_step_by_sms_and_the_decision_by_email
     assert "已提交" in texts[0] and application.number in texts[0] and "已受理" in texts[1]
     assert "准予修复" in texts[2] and "停止公示" in texts[2]
     decision = [m for m in mail.outbox if m.to == [EMAIL] and "准予修复" in m.subject]
-    assert len(decision) == 1 and f"/progress/?kind=repair&number={application.number}" in decision[0].body
+    assert len(decision) == 1 and f"/repairs/{application.number}/" in decision[0].body
 
 
 def test_addresses_are_stored_encrypted_and_shown_masked(old_penalty, credit_office_admin,

@@ -109,7 +109,8 @@ def repair_application(topic: str, payload: dict) -> Occasion | None:
         recipients={FILER: _filer(application.submitted_by, application.contact_phone, application.contact_email),
                     SUBJECT: accounts_of(application.subject_id, besides=application.submitted_by),
                     DEPARTMENT: _staff(staff)},
-        links={FILER: f"/progress/?kind=repair&number={application.number}", SUBJECT: "/account/",
+        # the page asks for the query code unless the reader is the subject's account or showed the code already
+        links={FILER: f"/repairs/{application.number}/", SUBJECT: f"/repairs/{application.number}/",
                DEPARTMENT: f"/backoffice/repairs/{application.pk}/"})
 
 

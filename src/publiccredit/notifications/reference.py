@@ -17,7 +17,8 @@ TEMPLATES = [
     ("repair.application.accept", FILER, "修复申请已受理", "信用修复申请已受理",
      "您的信用修复申请{{ number }}已受理，将于{{ decide_by }}前作出决定。", True, False, True),
     ("repair.application.return", FILER, "修复申请退回补正", "信用修复申请需补充材料",
-     "您的信用修复申请{{ number }}需补充材料：{{ return_reason }}。请登录信用网站补正后重新提交。", True, True, True),
+     "您的信用修复申请{{ number }}需补充材料：{{ return_reason }}。请在信用网站“办理进度查询”输入申请编号和查询码后"
+     "补正，重新提交后办理期限重新计算。", True, True, True),
     ("repair.application.resubmit", DEPARTMENT, "修复申请已补正", "信用修复申请已补正：{{ number }}",
      "{{ applicant }}已补正信用修复申请{{ number }}，办理期限{{ decide_by }}。", False, False, True),
     ("repair.application.approve", FILER, "准予修复（告知申请人）", "信用修复申请已准予修复",

@@ -12,7 +12,7 @@ from publiccredit.collection.queries import subject_record
 from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
-from .services import Applicant, apply_for_repair, find_by_query_code
+from .services import Applicant, apply_for_repair, find_by_query_code, resubmit_application, withdraw_application
 
 PROGRESS = inline_serializer("RepairProgress", {
     "number": serializers.CharField(), "state": serializers.CharField(), "state_label": serializers.CharField(),
@@ -85,3 +85,33 @@ class RemedyStatisticsView(APIView):
         since, until = statistics_window(request.query_params.get("since"), request.query_params.get("until"))
         return Response({"repairs": repair_statistics(since=since, until=until),
                          "objections": objection_statistics(since=since, until=until)})
+
+
+class RepairFollowUpView(APIView):
+    """More material after a return, or withdrawal, by the system that filed for the applicant: the token
+    ``repairs:write`` and the application's query code are both needed."""
+
+    permission_classes = [HasScope]
+    required_scope = "repairs:write"
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    throttle_classes = [ActionThrottle]
+    throttle_scope = "progress"
+
+    @extend_schema(summary="补正或撤回信用修复申请", request={"multipart/form-data": inline_serializer("RepairFollowUp", {
+        "code": serializers.CharField(help_text="查询码"),
+        "statement": serializers.CharField(required=False, help_text="补正说明（补正时）"),
+        "files": serializers.ListField(child=serializers.FileField(), required=False, help_text="补正材料")})},
+        responses={200: PROGRESS})
+    def post(self, request, number: str, action: str):
+        from publiccredit.core.errors import NotFound
+
+        application = find_by_query_code(number, request.data.get("code", ""))
+        if application is None:
+            raise NotFound("申请编号或查询码不正确", code="not_found")
+        if action == "resubmit":
+            application = resubmit_application(application=application, statement=request.data.get("statement", ""),
+                                               files=request.FILES.getlist("files"), actor=request.user)
+        else:
+            application = withdraw_application(application=application, actor=request.user,
+                                               note=request.data.get("note", "") or "申请人通过接口撤回")
+        return Response(progress_of(application))

@@ -47,7 +47,7 @@ def detail(request, application_id: int):
         "can_acknowledge": application.record.provider_id == request.user.organization_id})
 
 
-STEPS = {"accept", "return", "approve", "refuse", "acknowledge"}
+STEPS = {"accept", "return", "resubmit", "approve", "refuse", "acknowledge"}
 
 
 @staff_of_an_organization
@@ -68,6 +68,9 @@ def act(request, application_id: int, step: str):
             services.accept_application(application=application, actor=request.user)
         elif step == "return":
             services.return_application(application=application, reason=reason, actor=request.user)
+        elif step == "resubmit":  # the applicant brought the material to the window
+            services.resubmit_application(application=application, statement=request.POST.get("statement", ""),
+                                          files=request.FILES.getlist("files"), actor=request.user)
         elif step == "approve":
             services.approve_application(application=application, reason=reason, actor=request.user)
         elif step == "refuse":

@@ -167,9 +167,64 @@ def progress(request):
         else:
             found = repair_services.find_by_query_code(number, code)
             result = repair_queries.progress_of(found) if found else None
+            if found is not None:
+                _remember_verified(request, found.number)
     return render(request, "selfservice/progress.html", {
-        "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited},
+        "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited,
+        "can_follow_up": bool(found is not None and kind != "objection" and found.is_open)},
         status=429 if limited else 200)
+
+
+VERIFIED = "verified_repairs"
+
+
+def _remember_verified(request, number: str) -> None:
+    """Whoever showed the number and the query code may follow the application up in this session."""
+    verified = [n for n in request.session.get(VERIFIED, []) if n != number][-19:]
+    request.session[VERIFIED] = [*verified, number]
+
+
+def _may_follow_up(request, application: RepairApplication) -> bool:
+    user = request.user
+    if user.is_authenticated and user.subject_id and user.subject_id == application.subject_id:
+        return True
+    return application.number in request.session.get(VERIFIED, [])
+
+
+def repair_follow_up(request, number: str):
+    """The applicant's page of one application: progress, and while it is open, more material after a return or
+    withdrawal. Open to the bound account of the subject and to whoever showed number + query code this session."""
+    application = get_object_or_404(RepairApplication.objects.select_related("record__item", "record__provider"),
+                                    number=number.strip().upper())
+    if not _may_follow_up(request, application):
+        return redirect(f"/progress/?kind=repair&number={application.number}")
+    error, status = None, 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if too_many(request, "repair", by_user=True):
+            error, status = refusal("repair") + KEPT, 429
+        else:
+            set_channel("web")
+            try:
+                if action == "resubmit":
+                    repair_services.resubmit_application(
+                        application=application, statement=request.POST.get("statement", ""),
+                        files=request.FILES.getlist("files"), actor=request.user)
+                    messages.success(request, "补正材料已提交，办理期限重新计算。")
+                elif action == "withdraw":
+                    repair_services.withdraw_application(application=application, actor=request.user,
+                                                         note="申请人在信用网站撤回")
+                    messages.success(request, "申请已撤回。该记录仍可在符合条件时重新申请修复。")
+                else:
+                    raise DomainError("请选择要办理的事项")
+            except DomainError as exc:
+                error = exc.message
+            else:
+                return redirect(f"/repairs/{application.number}/")
+    application.refresh_from_db()
+    return render(request, "selfservice/repair_follow_up.html", {
+        "application": application, "result": repair_queries.progress_of(application), "error": error,
+        "values": request.POST if error else {}}, status=status)
 
 
 # back office: verifying bindings ------------------------------------------------------------------------------
