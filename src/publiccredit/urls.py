@@ -65,6 +65,7 @@ urlpatterns = [
     path("account/messages/", notifications.portal_inbox, name="portal-messages"),
     path("account/messages/read/", notifications.portal_read, name="portal-messages-read"),
     path("account/repair/<int:record_id>/", selfservice.repair_apply, name="portal-repair"),
+    path("account/lists/<int:entry_id>/statement/", selfservice.list_statement, name="portal-list-statement"),
     path("objection/<int:record_id>/", selfservice.objection_new, name="portal-objection"),
     path("progress/", selfservice.progress, name="portal-progress"),
     path("repairs/<str:number>/", selfservice.repair_follow_up, name="portal-repair-follow-up"),

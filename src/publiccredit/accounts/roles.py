@@ -56,7 +56,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("events.outboxevent", "view")
         | _crud("notifications.notification", "view")
         | VIEW_RECORDS
-        | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view")
+        | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view") | _crud("lists.liststatement", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection",

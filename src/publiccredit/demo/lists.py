@@ -9,11 +9,19 @@ from django.utils import timezone
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.lists.models import ListEntry, ListKind
-from publiccredit.lists.services import decide_entry, exit_entry, notify_entry, propose_entry, publish_entry
+from publiccredit.lists.services import (
+    decide_entry,
+    exit_entry,
+    notify_entry,
+    propose_entry,
+    publish_entry,
+    submit_statement,
+)
 
 
 def seed_list_entries(*, limit: int = 20) -> int:
-    """Take up to ``limit`` proposals through the workflow (the last three are left at the proposal step)."""
+    """Take up to ``limit`` proposals through the workflow; of the last three, one has its notice served today and a
+    statement from the subject waiting for an answer, two are left at the proposal step."""
     if ListEntry.objects.exclude(state=ListEntry.State.PROPOSED).exists():
         return 0
     serious = ListKind.objects.get(code="serious_dishonesty")
@@ -47,6 +55,11 @@ def seed_list_entries(*, limit: int = 20) -> int:
         entry = publish_entry(entry=entry, actor=None, today=decided)
         if number % 7 == 0:
             exit_entry(entry=entry, reason=ListEntry.ExitReason.REPAIR, actor=None, today=today)
+    if len(proposals) >= 3:
+        entry = notify_entry(entry=proposals[-3], actor=None, today=today)
+        submit_statement(entry=entry, filer_name=entry.subject.name, contact_phone="0793-8200000", actor=None,
+                         today=today, text="该处罚所涉违法行为已于决定作出后一个月内全部整改并缴清罚款，"
+                                           "且系首次违法，请求不予列入严重失信主体名单。")
     return len(proposals) + seed_red_list()
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
 
-from .models import ListEntry, ListEntryStep, ListKind, ProposalRule
+from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ProposalRule
 
 
 @admin.register(ListKind)
@@ -15,6 +15,12 @@ class ListEntryStepInline(HistoryInline):
     model = ListEntryStep
 
 
+class ListStatementInline(HistoryInline):
+    model = ListStatement
+    fields = ("filed_at", "filer_name", "text", "adopted", "answer", "answered_by", "answered_at")
+    readonly_fields = fields
+
+
 @admin.register(ListEntry)
 class ListEntryAdmin(admin.ModelAdmin):
     """Read-only here: entries change only through the workflow services (each step audited)."""
@@ -22,7 +28,7 @@ class ListEntryAdmin(admin.ModelAdmin):
     list_display = ("kind", "subject", "state", "start", "end", "decision_number")
     list_filter = ("kind", "state")
     raw_id_fields = ("subject",)
-    inlines = [ListEntryStepInline]
+    inlines = [ListStatementInline, ListEntryStepInline]
 
     def has_add_permission(self, request):
         return False

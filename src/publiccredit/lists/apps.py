@@ -18,4 +18,7 @@ class ListsConfig(AppConfig):
             "lists.entry.publish": "公示名单",
             "lists.entry.exit": "移出名单",
             "lists.entry.withdraw": "终止列入程序",
+            "lists.entry.statement": "提出陈述申辩",
+            "lists.entry.answer": "答复陈述申辩",
+            "lists.statement.file.read": "查看陈述申辩材料",
         })

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from publiccredit.core.evidence import EvidenceFile
+
 
 class ListKind(models.Model):
     class Category(models.TextChoices):
@@ -156,3 +158,38 @@ class ProposalRule(models.Model):
         import re
 
         return [part for part in re.split(r"[、，,;；\s]+", self.penalty_categories) if part]
+
+
+class ListStatement(models.Model):
+    """The subject's statement and defence (陈述申辩) against a notified proposal, within the objection period; the
+    credit office answers it — adopted or not, with reasons — before it may decide (国办发〔2020〕49号)."""
+
+    entry = models.ForeignKey(ListEntry, verbose_name="名单记录", on_delete=models.PROTECT, related_name="statements")
+    text = models.TextField("陈述申辩意见")
+    filer_name = models.CharField("提出人", max_length=200)
+    contact_phone = models.CharField("联系电话", max_length=30)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交账号", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    filed_at = models.DateTimeField("提出时间", auto_now_add=True)
+    adopted = models.BooleanField("是否采纳", null=True, blank=True)
+    answer = models.TextField("答复", blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="答复人", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "陈述申辩"
+        verbose_name_plural = "陈述申辩"
+        ordering = ["filed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.filer_name} {self.filed_at:%Y-%m-%d}"
+
+
+class ListStatementAttachment(EvidenceFile):
+    statement = models.ForeignKey(ListStatement, verbose_name="陈述申辩", on_delete=models.PROTECT,
+                                  related_name="attachments")
+
+    class Meta(EvidenceFile.Meta):
+        verbose_name = "陈述申辩材料"
+        verbose_name_plural = "陈述申辩材料"

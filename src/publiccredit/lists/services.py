@@ -14,7 +14,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
 from publiccredit.workdays.services import add_working_days
 
-from .models import ListEntry, ListEntryStep, ListKind
+from .models import ListEntry, ListEntryStep, ListKind, ListStatement
 
 State = ListEntry.State
 
@@ -87,6 +87,14 @@ def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, mea
         if entry.objection_until and today <= entry.objection_until:
             raise DomainError(f"异议期至{entry.objection_until:%Y年%m月%d日}，期满后方可作出列入决定。",
                               code="objection_window_open")
+        unanswered = entry.statements.filter(answered_at__isnull=True).count()
+        if unanswered:
+            raise DomainError(f"当事人提出了{unanswered}份陈述申辩，请先逐一答复（是否采纳及理由），再作出列入决定。",
+                              code="statement_unanswered")
+        contested = [r.decision_number for r in entry.records.filter(state=CreditRecord.State.OBJECTION)]
+        if contested:
+            raise DomainError(f"列入依据的记录{'、'.join(contested)}正在异议处理中，异议处理完毕后方可作出列入决定。",
+                              code="basis_under_objection")
         if not decision_number.strip():
             raise DomainError("请填写列入决定书文号。", code="decision_number_required", field="decision_number")
         if not _is_user(approver):
@@ -129,6 +137,47 @@ def exit_entry(*, entry: ListEntry, reason: str, actor, note: str = "", today: d
         _step(entry, action="exit", actor=actor, note=note or ListEntry.ExitReason(reason).label,
               detail={"reason": reason})
     return entry
+
+
+def submit_statement(*, entry: ListEntry, text: str, filer_name: str, contact_phone: str, actor, files=(),
+                     today: dt.date | None = None) -> ListStatement:
+    """陈述申辩: the subject answers the prior notice within the objection period, with evidence if it has any."""
+    from publiccredit.core.evidence import check_files, keep_evidence
+
+    today = today or timezone.localdate()
+    files = list(files or [])
+    missing = [label for label, value in (("陈述申辩意见", text), ("提出人", filer_name), ("联系电话", contact_phone))
+               if not str(value or "").strip()]
+    if missing:
+        raise DomainError(f"请填写：{'、'.join(missing)}", code="missing_fields")
+    check_files(files)
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.NOTIFIED, doing="提出陈述申辩")
+        if entry.objection_until and today > entry.objection_until:
+            raise DomainError(f"陈述申辩期限已于{entry.objection_until:%Y年%m月%d日}届满。", code="window_closed")
+        statement = ListStatement.objects.create(entry=entry, text=text.strip(), filer_name=filer_name.strip()[:200],
+                                                 contact_phone=contact_phone.strip()[:30],
+                                                 filed_by=actor if _is_user(actor) else None)
+        keep_evidence(statement.attachments, files, folder=f"lists/{entry.pk}/statement-{statement.pk}")
+        _step(entry, action="statement", actor=actor, note=text.strip()[:500], detail={"files": len(files)})
+    return statement
+
+
+def answer_statement(*, statement: ListStatement, adopted: bool, answer: str, actor) -> ListStatement:
+    """The credit office's written answer to a statement; an adopted one usually ends the procedure (withdraw)."""
+    if not answer.strip():
+        raise DomainError("请写明答复理由。", code="reason_required", field="answer")
+    with transaction.atomic():
+        statement = ListStatement.objects.select_for_update().select_related("entry__kind").get(pk=statement.pk)
+        if statement.answered_at is not None:
+            raise DomainError("该陈述申辩已答复。", code="already_answered")
+        statement.adopted, statement.answer = adopted, answer.strip()
+        statement.answered_by, statement.answered_at = actor, timezone.now()
+        statement.save()
+        _step(statement.entry, action="answer", actor=actor,
+              note=f"{'采纳' if adopted else '不予采纳'}：{answer.strip()[:480]}", detail={"statement": statement.pk})
+    return statement
 
 
 def withdraw_entry(*, entry: ListEntry, note: str, actor) -> ListEntry:

@@ -16,10 +16,11 @@ from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
+from publiccredit.core.evidence import evidence_response
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services
-from .models import ListEntry, ListKind
+from .models import ListEntry, ListKind, ListStatement
 
 State = ListEntry.State
 
@@ -116,6 +117,7 @@ def entry(request, entry_id: int):
     item = get_object_or_404(_entries().prefetch_related("records__item", "records__provider"), pk=entry_id)
     return render(request, "lists/entry.html", {
         "entry": item, "steps": item.steps.select_related("actor"),
+        "statements": item.statements.prefetch_related("attachments").select_related("answered_by"),
         "can_manage": request.user.has_perm("lists.manage_entries"),
         "decide_form": DecideForm(initial={"approver": request.user.pk if request.user.role == "credit_office" else None,
                                            "measures": _default_measures(item)}),
@@ -167,6 +169,32 @@ def act(request, entry_id: int, step: str):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("backoffice:list-entry", entry_id=item.pk)
+
+
+@staff_of_an_organization
+@require_POST
+def answer_statement(request, entry_id: int, statement_id: int):
+    if not request.user.has_perm("lists.manage_entries"):
+        raise PermissionDenied
+    statement = get_object_or_404(ListStatement, pk=statement_id, entry_id=entry_id)
+    set_channel("web")
+    try:
+        services.answer_statement(statement=statement, adopted=request.POST.get("adopted") == "yes",
+                                  answer=request.POST.get("answer", ""), actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已答复。陈述申辩成立的，请终止列入程序；不成立的，异议期满后可作出列入决定。")
+    return redirect("backoffice:list-entry", entry_id=entry_id)
+
+
+@staff_of_an_organization
+def statement_file(request, entry_id: int, statement_id: int, attachment_id: int):
+    if not request.user.has_perm("lists.manage_entries"):
+        raise PermissionDenied
+    statement = get_object_or_404(ListStatement, pk=statement_id, entry_id=entry_id)
+    stored = get_object_or_404(statement.attachments, pk=attachment_id)
+    return evidence_response(stored, actor=request.user, target=statement.entry, action="lists.statement.file.read")
 
 
 DOCUMENTS = {"notice": ("lists/notice_document.html", (State.NOTIFIED, State.DECIDED, State.PUBLISHED, State.EXITED,

@@ -142,12 +142,17 @@ def list_entry(topic: str, payload: dict) -> Occasion | None:
     entry = ListEntry.objects.select_related("kind", "subject").filter(pk=payload.get("entry_id")).first()
     if entry is None:
         return None
+    statement = entry.statements.order_by("-pk").first() if topic.endswith((".statement", ".answer")) else None
     return Occasion(
         context={"kind": entry.kind.name, "subject": entry.subject.name, "state": entry.get_state_display(),
                  "notice_number": entry.notice_number, "decision_number": entry.decision_number,
-                 "objection_until": _day(entry.objection_until)},
-        recipients={SUBJECT: accounts_of(entry.subject_id)},
-        links={SUBJECT: "/account/"})
+                 "objection_until": _day(entry.objection_until),
+                 "filer": statement.filer_name if statement else "",
+                 "adopted": ("采纳" if statement.adopted else "不予采纳") if statement and statement.answered_at else "",
+                 "answer": statement.answer if statement else ""},
+        recipients={SUBJECT: accounts_of(entry.subject_id),
+                    DEPARTMENT: _staff(holders_of("lists.manage_entries")) if topic.endswith(".statement") else []},
+        links={SUBJECT: "/account/", DEPARTMENT: f"/backoffice/lists/{entry.pk}/"})
 
 
 @resolves("selfservice.binding")

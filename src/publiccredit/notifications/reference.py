@@ -55,6 +55,11 @@ TEMPLATES = [
     ("lists.entry.publish", SUBJECT, "已列入名单", "已列入{{ kind }}",
      "{{ subject }}已列入{{ kind }}（决定书{{ decision_number }}）。移出条件和救济途径见列入决定书；"
      "符合条件的可申请信用修复。", False, False, True),
+    ("lists.entry.statement", DEPARTMENT, "收到陈述申辩（告知信用主管部门）", "收到陈述申辩：{{ subject }}",
+     "{{ filer }}对拟列入{{ kind }}（告知书{{ notice_number }}）提出了陈述申辩，请答复后再作出列入决定。",
+     False, True, True),
+    ("lists.entry.answer", SUBJECT, "陈述申辩的答复", "陈述申辩的答复",
+     "您对拟列入{{ kind }}提出的陈述申辩已答复：{{ adopted }}。理由：{{ answer }}", False, False, True),
     ("lists.entry.exit", SUBJECT, "已移出名单", "已移出{{ kind }}", "{{ subject }}已移出{{ kind }}。", False, False, True),
     # subject accounts
     ("selfservice.binding.approve", FILER, "账号绑定成功", "账号已绑定信用主体",

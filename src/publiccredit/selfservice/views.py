@@ -8,6 +8,7 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from publiccredit.audit.context import set_channel
@@ -15,6 +16,8 @@ from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
 from publiccredit.core.ratelimits import refusal, too_many
+from publiccredit.lists import services as list_services
+from publiccredit.lists.models import ListEntry
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
@@ -83,7 +86,40 @@ def home(request):
         context["records"] = [(r, repair_services.repair_problems(r)) for r in records[:100]]
         context["repairs"] = RepairApplication.objects.filter(subject_id=user.subject_id).select_related("record")[:50]
         context["objections"] = Objection.objects.filter(record__subject_id=user.subject_id).select_related("record")[:50]
+        context["list_entries"] = (ListEntry.objects.filter(subject_id=user.subject_id, state__in=ListEntry.OPEN_STATES)
+                                   .exclude(state=ListEntry.State.PROPOSED).select_related("kind")
+                                   .prefetch_related("statements").order_by("-pk")[:20])
+        context["today"] = timezone.localdate()
     return render(request, "selfservice/home.html", context)
+
+
+@login_required(login_url=LOGIN_URL)
+def list_statement(request, entry_id: int):
+    """陈述申辩 on a prior notice of listing, by the subject's bound account, within the objection period."""
+    entry = get_object_or_404(ListEntry.objects.select_related("kind", "subject"), pk=entry_id)
+    if not request.user.subject_id or entry.subject_id != request.user.subject_id:
+        raise PermissionDenied
+    values = request.POST if request.method == "POST" else {"filer_name": request.user.first_name,
+                                                            "contact_phone": request.user.phone}
+    error, status = None, 200
+    if request.method == "POST" and too_many(request, "objection", by_user=True):
+        error, status = refusal("objection") + KEPT, 429
+    elif request.method == "POST":
+        set_channel("web")
+        try:
+            list_services.submit_statement(entry=entry, text=values.get("text", ""),
+                                           filer_name=values.get("filer_name", ""),
+                                           contact_phone=values.get("contact_phone", ""),
+                                           files=request.FILES.getlist("files"), actor=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, "陈述申辩已提交。信用主管部门将答复后再作出决定，答复会发到“我的消息”。")
+            return redirect("/account/")
+    return render(request, "selfservice/list_statement.html", {
+        "entry": entry, "values": values, "error": error, "statements": entry.statements.all(),
+        "window_open": entry.state == ListEntry.State.NOTIFIED and bool(
+            entry.objection_until and timezone.localdate() <= entry.objection_until)}, status=status)
 
 
 def _own_record(request, record_id: int) -> CreditRecord:
