@@ -69,6 +69,8 @@ urlpatterns = [
     path("objection/<int:record_id>/", selfservice.objection_new, name="portal-objection"),
     path("progress/", selfservice.progress, name="portal-progress"),
     path("repairs/<str:number>/", selfservice.repair_follow_up, name="portal-repair-follow-up"),
+    path("repairs/<str:number>/decision/", selfservice.repair_decision, name="portal-repair-decision"),
+    path("repairs/<str:number>/decision.pdf", selfservice.repair_decision_pdf, name="portal-repair-decision-pdf"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("publiccredit.backoffice.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

@@ -103,3 +103,43 @@ def test_the_window_resubmits_material_the_applicant_brought(client, returned, c
                 {"statement": "窗口收到整改报告原件", "files": [proof("整改报告扫描件.pdf")]})
     application.refresh_from_db()
     assert application.state == "submitted" and application.steps.last().actor == credit_office_admin
+
+
+def test_the_applicant_downloads_the_decision_as_a_page_and_a_pdf(client, old_penalty, applicant,
+                                                                   credit_office_admin):
+    from publiccredit.repair.services import approve_application
+
+    application, code = apply_for_repair(record=old_penalty, applicant=applicant, statement="已缴清罚款",
+                                         commitment_accepted=True, files=[proof()], actor=None, channel="api")
+    accept_application(application=application, actor=credit_office_admin)
+    assert client.get(f"/repairs/{application.number}/decision/").status_code == 302  # no code shown yet
+    progress = client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    assert "查看决定书" not in progress.content.decode()
+    approve_application(application=application, reason="罚款已缴清、整改已完成", actor=credit_office_admin)
+    progress = client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    assert "查看决定书" in progress.content.decode()
+    page = client.get(f"/repairs/{application.number}/decision/").content.decode()
+    assert "准予信用修复决定书" in page and old_penalty.decision_number in page and "罚款已缴清、整改已完成" in page
+    assert "上饶市发展和改革委员会" in page and "停止公示" in page
+    pdf = client.get(f"/repairs/{application.number}/decision.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_a_refusal_is_a_written_decision_with_remedies_also_in_the_back_office(client, returned,
+                                                                              credit_office_admin):
+    from publiccredit.repair.services import refuse_application, resubmit_application
+
+    application, _ = returned
+    resubmit_application(application=application, statement="补充", actor=None)
+    accept_application(application=application, actor=credit_office_admin)
+    refuse_application(application=application, reason="缴款凭证与处罚金额不符", actor=credit_office_admin)
+    client.force_login(credit_office_admin)
+    assert "不予信用修复决定书" in client.get(f"/backoffice/repairs/{application.pk}/").content.decode()
+    page = client.get(f"/backoffice/repairs/{application.pk}/decision/").content.decode()
+    assert "不予信用修复" in page and "缴款凭证与处罚金额不符" in page and "行政复议" in page
+
+
+def test_an_undecided_application_has_no_decision_document(client, returned, credit_office_admin):
+    application, _ = returned
+    client.force_login(credit_office_admin)
+    assert client.get(f"/backoffice/repairs/{application.pk}/decision/").status_code == 404

@@ -22,7 +22,8 @@ TEMPLATES = [
     ("repair.application.resubmit", DEPARTMENT, "修复申请已补正", "信用修复申请已补正：{{ number }}",
      "{{ applicant }}已补正信用修复申请{{ number }}，办理期限{{ decide_by }}。", False, False, True),
     ("repair.application.approve", FILER, "准予修复（告知申请人）", "信用修复申请已准予修复",
-     "您的信用修复申请{{ number }}已准予修复：“{{ item }}”{{ decision_number }}已停止公示和共享，不再作为惩戒依据。",
+     "您的信用修复申请{{ number }}已准予修复：“{{ item }}”{{ decision_number }}已停止公示和共享，不再作为惩戒依据。"
+     "准予信用修复决定书可在信用网站下载。",
      True, True, True),
     ("repair.application.approve", SUBJECT, "准予修复（告知主体账号）", "信用修复已完成",
      "“{{ item }}”{{ decision_number }}已准予修复（申请编号{{ number }}）。", False, False, True),

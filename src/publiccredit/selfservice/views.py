@@ -207,8 +207,25 @@ def progress(request):
                 _remember_verified(request, found.number)
     return render(request, "selfservice/progress.html", {
         "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited,
-        "can_follow_up": bool(found is not None and kind != "objection" and found.is_open)},
+        "can_follow_up": bool(found is not None and kind != "objection" and found.is_open),
+        "decided": bool(found is not None and kind != "objection" and found.decided_at)},
         status=429 if limited else 200)
+
+
+def repair_decision(request, number: str, as_pdf: bool = False):
+    from publiccredit.repair.views import decision_document
+
+    application = get_object_or_404(RepairApplication.objects.select_related("record__item", "record__provider",
+                                                                             "subject", "decided_by"),
+                                    number=number.strip().upper())
+    if not _may_follow_up(request, application):
+        return redirect(f"/progress/?kind=repair&number={application.number}")
+    return decision_document(request, application, back=f"/repairs/{application.number}/",
+                             pdf=f"/repairs/{application.number}/decision.pdf", as_pdf=as_pdf)
+
+
+def repair_decision_pdf(request, number: str):
+    return repair_decision(request, number, as_pdf=True)
 
 
 VERIFIED = "verified_repairs"
