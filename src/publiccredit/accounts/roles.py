@@ -65,7 +65,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
     Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
-    | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view"),
+    | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view")
+    | _crud("notifications.notification", "view"),
     Role.SUBJECT_USER: set(),
     Role.SYSTEM: set(),
 }
