@@ -11,20 +11,33 @@ from tests.repair.conftest import PDF
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+PASSWORD = "Xiufu-2026!abc"
+
+
+def bound_account(clerk):
+    """The enterprise's agent registers on the portal and a clerk binds the account after checking the licence."""
+    request = register_subject_account(username="xinjiang", password=PASSWORD, name="刘经理", phone="13800000000",
+                                       subject_code=ENTERPRISE_USCC, capacity="agent")
+    approve_binding(request=request, actor=clerk, note="已核对")
+    return request
+
+
+def sign_in(page) -> None:
+    page.goto(page.base + "/account/login/")
+    page.get_by_label("用户名").fill("xinjiang")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/account/")
+
+
 def test_an_enterprise_applies_for_repair_online_and_reads_its_progress(enterprise, old_penalty, credit_office_admin,
                                                                          browser_page, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
-    request = register_subject_account(username="xinjiang", password="Xiufu-2026!abc", name="刘经理",
-                                       phone="13800000000", subject_code=ENTERPRISE_USCC, capacity="agent")
-    approve_binding(request=request, actor=credit_office_admin, note="已核对")
+    bound_account(credit_office_admin)
     proof = tmp_path / "缴款凭证.pdf"
     proof.write_bytes(PDF)
     page = browser_page
-    page.goto(page.base + "/account/login/")
-    page.get_by_label("用户名").fill("xinjiang")
-    page.get_by_label("密码").fill("Xiufu-2026!abc")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/account/")
+    sign_in(page)
     page.get_by_role("link", name="申请信用修复").first.click()
     page.wait_for_url(f"**/account/repair/{old_penalty.pk}/")
     page.get_by_label("整改及履行义务情况说明").fill("罚款已于上月缴清，已完成整改。")
@@ -50,9 +63,7 @@ def test_an_enterprise_told_to_add_material_follows_the_message_and_resubmits(
     from publiccredit.repair.services import Applicant, accept_application, apply_for_repair, return_application
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    request = register_subject_account(username="xinjiang", password="Xiufu-2026!abc", name="刘经理",
-                                       phone="13800000000", subject_code=ENTERPRISE_USCC, capacity="agent")
-    approve_binding(request=request, actor=credit_office_admin, note="已核对")
+    request = bound_account(credit_office_admin)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     application, _ = apply_for_repair(
@@ -64,11 +75,7 @@ def test_an_enterprise_told_to_add_material_follows_the_message_and_resubmits(
     report = tmp_path / "整改报告.pdf"
     report.write_bytes(PDF)
     page = browser_page
-    page.goto(page.base + "/account/login/")
-    page.get_by_label("用户名").fill("xinjiang")
-    page.get_by_label("密码").fill("Xiufu-2026!abc")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/account/")
+    sign_in(page)
     page.get_by_role("link", name="我的消息").click()
     page.wait_for_url("**/account/messages/")
     message = page.locator("li.unread", has_text="信用修复申请需补充材料")

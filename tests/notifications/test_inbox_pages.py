@@ -87,3 +87,17 @@ def test_the_template_editor_refuses_a_broken_variable(client, credit_office_adm
     assert "变量写法有误" in response.content.decode()
     template.refresh_from_db()
     assert "{{ number }}" in template.body
+
+
+def test_switching_off_a_message_in_the_template_list_is_audited(client, credit_office_admin):
+    from publiccredit.notifications.models import MessageTemplate
+
+    template = MessageTemplate.objects.get(topic="repair.application.accept", audience="filer")
+    client.force_login(credit_office_admin)
+    client.post(f"/admin/notifications/messagetemplate/{template.pk}/change/", {
+        "topic": template.topic, "audience": template.audience, "name": template.name, "title": template.title,
+        "body": template.body, "on_site": "on", "enabled": "on"})
+    template.refresh_from_db()
+    assert template.by_sms is False
+    entry = AuditEntry.objects.get(action="notifications.messagetemplate.update")
+    assert entry.actor_id == credit_office_admin.pk and "by_sms" in str(entry.detail)

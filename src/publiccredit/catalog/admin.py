@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from publiccredit.audit.context import set_channel
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import CatalogItem, CatalogItemVersion, Category, ItemField, PublicityPeriod, SeverityRule
 from .services import publish_version
@@ -58,16 +58,7 @@ class PublicityPeriodAdmin(AuditedModelAdmin):
 
 
 @admin.register(CatalogItemVersion)
-class CatalogItemVersionAdmin(admin.ModelAdmin):
+class CatalogItemVersionAdmin(ReadOnlyAdmin):
     list_display = ("item", "number", "created_at")
     list_filter = ("item",)
     readonly_fields = ("item", "number", "schema", "created_at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

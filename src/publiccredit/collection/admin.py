@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from publiccredit.core.admin import ReadOnlyAdmin
+
 from .models import Batch, BatchError, CreditRecord, RecordVersion
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records are evidence: they change only through intake (new versions), never by hand in the admin."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Batch)

@@ -26,6 +26,20 @@ class AuditedModelAdmin(admin.ModelAdmin):
             delete_configuration(instance=obj, actor=request.user)
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Evidence and logs (records, audit entries, events, workflow items, messages) change only through their
+    services, never by hand in the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class HistoryInline(admin.TabularInline):
     """The steps of a workflow (who, when, why), shown read-only under the item they belong to."""
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
+from publiccredit.core.admin import AuditedModelAdmin, HistoryInline, ReadOnlyAdmin
 
 from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ProposalRule
 
@@ -22,22 +22,13 @@ class ListStatementInline(HistoryInline):
 
 
 @admin.register(ListEntry)
-class ListEntryAdmin(admin.ModelAdmin):
+class ListEntryAdmin(ReadOnlyAdmin):
     """Read-only here: entries change only through the workflow services (each step audited)."""
 
     list_display = ("kind", "subject", "state", "start", "end", "decision_number")
     list_filter = ("kind", "state")
     raw_id_fields = ("subject",)
     inlines = [ListStatementInline, ListEntryStepInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ProposalRule)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.template import Context, Template, TemplateSyntaxError
 
+from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+
 from .models import MessageTemplate, Notification
 
 
@@ -24,7 +26,7 @@ class MessageTemplateForm(forms.ModelForm):
 
 
 @admin.register(MessageTemplate)
-class MessageTemplateAdmin(admin.ModelAdmin):
+class MessageTemplateAdmin(AuditedModelAdmin):
     form = MessageTemplateForm
     list_display = ("name", "topic", "audience", "by_sms", "by_email", "on_site", "enabled")
     list_filter = ("audience", "enabled", "by_sms", "by_email")
@@ -33,7 +35,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdmin):
     """The delivery log: addresses only masked; nothing is edited here."""
 
     list_display = ("created_at", "channel", "title", "user", "address_masked", "state", "attempts", "sent_at")
@@ -41,12 +43,3 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ("title", "topic")
     readonly_fields = [f.name for f in Notification._meta.fields if f.name != "address_encrypted"]
     exclude = ("address_encrypted",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

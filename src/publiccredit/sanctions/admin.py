@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import Matter, Measure, MeasureFeedback, Memorandum, Screening
 
@@ -25,19 +25,6 @@ class MeasureAdmin(AuditedModelAdmin):
     list_filter = ("effect", "type", "scope", "matters", "is_active")
     search_fields = ("code", "name", "legal_basis")
     filter_horizontal = ("list_kinds", "record_items", "matters")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Screenings and feedback are evidence of what departments did: read-only here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Screening)
