@@ -116,3 +116,18 @@ def test_clerks_get_one_reminder_a_day_listing_what_is_due_or_overdue(
 def test_nothing_due_means_no_reminder(old_penalty, market_clerk, django_capture_on_commit_callbacks):
     objection_on(old_penalty, django_capture_on_commit_callbacks)  # due in five working days
     assert remind_deadlines() == 0
+
+
+def test_the_credit_office_is_reminded_of_reviews_due(old_penalty, market_clerk, credit_office_admin,
+                                                      django_capture_on_commit_callbacks):
+    from publiccredit.objections.services import decide_objection, request_review
+
+    objection = objection_on(old_penalty, django_capture_on_commit_callbacks)
+    decide_objection(objection=objection, outcome="upheld", reason="无误", actor=market_clerk,
+                     organization=market_clerk.organization)
+    request_review(objection=Objection.objects.get(pk=objection.pk), reasons="不服", actor=None)
+    today = timezone.localdate()
+    Objection.objects.filter(pk=objection.pk).update(review_by=today)
+    remind_deadlines(today=today)
+    reminder = Notification.objects.get(user=credit_office_admin, channel="site", topic="deadlines.reminder")
+    assert f"异议复核 {objection.number}" in reminder.body

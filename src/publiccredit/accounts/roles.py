@@ -59,7 +59,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view") | _crud("lists.liststatement", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
-           "repair.handle_repair", "objections.handle_objection",
+           "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},

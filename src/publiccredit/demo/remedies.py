@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.objections.models import Objection
-from publiccredit.objections.services import decide_objection, file_objection, reject_objection
+from publiccredit.objections.services import decide_objection, file_objection, reject_objection, request_review
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import (
     Applicant,
@@ -29,7 +29,7 @@ def _proof(name: str) -> SimpleUploadedFile:
 
 def seed_remedies() -> dict[str, int]:
     """Repairs: submitted, accepted (one overdue), returned, approved (acknowledged or not), refused; objections:
-    open, upheld, withdrawn, not accepted. Skipped when any exist."""
+    open, upheld, withdrawn, not accepted, upheld and under review by the credit office. Skipped when any exist."""
     if RepairApplication.objects.exists() or Objection.objects.exists():
         return {}
     from publiccredit.demo.lists import _approver
@@ -60,13 +60,16 @@ def seed_remedies() -> dict[str, int]:
         elif target == "refused":
             refuse_application(application=application, reason="提交的缴款凭证与处罚决定书金额不符", actor=office)
         counts[target] = counts.get(target, 0) + 1
-    objection_plan = ["open", "upheld", "withdrawn", "rejected"]
+    objection_plan = ["open", "upheld", "withdrawn", "rejected", "review"]
     for target, record in zip(objection_plan, candidates[len(plan):], strict=False):
         objection, _ = file_objection(record=record, filer_kind="subject", filer_name=record.subject.name,
                                       contact_phone="0793-8300000", reasons="处罚决定书已被行政复议撤销，请撤销该记录。",
                                       actor=None, channel="portal")
-        if target == "upheld":
+        if target in ("upheld", "review"):
             decide_objection(objection=objection, outcome="upheld", reason="经核查，处罚决定合法有效，记录无误", actor=None)
+        if target == "review":
+            request_review(objection=Objection.objects.get(pk=objection.pk), actor=None,
+                           reasons="行政复议决定书已撤销该处罚决定，提供单位未核查复议结果，请求复核。")
         elif target == "withdrawn":
             decide_objection(objection=objection, outcome="withdrawn", reason="处罚决定已被复议撤销", actor=None)
         elif target == "rejected":

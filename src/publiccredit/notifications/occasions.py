@@ -123,15 +123,20 @@ def objection(topic: str, payload: dict) -> Occasion | None:
     if found is None:
         return None
     record = found.record
+    if topic.endswith(".review"):  # the request goes to the credit office, which reviews
+        staff = holders_of("objections.review_objection")
+    else:
+        staff = holders_of("objections.handle_objection", organization_id=found.provider_id)
     return Occasion(
         context={"number": found.number, "filer": found.filer_name, "item": record.item.name,
                  "decision_number": record.decision_number, "provider": found.provider.name,
                  "state": found.get_state_display(), "decide_by": _day(found.decide_by),
-                 "reason": found.decision_reason},
+                 "reason": found.decision_reason, "review_by": _day(found.review_by),
+                 "review_outcome": found.get_review_outcome_display(), "review_reason": found.review_reason},
         recipients={FILER: _filer(found.submitted_by, found.contact_phone, found.contact_email),
                     SUBJECT: accounts_of(record.subject_id, besides=found.submitted_by),
-                    DEPARTMENT: _staff(holders_of("objections.handle_objection", organization_id=found.provider_id))},
-        links={FILER: f"/progress/?kind=objection&number={found.number}", SUBJECT: "/account/",
+                    DEPARTMENT: _staff(staff)},
+        links={FILER: f"/objections/{found.number}/", SUBJECT: "/account/",
                DEPARTMENT: f"/backoffice/objections/{found.pk}/"})
 
 

@@ -49,6 +49,19 @@ TEMPLATES = [
      "“{{ item }}”{{ decision_number }}的异议{{ number }}已处理：{{ state }}。", False, False, True),
     ("objections.objection.reject", FILER, "异议不予受理", "异议不予受理",
      "您提出的异议{{ number }}不予受理，理由：{{ reason }}。", True, True, True),
+    ("objections.objection.review", FILER, "复核申请已收到", "异议复核申请已收到",
+     "您对异议{{ number }}处理结果的复核申请已收到，信用主管部门将于{{ review_by }}前作出复核决定。", True, False, True),
+    ("objections.objection.review", DEPARTMENT, "新的复核申请（告知信用主管部门）", "异议复核申请待处理：{{ number }}",
+     "{{ filer }}对{{ provider }}就“{{ item }}”{{ decision_number }}的异议处理结果（{{ state }}）申请复核，"
+     "请于{{ review_by }}前作出复核决定。", False, True, True),
+    ("objections.objection.review_decide", FILER, "复核决定（告知提出人）", "异议复核决定",
+     "您申请复核的异议{{ number }}：{{ review_outcome }}。理由：{{ review_reason }}。"
+     "{% if review_outcome == '责令重新处理' %}该记录已重新标注“异议处理中”，{{ provider }}将于{{ decide_by }}前重新作出决定。"
+     "{% else %}" + APPEAL + "{% endif %}", True, True, True),
+    ("objections.objection.review_decide", DEPARTMENT, "复核决定（告知提供单位）", "异议复核决定：{{ number }}",
+     "信用主管部门对“{{ item }}”{{ decision_number }}的异议{{ number }}复核决定：{{ review_outcome }}。"
+     "理由：{{ review_reason }}。{% if review_outcome == '责令重新处理' %}请于{{ decide_by }}前重新作出处理决定。{% endif %}",
+     False, True, True),
     # lists
     ("lists.entry.notify", SUBJECT, "列入名单前告知", "拟列入{{ kind }}的告知",
      "{{ subject }}拟被列入{{ kind }}（告知书{{ notice_number }}）。如有异议，请于{{ objection_until }}前"

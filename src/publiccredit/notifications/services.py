@@ -167,6 +167,11 @@ def remind_deadlines(*, today: dt.date | None = None) -> int:
         if provider_id not in handlers_by_org:
             handlers_by_org[provider_id] = holders_of("objections.handle_objection", organization_id=provider_id)
         add(handlers_by_org[provider_id], ("异议", decide_by, number))
+    reviews = Objection.objects.filter(review_requested_at__isnull=False, review_decided_at__isnull=True,
+                                       review_by__lte=horizon).order_by("review_by")
+    reviewers = holders_of("objections.review_objection")
+    for number, review_by in reviews.values_list("number", "review_by"):
+        add(reviewers, ("异议复核", review_by, number))
     repairs = RepairApplication.objects.filter(
         state__in=[RepairApplication.State.SUBMITTED, RepairApplication.State.ACCEPTED], decide_by__lte=horizon)
     repair_handlers = holders_of("repair.handle_repair")

@@ -11,7 +11,7 @@ from publiccredit.collection.queries import subject_record
 from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
-from .services import file_objection, find_by_query_code
+from .services import file_objection, find_by_query_code, request_review
 
 
 class ObjectionsView(APIView):
@@ -57,9 +57,32 @@ class ObjectionProgressView(APIView):
                        "filed_at": serializers.DateTimeField(), "decide_by": serializers.DateField(),
                        "decided_at": serializers.DateTimeField(allow_null=True),
                        "decision_reason": serializers.CharField(),
+                       "review": serializers.DictField(allow_null=True),
                        "steps": serializers.ListField(child=serializers.DictField())})})
     def get(self, request, number: str):
         objection = find_by_query_code(number, request.query_params.get("code", ""))
         if objection is None:
             return Response({"detail": "异议编号或查询码不正确"}, status=404)
+        return Response(progress_of(objection))
+
+
+class ObjectionReviewView(APIView):
+    """The filing system asks, for the filer, the credit office to review an upheld or not accepted objection:
+    the token ``objections:write`` and the objection's query code are both needed."""
+
+    permission_classes = [HasScope]
+    required_scope = "objections:write"
+    parser_classes = [FormParser, MultiPartParser, JSONParser]
+    throttle_classes = [ActionThrottle]
+    throttle_scope = "progress"
+
+    @extend_schema(summary="申请复核异议处理结果", request=inline_serializer("ObjectionReviewRequest", {
+        "code": serializers.CharField(help_text="查询码"), "reasons": serializers.CharField(help_text="复核理由")}))
+    def post(self, request, number: str):
+        from publiccredit.core.errors import NotFound
+
+        objection = find_by_query_code(number, request.data.get("code", ""))
+        if objection is None:
+            raise NotFound("异议编号或查询码不正确", code="not_found")
+        objection = request_review(objection=objection, reasons=request.data.get("reasons", ""), actor=request.user)
         return Response(progress_of(objection))

@@ -15,5 +15,7 @@ class ObjectionsConfig(AppConfig):
             "objections.objection.reject": "不予受理异议",
             "objections.objection.decide": "作出异议处理决定",
             "objections.objection.notify": "告知异议处理结果",
+            "objections.objection.review": "申请复核异议处理结果",
+            "objections.objection.review_decide": "作出异议复核决定",
             "collection.record.objection": "信用记录异议状态变更",
         })

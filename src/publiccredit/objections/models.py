@@ -13,6 +13,10 @@ class ObjectionSettings(models.Model):
                                                          help_text="收到异议后标注“异议处理中”")
     decide_working_days = models.PositiveSmallIntegerField("处理时限（工作日）", default=5,
                                                            help_text="提供单位核查并作出决定（各地规定3–20个工作日）")
+    review_request_working_days = models.PositiveSmallIntegerField(
+        "申请复核期限（工作日）", default=15, help_text="维持原记录或不予受理后，提出人可在此期限内向信用主管部门申请复核")
+    review_working_days = models.PositiveSmallIntegerField("复核时限（工作日）", default=10,
+                                                           help_text="信用主管部门作出复核决定")
 
     class Meta:
         verbose_name = "异议处理时限"
@@ -40,8 +44,13 @@ class Objection(models.Model):
         CONCERNED = "concerned", "利害关系人"
         AGENT = "agent", "受托代理人"
 
+    class ReviewOutcome(models.TextChoices):
+        CONFIRMED = "confirmed", "维持处理结果"
+        REOPENED = "reopened", "责令重新处理"
+
     OPEN_STATES = (State.RECEIVED, State.FLAGGED)
     OUTCOMES = (State.CORRECTED, State.WITHDRAWN, State.UPHELD)
+    REVIEWABLE_STATES = (State.UPHELD, State.NOT_ACCEPTED)
 
     number = models.CharField("异议编号", max_length=20, unique=True)
     query_code_hash = models.CharField("查询码摘要", max_length=64, editable=False)
@@ -70,18 +79,28 @@ class Objection(models.Model):
                                    on_delete=models.PROTECT, related_name="+")
     decision_reason = models.TextField("处理理由", blank=True)
     filer_notified_at = models.DateTimeField("告知提出人时间", null=True, blank=True)
+    review_requested_at = models.DateTimeField("申请复核时间", null=True, blank=True)
+    review_reasons = models.TextField("复核理由", blank=True)
+    review_by = models.DateField("复核期限", null=True, blank=True)
+    review_decided_at = models.DateTimeField("复核决定时间", null=True, blank=True)
+    review_decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="复核人", null=True, blank=True,
+                                          on_delete=models.PROTECT, related_name="+")
+    review_outcome = models.CharField("复核结果", max_length=10, choices=ReviewOutcome.choices, blank=True)
+    review_reason = models.TextField("复核理由说明", blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "异议"
         verbose_name_plural = "异议"
         ordering = ["-filed_at"]
-        permissions = [("handle_objection", "处理本单位信息的异议")]
+        permissions = [("handle_objection", "处理本单位信息的异议"),
+                       ("review_objection", "复核异议处理结果（信用主管部门）")]
         constraints = [
             models.UniqueConstraint(fields=["record"], condition=Q(state__in=["received", "flagged"]),
                                     name="one_open_objection_per_record"),
         ]
-        indexes = [models.Index(fields=["provider", "state"]), models.Index(fields=["filed_at"])]
+        indexes = [models.Index(fields=["provider", "state"]), models.Index(fields=["filed_at"]),
+                   models.Index(fields=["review_decided_at", "review_requested_at"], name="objection_review_idx")]
 
     def __str__(self) -> str:
         return self.number
@@ -89,6 +108,10 @@ class Objection(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in self.OPEN_STATES
+
+    @property
+    def under_review(self) -> bool:
+        return self.review_requested_at is not None and self.review_decided_at is None
 
 
 class ObjectionAttachment(EvidenceFile):

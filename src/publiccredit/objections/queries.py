@@ -20,7 +20,11 @@ def progress_of(objection: Objection) -> dict:
                    "provider": objection.provider.name, "record_state": record.get_state_display()},
         "filed_at": objection.filed_at, "decide_by": objection.decide_by, "decided_at": objection.decided_at,
         "decision_reason": objection.decision_reason,
-        "steps": [{"state": s.state, "label": s.get_state_display(), "at": s.at} for s in objection.steps.all()],
+        "review": {"requested_at": objection.review_requested_at, "review_by": objection.review_by,
+                   "outcome": objection.review_outcome, "outcome_label": objection.get_review_outcome_display(),
+                   "reason": objection.review_reason} if objection.review_requested_at else None,
+        "steps": [{"state": s.state, "label": s.get_state_display(), "at": s.at, "note": s.note}
+                  for s in objection.steps.all()],
     }
 
 
@@ -31,6 +35,9 @@ def objection_queue(viewer, *, state: str = "") -> QuerySet[Objection]:
         objections = objections.filter(provider_id=getattr(viewer, "organization_id", None))
     if state == "open":
         objections = objections.filter(state__in=Objection.OPEN_STATES)
+    elif state == "review":
+        return objections.filter(review_requested_at__isnull=False, review_decided_at__isnull=True).order_by(
+            "review_by", "review_requested_at")
     elif state in State.values:
         objections = objections.filter(state=state)
     return objections.order_by("decide_by", "filed_at")
@@ -38,6 +45,8 @@ def objection_queue(viewer, *, state: str = "") -> QuerySet[Objection]:
 
 def is_overdue(objection: Objection, today: dt.date | None = None) -> bool:
     today = today or timezone.localdate()
+    if objection.under_review:
+        return bool(objection.review_by and objection.review_by < today)
     return objection.is_open and bool(objection.decide_by and objection.decide_by < today)
 
 
@@ -52,5 +61,7 @@ def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
     return {"since": since, "until": until, "total": sum(by_state.values()),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
             "overdue": objections.filter(state__in=Objection.OPEN_STATES, decide_by__lt=today).count(),
+            "reviews": objections.filter(review_requested_at__isnull=False).count(),
+            "reviews_reopened": objections.filter(review_outcome=Objection.ReviewOutcome.REOPENED).count(),
             **handling_times(objections, started="filed_at", finished="decided_at"),
             "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}

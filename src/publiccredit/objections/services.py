@@ -160,6 +160,71 @@ def decide_objection(*, objection: Objection, outcome: str, reason: str, actor, 
     return objection
 
 
+def review_problems(objection: Objection, *, today: dt.date | None = None) -> list[str]:
+    """Why the filer cannot ask the credit office to review this objection's outcome now (empty when it can)."""
+    today = today or timezone.localdate()
+    if objection.review_requested_at is not None:
+        return ["该异议已申请过复核"]
+    if objection.state not in Objection.REVIEWABLE_STATES or objection.decided_at is None:
+        return ["只有“维持原记录”或“不予受理”的异议可以申请复核"]
+    last_day = add_working_days(timezone.localtime(objection.decided_at).date(),
+                                ObjectionSettings.current().review_request_working_days)
+    if today > last_day:
+        return [f"申请复核的期限已于{last_day:%Y年%m月%d日}届满"]
+    return []
+
+
+def request_review(*, objection: Objection, reasons: str, actor, today: dt.date | None = None) -> Objection:
+    """The filer asks the credit office (the platform's competent department) to review an upheld or not accepted
+    objection (DESIGN §5: the outcome is appealable to a review). The record keeps its state meanwhile."""
+    today = today or timezone.localdate()
+    if not reasons.strip():
+        raise DomainError("请写明申请复核的理由", code="reason_required", field="reasons")
+    with transaction.atomic():
+        objection = Objection.objects.select_for_update().select_related("record__item").get(pk=objection.pk)
+        problems = review_problems(objection, today=today)
+        if problems:
+            raise DomainError("；".join(problems), code="not_reviewable")
+        objection.review_requested_at, objection.review_reasons = timezone.now(), reasons.strip()
+        objection.review_by = add_working_days(today, ObjectionSettings.current().review_working_days)
+        objection.save()
+        _step(objection, action="review", actor=actor, note=f"申请复核：{reasons.strip()[:480]}")
+    return objection
+
+
+def decide_review(*, objection: Objection, outcome: str, reason: str, actor,
+                  today: dt.date | None = None) -> Objection:
+    """The credit office's review: confirm the department's outcome, or send the objection back to it — the record
+    is flagged 异议处理中 again (punishment suspended) and the department decides anew within the usual deadline."""
+    today = today or timezone.localdate()
+    if outcome not in Objection.ReviewOutcome.values:
+        raise DomainError("复核结果须为：维持处理结果或责令重新处理", code="bad_outcome", field="outcome")
+    if not reason.strip():
+        raise DomainError("请写明复核理由", code="reason_required", field="reason")
+    with transaction.atomic():
+        objection = Objection.objects.select_for_update().select_related("record__item").get(pk=objection.pk)
+        if not objection.under_review:
+            raise DomainError("该异议没有待决定的复核申请", code="wrong_state")
+        objection.review_outcome, objection.review_reason = outcome, reason.strip()
+        objection.review_decided_at = timezone.now()
+        objection.review_decided_by = actor if getattr(actor, "pk", None) else None
+        if outcome == Objection.ReviewOutcome.REOPENED:
+            record = CreditRecord.objects.select_for_update().select_related("item").get(pk=objection.record_id)
+            if Objection.objects.filter(record=record, state__in=Objection.OPEN_STATES).exclude(pk=objection.pk).exists():
+                raise DomainError("该记录另有一件正在处理的异议，请在那件异议中一并处理", code="another_open")
+            objection.state, objection.decided_at, objection.decided_by = State.FLAGGED, None, None
+            objection.record_state_before, objection.record_version_filed = record.state, record.version
+            objection.decide_by = add_working_days(today, ObjectionSettings.current().decide_working_days)
+            if record.state in OBJECTIONABLE_STATES:
+                change_record_state(record=record, state=CreditRecord.State.OBJECTION, actor=actor,
+                                    action="collection.record.objection", reason=f"异议 {objection.number} 复核后重新处理",
+                                    detail={"objection": objection.number})
+        objection.save()
+        _step(objection, action="review_decide", actor=actor,
+              note=f"{objection.get_review_outcome_display()}：{reason.strip()[:480]}", detail={"outcome": outcome})
+    return objection
+
+
 def find_by_query_code(number: str, code: str) -> Objection | None:
     number, code = (number or "").strip().upper(), (code or "").strip().upper()
     if not number or not code:

@@ -3,6 +3,7 @@ decision form."""
 
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,8 +20,8 @@ from . import services
 from .models import Objection
 from .queries import is_overdue, objection_queue
 
-FILTERS = {"open": "处理中", "corrected": "已更正", "withdrawn": "已撤销记录", "upheld": "维持原记录",
-           "rejected": "不予受理", "": "全部"}
+FILTERS = {"open": "处理中", "review": "复核中", "corrected": "已更正", "withdrawn": "已撤销记录",
+           "upheld": "维持原记录", "rejected": "不予受理", "": "全部"}
 
 
 @staff_of_an_organization
@@ -42,6 +43,8 @@ def detail(request, objection_id: int):
         "objection": objection, "steps": objection.steps.select_related("actor"),
         "attachments": objection.attachments.all(), "overdue": is_overdue(objection),
         "can_decide": objection.provider_id == request.user.organization_id,
+        "can_review": request.user.has_perm("objections.review_objection") and objection.under_review,
+        "review_outcomes": Objection.ReviewOutcome.choices,
         "outcomes": [(value, label) for value, label in Objection.State.choices if value in Objection.OUTCOMES]})
 
 
@@ -58,6 +61,11 @@ def act(request, objection_id: int, step: str):
         elif step == "reject":
             services.reject_objection(objection=objection, reason=reason, actor=request.user,
                                       organization=request.user.organization)
+        elif step == "review":
+            if not request.user.has_perm("objections.review_objection"):
+                raise PermissionDenied
+            services.decide_review(objection=objection, outcome=request.POST.get("outcome", ""), reason=reason,
+                                   actor=request.user)
         else:
             raise Http404
     except DomainError as exc:

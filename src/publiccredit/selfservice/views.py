@@ -203,11 +203,13 @@ def progress(request):
         else:
             found = repair_services.find_by_query_code(number, code)
             result = repair_queries.progress_of(found) if found else None
-            if found is not None:
-                _remember_verified(request, found.number)
+        if found is not None:
+            _remember_verified(request, found.number)
     return render(request, "selfservice/progress.html", {
         "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited,
         "can_follow_up": bool(found is not None and kind != "objection" and found.is_open),
+        "can_ask_review": bool(found is not None and kind == "objection"
+                               and not objection_services.review_problems(found)),
         "decided": bool(found is not None and kind != "objection" and found.decided_at)},
         status=429 if limited else 200)
 
@@ -242,6 +244,33 @@ def _may_follow_up(request, application: RepairApplication) -> bool:
     if user.is_authenticated and user.subject_id and user.subject_id == application.subject_id:
         return True
     return application.number in request.session.get(VERIFIED, [])
+
+
+def objection_follow_up(request, number: str):
+    """The filer's page of one objection (who showed number + query code this session): progress, and after an
+    upheld or not accepted outcome, a request for review by the credit office."""
+    objection = get_object_or_404(Objection.objects.select_related("record__item", "provider"),
+                                  number=number.strip().upper())
+    if objection.number not in request.session.get(VERIFIED, []):
+        return redirect(f"/progress/?kind=objection&number={objection.number}")
+    error, status = None, 200
+    if request.method == "POST" and too_many(request, "objection", by_user=True):
+        error, status = refusal("objection") + KEPT, 429
+    elif request.method == "POST":
+        set_channel("web")
+        try:
+            objection_services.request_review(objection=objection, reasons=request.POST.get("reasons", ""),
+                                              actor=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, "复核申请已提交，信用主管部门将在复核时限内作出决定并告知您。")
+            return redirect(f"/objections/{objection.number}/")
+    objection.refresh_from_db()
+    return render(request, "selfservice/objection_follow_up.html", {
+        "objection": objection, "result": objection_queries.progress_of(objection), "error": error,
+        "problems": objection_services.review_problems(objection), "values": request.POST if error else {}},
+        status=status)
 
 
 def repair_follow_up(request, number: str):
