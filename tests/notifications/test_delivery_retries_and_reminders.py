@@ -131,3 +131,18 @@ def test_the_credit_office_is_reminded_of_reviews_due(old_penalty, market_clerk,
     remind_deadlines(today=today)
     reminder = Notification.objects.get(user=credit_office_admin, channel="site", topic="deadlines.reminder")
     assert f"异议复核 {objection.number}" in reminder.body
+
+
+def test_the_command_sends_what_is_pending_and_the_days_reminders(old_penalty, market_clerk,
+                                                                 django_capture_on_commit_callbacks, sms_outbox):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    objection_on(old_penalty, django_capture_on_commit_callbacks)
+    Notification.objects.filter(channel="sms").update(state="pending", sent_at=None)
+    Objection.objects.update(decide_by=timezone.localdate())
+    out = StringIO()
+    call_command("send-notifications", "--remind", stdout=out)
+    assert "到期提醒：新生成 1 条消息" in out.getvalue() and "发送成功 1 条" in out.getvalue()
+    assert len(sms_outbox) == 2  # the receipt after commit, and again by the command after it was reset
