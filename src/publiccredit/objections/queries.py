@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from publiccredit.collection.queries import sees_all_organizations
@@ -60,8 +60,9 @@ def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
     by_provider = list(objections.values("provider__name").annotate(n=Count("id")).order_by("-n"))
     return {"since": since, "until": until, "total": sum(by_state.values()),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
-            "overdue": objections.filter(state__in=Objection.OPEN_STATES, decide_by__lt=today).count(),
-            "reviews": objections.filter(review_requested_at__isnull=False).count(),
-            "reviews_reopened": objections.filter(review_outcome=Objection.ReviewOutcome.REOPENED).count(),
+            **objections.aggregate(
+                overdue=Count("id", filter=Q(state__in=Objection.OPEN_STATES, decide_by__lt=today)),
+                reviews=Count("id", filter=Q(review_requested_at__isnull=False)),
+                reviews_reopened=Count("id", filter=Q(review_outcome=Objection.ReviewOutcome.REOPENED))),
             **handling_times(objections, started="filed_at", finished="decided_at"),
             "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}
