@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from publiccredit.accounts.services import system_account_for
 from publiccredit.collection.models import CreditRecord
 from publiccredit.objections.models import Objection
 from publiccredit.objections.services import decide_objection, file_objection, reject_objection, request_review
@@ -56,7 +57,7 @@ def seed_remedies() -> dict[str, int]:
         elif target.startswith("approved"):
             application = approve_application(application=application, reason="已纠正失信行为、履行相关义务", actor=office)
             if target == "approved_acknowledged":
-                acknowledge_result(application=application, actor=None)
+                acknowledge_result(application=application, actor=system_account_for(record.provider))
         elif target == "refused":
             refuse_application(application=application, reason="提交的缴款凭证与处罚决定书金额不符", actor=office)
         counts[target] = counts.get(target, 0) + 1
@@ -65,15 +66,17 @@ def seed_remedies() -> dict[str, int]:
         objection, _ = file_objection(record=record, filer_kind="subject", filer_name=record.subject.name,
                                       contact_phone="0793-8300000", reasons="处罚决定书已被行政复议撤销，请撤销该记录。",
                                       actor=None, channel="portal")
+        department = system_account_for(record.provider)  # the department's system decides, not "the filer"
         if target in ("upheld", "review"):
-            decide_objection(objection=objection, outcome="upheld", reason="经核查，处罚决定合法有效，记录无误", actor=None)
+            decide_objection(objection=objection, outcome="upheld", reason="经核查，处罚决定合法有效，记录无误",
+                             actor=department)
         if target == "review":
             request_review(objection=Objection.objects.get(pk=objection.pk), actor=None,
                            reasons="行政复议决定书已撤销该处罚决定，提供单位未核查复议结果，请求复核。")
         elif target == "withdrawn":
-            decide_objection(objection=objection, outcome="withdrawn", reason="处罚决定已被复议撤销", actor=None)
+            decide_objection(objection=objection, outcome="withdrawn", reason="处罚决定已被复议撤销", actor=department)
         elif target == "rejected":
-            reject_objection(objection=objection, reason="未提供与异议事项相关的说明", actor=None)
+            reject_objection(objection=objection, reason="未提供与异议事项相关的说明", actor=department)
         counts[f"objection_{target}"] = 1
     return counts
 
