@@ -20,7 +20,7 @@ def test_a_repair_application_opens_read_only_with_its_history(admin_client, old
 
     settings.MEDIA_ROOT = tmp_path
     application, _ = apply_for_repair(
-        record=old_penalty, applicant=Applicant(name="信江光伏", contact_name="刘", contact_phone="1"),
+        record=old_penalty, applicant=Applicant(name="信江光伏", contact_name="刘", contact_phone="13800000000"),
         statement="已整改", commitment_accepted=True, actor=None, channel="portal",
         files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4 test")])
     page = admin_client.get(f"/admin/repair/repairapplication/{application.pk}/change/").content.decode()

@@ -75,7 +75,7 @@ def test_a_statement_after_the_period_is_refused_with_the_date(client, notified,
     from publiccredit.lists.services import submit_statement
 
     with pytest.raises(DomainError, match="届满"):
-        submit_statement(entry=notified, text="x", filer_name="刘", contact_phone="1", actor=account)
+        submit_statement(entry=notified, text="x", filer_name="刘", contact_phone="13800000000", actor=account)
 
 
 def test_another_subjects_account_cannot_answer_the_notice(client, notified, citizen):

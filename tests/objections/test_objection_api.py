@@ -35,6 +35,6 @@ def test_a_bad_filer_kind_is_a_400(client, enterprise, market_regulation, credit
     token = issue_token(organization=credit_office, name="热线", scopes=["objections:write"])
     response = client.post("/api/v1/objections/", {
         "subject_code": ENTERPRISE_USCC, "decision_number": record.decision_number, "filer_kind": "martian",
-        "filer_name": "某", "contact_phone": "1", "reasons": "理由"}, content_type="application/json",
+        "filer_name": "某", "contact_phone": "13800000000", "reasons": "理由"}, content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token.secret}")
     assert response.status_code == 400 and response.json()["field"] == "filer_kind"

@@ -71,7 +71,7 @@ def test_a_review_can_be_asked_once_and_only_within_the_period(upheld):
 
 
 def test_a_corrected_objection_cannot_be_reviewed(penalty, market_clerk):
-    objection, _ = file_objection(record=penalty, filer_kind="subject", filer_name="信江光伏", contact_phone="1",
+    objection, _ = file_objection(record=penalty, filer_kind="subject", filer_name="信江光伏", contact_phone="13800000000",
                                   reasons="有误", actor=None, channel="portal")
     decide_objection(objection=objection, outcome="withdrawn", reason="撤销该记录", actor=market_clerk,
                      organization=market_clerk.organization)

@@ -121,7 +121,7 @@ def test_the_window_form_names_what_is_missing(client, credit_office_admin, old_
     client.force_login(credit_office_admin)
     page = client.post("/backoffice/repairs/new/", {"code": ENTERPRISE_USCC, "record": old_penalty.pk,
                                                     "applicant_name": "信江光伏", "contact_name": "刘",
-                                                    "contact_phone": "1", "statement": "已整改"}).content.decode()
+                                                    "contact_phone": "13800000000", "statement": "已整改"}).content.decode()
     assert "承诺书" in page and not RepairApplication.objects.exists()
 
 

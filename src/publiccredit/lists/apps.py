@@ -21,4 +21,5 @@ class ListsConfig(AppConfig):
             "lists.entry.statement": "提出陈述申辩",
             "lists.entry.answer": "答复陈述申辩",
             "lists.statement.file.read": "查看陈述申辩材料",
+            "lists.entry.read": "查看名单记录（含陈述申辩人联系方式）",
         })

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.evidence import EvidenceFile
+from publiccredit.core.fields import EncryptedTextField
 
 
 class ListKind(models.Model):
@@ -167,7 +168,7 @@ class ListStatement(models.Model):
     entry = models.ForeignKey(ListEntry, verbose_name="名单记录", on_delete=models.PROTECT, related_name="statements")
     text = models.TextField("陈述申辩意见")
     filer_name = models.CharField("提出人", max_length=200)
-    contact_phone = models.CharField("联系电话", max_length=30)
+    contact_phone = EncryptedTextField("联系电话")
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交账号", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
     filed_at = models.DateTimeField("提出时间", auto_now_add=True)

@@ -143,6 +143,7 @@ def submit_statement(*, entry: ListEntry, text: str, filer_name: str, contact_ph
                      today: dt.date | None = None) -> ListStatement:
     """陈述申辩: the subject answers the prior notice within the objection period, with evidence if it has any."""
     from publiccredit.core.evidence import check_files, keep_evidence
+    from publiccredit.core.fields import contact_problems
 
     today = today or timezone.localdate()
     files = list(files or [])
@@ -150,6 +151,9 @@ def submit_statement(*, entry: ListEntry, text: str, filer_name: str, contact_ph
                if not str(value or "").strip()]
     if missing:
         raise DomainError(f"请填写：{'、'.join(missing)}", code="missing_fields")
+    bad_contact = contact_problems(contact_phone)
+    if bad_contact:
+        raise DomainError("；".join(bad_contact), code="bad_contact", field="contact_phone")
     check_files(files)
     with transaction.atomic():
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from publiccredit.accounts.models import User
 from publiccredit.audit.context import set_channel
+from publiccredit.audit.services import record_read
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.documents import pdf_response
@@ -115,10 +116,13 @@ class WithdrawForm(forms.Form):
 @staff_of_an_organization
 def entry(request, entry_id: int):
     item = get_object_or_404(_entries().prefetch_related("records__item", "records__provider"), pk=entry_id)
+    can_manage = request.user.has_perm("lists.manage_entries")
+    if can_manage and item.statements.exists():  # the statements carry the filer's phone number: an audited read
+        record_read(actor=request.user, action="lists.entry.read", target=item, detail={"statements": True})
     return render(request, "lists/entry.html", {
         "entry": item, "steps": item.steps.select_related("actor"),
         "statements": item.statements.prefetch_related("attachments").select_related("answered_by"),
-        "can_manage": request.user.has_perm("lists.manage_entries"),
+        "can_manage": can_manage,
         "decide_form": DecideForm(initial={"approver": request.user.pk if request.user.role == "credit_office" else None,
                                            "measures": _default_measures(item)}),
         "exit_form": ExitForm(), "withdraw_form": WithdrawForm(),

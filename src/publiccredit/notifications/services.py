@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
+from publiccredit.core.fields import is_mobile
 
 from .models import MessageTemplate, Notification
 from .occasions import DEPARTMENT, Occasion, Recipient, holders_of, resolver_for, staff_of
@@ -82,7 +83,8 @@ def _messages(template: MessageTemplate, recipient: Recipient, *, title: str, bo
     if template.on_site and recipient.user is not None:
         rows.append(Notification(key=f"{key}:site:{recipient.user.pk}", channel=Channel.SITE, state=State.SENT,
                                  sent_at=now, **common))
-    for wanted, channel, address in ((template.by_sms, Channel.SMS, recipient.phone.strip()),
+    phone = recipient.phone.strip() if is_mobile(recipient.phone) else ""  # a landline cannot take a text
+    for wanted, channel, address in ((template.by_sms, Channel.SMS, phone),
                                      (template.by_email, Channel.EMAIL, recipient.email.strip())):
         if wanted and address:
             rows.append(Notification(key=f"{key}:{channel}:{lookup_hash(address)[:24]}", channel=channel,

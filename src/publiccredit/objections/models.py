@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.evidence import EvidenceFile
+from publiccredit.core.fields import EncryptedTextField
 
 
 class ObjectionSettings(models.Model):
@@ -61,8 +62,8 @@ class Objection(models.Model):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.RECEIVED)
     filer_kind = models.CharField("提出人身份", max_length=10, choices=Filer.choices)
     filer_name = models.CharField("提出人", max_length=200)
-    contact_phone = models.CharField("联系电话", max_length=30)
-    contact_email = models.EmailField("电子邮箱", blank=True)
+    contact_phone = EncryptedTextField("联系电话")
+    contact_email = EncryptedTextField("电子邮箱", blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
     channel = models.CharField("渠道", max_length=10, default="portal")

@@ -18,6 +18,7 @@ from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
+from publiccredit.core.fields import contact_problems
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
@@ -64,6 +65,9 @@ def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, co
                if not str(value or "").strip()]
     if missing:
         raise DomainError(f"请填写：{'、'.join(missing)}", code="missing_fields")
+    bad_contact = contact_problems(contact_phone, contact_email)
+    if bad_contact:
+        raise DomainError("；".join(bad_contact), code="bad_contact", field="contact_phone")
     check_files(files)
     settings = ObjectionSettings.current()
     code = new_query_code()

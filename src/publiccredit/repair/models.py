@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.evidence import EvidenceFile
+from publiccredit.core.fields import EncryptedTextField
 
 
 class RepairSettings(models.Model):
@@ -54,8 +55,8 @@ class RepairApplication(models.Model):
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
     applicant_name = models.CharField("申请人", max_length=200)
     contact_name = models.CharField("联系人", max_length=50)
-    contact_phone = models.CharField("联系电话", max_length=30)
-    contact_email = models.EmailField("电子邮箱", blank=True)
+    contact_phone = EncryptedTextField("联系电话")
+    contact_email = EncryptedTextField("电子邮箱", blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
     statement = models.TextField("整改及履行义务情况说明")

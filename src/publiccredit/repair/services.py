@@ -20,6 +20,7 @@ from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
+from publiccredit.core.fields import contact_problems
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
@@ -94,6 +95,9 @@ def apply_for_repair(*, record: CreditRecord, applicant: Applicant, statement: s
                if not str(value or "").strip()]
     if missing:
         raise DomainError(f"请填写：{'、'.join(missing)}", code="missing_fields")
+    bad_contact = contact_problems(applicant.contact_phone, applicant.contact_email)
+    if bad_contact:
+        raise DomainError("；".join(bad_contact), code="bad_contact", field="contact_phone")
     if not commitment_accepted:
         raise DomainError("信用修复须签署信用修复承诺书", code="commitment_required", field="commitment")
     if not files:

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from publiccredit.core.fields import EncryptedTextField
+
 
 class BindingRequest(models.Model):
     class State(models.TextChoices):
@@ -23,7 +25,7 @@ class BindingRequest(models.Model):
                                 related_name="binding_requests")
     capacity = models.CharField("身份", max_length=24, choices=Capacity.choices)
     applicant_name = models.CharField("姓名", max_length=50)
-    phone = models.CharField("联系电话", max_length=30)
+    phone = EncryptedTextField("联系电话")
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PENDING)
     requested_at = models.DateTimeField("申请时间", auto_now_add=True)
     decided_at = models.DateTimeField("核验时间", null=True, blank=True)

@@ -11,6 +11,7 @@ from publiccredit.accounts.models import User
 from publiccredit.accounts.roles import Role
 from publiccredit.audit.services import record_write
 from publiccredit.core.errors import DomainError
+from publiccredit.core.fields import contact_problems
 from publiccredit.events.services import emit
 from publiccredit.subjects.queries import subject_by_code
 
@@ -40,6 +41,9 @@ def register_subject_account(*, username: str, password: str, name: str, phone: 
                           field="capacity")
     if not name.strip() or not phone.strip():
         raise DomainError("请填写姓名和联系电话", code="missing_fields")
+    bad_contact = contact_problems(phone)
+    if bad_contact:
+        raise DomainError("；".join(bad_contact), code="bad_contact", field="phone")
     with transaction.atomic():
         user = User(username=username, role=Role.SUBJECT_USER, first_name=name.strip()[:150], phone=phone.strip()[:20])
         user.set_password(password)

@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import publiccredit.core.fields
+
 
 class Migration(migrations.Migration):
 
@@ -19,7 +21,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('text', models.TextField(verbose_name='陈述申辩意见')),
                 ('filer_name', models.CharField(max_length=200, verbose_name='提出人')),
-                ('contact_phone', models.CharField(max_length=30, verbose_name='联系电话')),
+                ('contact_phone', publiccredit.core.fields.EncryptedTextField(verbose_name='联系电话')),
                 ('filed_at', models.DateTimeField(auto_now_add=True, verbose_name='提出时间')),
                 ('adopted', models.BooleanField(blank=True, null=True, verbose_name='是否采纳')),
                 ('answer', models.TextField(blank=True, verbose_name='答复')),
