@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
+from publiccredit.core.fields import EncryptedTextField
+
 from .roles import Role
 
 
@@ -13,7 +15,7 @@ class User(AbstractUser):
                                      on_delete=models.PROTECT, related_name="users")
     subject = models.ForeignKey("subjects.Subject", verbose_name="绑定的信用主体", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="accounts")
-    phone = models.CharField("联系电话", max_length=20, blank=True)
+    phone = EncryptedTextField("联系电话", blank=True)
 
     class Meta:
         verbose_name = "用户"
