@@ -141,3 +141,12 @@ def test_reviews_are_counted_in_the_statistics(upheld, credit_office_admin):
     since, until = statistics_window(None, None)
     stats = objection_statistics(since=since, until=until)
     assert stats["reviews"] == 1 and stats["reviews_reopened"] == 1
+
+
+def test_the_filer_follows_an_objection_just_filed_without_typing_the_code_again(client, penalty):
+    client.post(f"/objection/{penalty.pk}/", {"filer_kind": "concerned", "filer_name": "王某",
+                                              "contact_phone": "13912345678", "reasons": "罚款金额有误"})
+    objection = Objection.objects.get()
+    page = client.get(f"/objections/{objection.number}/").content.decode()
+    assert objection.number in page and "已受理（异议处理中）" in page
+    assert client.session["verified_numbers"] == [objection.number]

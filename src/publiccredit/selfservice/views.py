@@ -149,6 +149,7 @@ def repair_apply(request, record_id: int):
         except DomainError as exc:
             error = exc.message
         else:
+            _remember_verified(request, application.number)
             return render(request, "selfservice/submitted.html", {
                 "kind": "信用修复申请", "number": application.number, "code": code, "progress": "repair",
                 "deadline": application.decide_by})
@@ -182,6 +183,7 @@ def objection_new(request, record_id: int):
         except DomainError as exc:
             error = exc.message
         else:
+            _remember_verified(request, objection.number)
             return render(request, "selfservice/submitted.html", {
                 "kind": "异议", "number": objection.number, "code": code, "progress": "objection",
                 "deadline": objection.decide_by})
@@ -230,11 +232,11 @@ def repair_decision_pdf(request, number: str):
     return repair_decision(request, number, as_pdf=True)
 
 
-VERIFIED = "verified_repairs"
+VERIFIED = "verified_numbers"  # repair (XF…) and objection (YY…) numbers whose query code this session showed
 
 
 def _remember_verified(request, number: str) -> None:
-    """Whoever showed the number and the query code may follow the application up in this session."""
+    """Whoever showed the number and the query code (or just filed it) may follow it up in this session."""
     verified = [n for n in request.session.get(VERIFIED, []) if n != number][-19:]
     request.session[VERIFIED] = [*verified, number]
 
@@ -251,7 +253,8 @@ def objection_follow_up(request, number: str):
     upheld or not accepted outcome, a request for review by the credit office."""
     objection = get_object_or_404(Objection.objects.select_related("record__item", "provider"),
                                   number=number.strip().upper())
-    if objection.number not in request.session.get(VERIFIED, []):
+    own = request.user.is_authenticated and objection.submitted_by_id == request.user.pk
+    if not own and objection.number not in request.session.get(VERIFIED, []):
         return redirect(f"/progress/?kind=objection&number={objection.number}")
     error, status = None, 200
     if request.method == "POST" and too_many(request, "objection", by_user=True):
