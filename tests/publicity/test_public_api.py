@@ -85,3 +85,16 @@ def test_a_token_without_the_read_scope_sees_only_what_the_public_sees(client, r
     numbers = {row["decision_number"] for row in body["records"]["penalty"]}
     assert records_in_every_state["expired"].decision_number not in numbers
     assert not AuditEntry.objects.filter(action="publicity.credit_file.read").exists()
+
+
+def test_the_openapi_schema_generates_without_a_warning_and_documents_the_credit_file(db):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("spectacular", "--fail-on-warn", "--format", "openapi-json", stdout=out)  # raises on any warning
+    schema = json.loads(out.getvalue())
+    assert "CreditFile" in str(schema["paths"]["/api/v1/subjects/{code}/"]["get"]["responses"]["200"])
+    assert "/api/v1/objections/{number}/review/" in schema["paths"]

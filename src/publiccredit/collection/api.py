@@ -3,7 +3,8 @@
 import io
 
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -73,7 +74,9 @@ class BatchDetailView(APIView):
     permission_classes = [HasScope]
     required_scope = "records:read"
 
-    @extend_schema(summary="报送批次及其退回原因")
+    @extend_schema(summary="报送批次及其退回原因", responses={200: OpenApiResponse(
+        OpenApiTypes.OBJECT, description="批次计数（total、accepted、rejected、created、updated、unchanged、"
+                                         "withdrawn）、状态和 errors（行号、字段、代码、原因）")})
     def get(self, request, batch_id: int):
         batch = batches_for(request.user).filter(pk=batch_id).first()
         if batch is None:
@@ -108,7 +111,8 @@ class TimelinessStatsView(APIView):
     @extend_schema(summary="报送及时性统计", parameters=[
         OpenApiParameter("since", str, description="接收日期起（YYYY-MM-DD）"),
         OpenApiParameter("until", str, description="接收日期止（YYYY-MM-DD）"),
-        OpenApiParameter("item", str, description="信息项代码")])
+        OpenApiParameter("item", str, description="信息项代码")],
+        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="按报送单位的及时率、逾期条数和排名")})
     def get(self, request):
         return Response(timeliness(**parse_period(request.query_params)))
 
@@ -132,6 +136,7 @@ def parse_period(params) -> dict:
 class CatalogItemsView(APIView):
     """The resource catalog: items, their fields and rules (public, as the catalog is published)."""
 
-    @extend_schema(summary="信用信息资源目录")
+    @extend_schema(summary="信用信息资源目录", responses={200: OpenApiResponse(
+        OpenApiTypes.OBJECT, description="信息项及其字段、公开类别、失信程度规则和公示期")})
     def get(self, request):
         return Response(item_overview())

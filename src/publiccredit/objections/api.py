@@ -13,6 +13,12 @@ from publiccredit.core.ratelimits import ActionThrottle
 from .queries import progress_of
 from .services import file_objection, find_by_query_code, request_review
 
+PROGRESS = inline_serializer("ObjectionProgress", {
+    "number": serializers.CharField(), "state": serializers.CharField(), "state_label": serializers.CharField(),
+    "record": serializers.DictField(), "filed_at": serializers.DateTimeField(), "decide_by": serializers.DateField(),
+    "decided_at": serializers.DateTimeField(allow_null=True), "decision_reason": serializers.CharField(),
+    "review": serializers.DictField(allow_null=True), "steps": serializers.ListField(child=serializers.DictField())})
+
 
 class ObjectionsView(APIView):
     permission_classes = [HasScope]
@@ -51,14 +57,7 @@ class ObjectionProgressView(APIView):
     throttle_scope = "progress"
 
     @extend_schema(summary="查询异议处理进度", parameters=[OpenApiParameter("code", str, description="查询码")],
-                   responses={200: inline_serializer("ObjectionProgress", {
-                       "number": serializers.CharField(), "state": serializers.CharField(),
-                       "state_label": serializers.CharField(), "record": serializers.DictField(),
-                       "filed_at": serializers.DateTimeField(), "decide_by": serializers.DateField(),
-                       "decided_at": serializers.DateTimeField(allow_null=True),
-                       "decision_reason": serializers.CharField(),
-                       "review": serializers.DictField(allow_null=True),
-                       "steps": serializers.ListField(child=serializers.DictField())})})
+                   responses={200: PROGRESS})
     def get(self, request, number: str):
         objection = find_by_query_code(number, request.query_params.get("code", ""))
         if objection is None:
@@ -77,7 +76,8 @@ class ObjectionReviewView(APIView):
     throttle_scope = "progress"
 
     @extend_schema(summary="申请复核异议处理结果", request=inline_serializer("ObjectionReviewRequest", {
-        "code": serializers.CharField(help_text="查询码"), "reasons": serializers.CharField(help_text="复核理由")}))
+        "code": serializers.CharField(help_text="查询码"), "reasons": serializers.CharField(help_text="复核理由")}),
+        responses={200: PROGRESS})
     def post(self, request, number: str):
         from publiccredit.core.errors import NotFound
 

@@ -43,6 +43,7 @@ class SubjectSearchView(APIView):
     """Search subjects by name (fuzzy, typo-tolerant) or code, as the public may."""
 
     @extend_schema(
+        operation_id="v1_subjects_search",
         summary="信用主体查询",
         parameters=[
             OpenApiParameter("q", str, required=True, description="名称的一部分、统一社会信用代码或完整身份证号码"),
@@ -81,7 +82,16 @@ class SubjectSearchView(APIView):
 class CreditFileView(APIView):
     """The credit file of one subject: records grouped by catalog item code, filtered by the one visibility rule."""
 
+    @staticmethod
+    def _viewer(request):
+        """A department system reads shared data only with a token holding ``subjects:read``; else as the public."""
+        token = request.auth
+        if token is not None and hasattr(token, "scopes") and READ_SCOPE not in token.scopes:
+            return None
+        return request.user
+
     @extend_schema(
+        operation_id="v1_subjects_credit_file",
         summary="信用档案",
         description="code 为统一社会信用代码、完整身份证号码或查询结果中 url 给出的自然人引用。"
                     "匿名访问只返回社会公开且在公示期内的信息；部门令牌按政务共享范围返回，并留痕。",
@@ -95,14 +105,6 @@ class CreditFileView(APIView):
             "sections": serializers.DictField(child=serializers.IntegerField(), help_text="各栏目条数"),
         }), 404: OpenApiResponse(ERROR, description="没有该主体或代码无效")},
     )
-    @staticmethod
-    def _viewer(request):
-        """A department system reads shared data only with a token holding ``subjects:read``; else as the public."""
-        token = request.auth
-        if token is not None and hasattr(token, "scopes") and READ_SCOPE not in token.scopes:
-            return None
-        return request.user
-
     def get(self, request, code: str):
         subject = queries.subject_by_ref(code)
         if subject is None:
