@@ -26,6 +26,13 @@ class AuditedModelAdmin(admin.ModelAdmin):
             delete_configuration(instance=obj, actor=request.user)
 
 
+class SingletonSettingsAdmin(AuditedModelAdmin):
+    """One row of settings: it can be added once and edited, never a second."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Evidence and logs (records, audit entries, events, workflow items, messages) change only through their
     services, never by hand in the admin."""

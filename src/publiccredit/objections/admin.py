@@ -1,17 +1,13 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
-from publiccredit.sanctions.admin import ReadOnlyAdmin
+from publiccredit.core.admin import HistoryInline, ReadOnlyAdmin, SingletonSettingsAdmin
 
 from .models import Objection, ObjectionSettings, ObjectionStep
 
 
 @admin.register(ObjectionSettings)
-class ObjectionSettingsAdmin(AuditedModelAdmin):
+class ObjectionSettingsAdmin(SingletonSettingsAdmin):
     list_display = ("__str__", "flag_working_days", "decide_working_days")
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not ObjectionSettings.objects.exists()
 
 
 class ObjectionStepInline(HistoryInline):

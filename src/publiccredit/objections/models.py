@@ -7,9 +7,10 @@ from django.db.models import Q
 
 from publiccredit.core.evidence import EvidenceFile
 from publiccredit.core.fields import EncryptedTextField
+from publiccredit.core.singletons import SingletonSettings
 
 
-class ObjectionSettings(models.Model):
+class ObjectionSettings(SingletonSettings):
     flag_working_days = models.PositiveSmallIntegerField("标注时限（工作日）", default=1,
                                                          help_text="收到异议后标注“异议处理中”")
     decide_working_days = models.PositiveSmallIntegerField("处理时限（工作日）", default=5,
@@ -25,10 +26,6 @@ class ObjectionSettings(models.Model):
 
     def __str__(self) -> str:
         return f"标注{self.flag_working_days}个工作日，处理{self.decide_working_days}个工作日"
-
-    @classmethod
-    def current(cls) -> "ObjectionSettings":
-        return cls.objects.first() or cls()
 
 
 class Objection(models.Model):

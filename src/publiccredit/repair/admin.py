@@ -1,17 +1,13 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin, HistoryInline
-from publiccredit.sanctions.admin import ReadOnlyAdmin
+from publiccredit.core.admin import HistoryInline, ReadOnlyAdmin, SingletonSettingsAdmin
 
 from .models import RepairApplication, RepairSettings, RepairStep
 
 
 @admin.register(RepairSettings)
-class RepairSettingsAdmin(AuditedModelAdmin):
+class RepairSettingsAdmin(SingletonSettingsAdmin):
     list_display = ("__str__", "decide_working_days", "push_working_days")
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not RepairSettings.objects.exists()
 
 
 class RepairStepInline(HistoryInline):

@@ -7,9 +7,10 @@ from django.db.models import Q
 
 from publiccredit.core.evidence import EvidenceFile
 from publiccredit.core.fields import EncryptedTextField
+from publiccredit.core.singletons import SingletonSettings
 
 
-class RepairSettings(models.Model):
+class RepairSettings(SingletonSettings):
     """Deadlines in working days (one row; the credit office edits it in the admin)."""
 
     decide_working_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=10,
@@ -23,10 +24,6 @@ class RepairSettings(models.Model):
 
     def __str__(self) -> str:
         return f"办理{self.decide_working_days}个工作日，推送{self.push_working_days}个工作日"
-
-    @classmethod
-    def current(cls) -> "RepairSettings":
-        return cls.objects.first() or cls()
 
 
 class RepairApplication(models.Model):
