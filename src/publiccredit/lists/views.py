@@ -18,6 +18,7 @@ from publiccredit.collection.models import CreditRecord
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import evidence_response
+from publiccredit.organizations.queries import issuing_office
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services
@@ -228,9 +229,5 @@ def _render_document(request, entry_id: int, document: str):
     if item.state not in states or (document == "notice" and not item.notice_number):
         messages.error(request, "该环节尚未办理，文书还不能生成")
         return redirect("backoffice:list-entry", entry_id=item.pk)
-    from publiccredit.organizations.models import Organization
-
-    issuer = (item.approver.organization if item.approver and item.approver.organization else
-              Organization.objects.filter(kind="credit_office").order_by("sort_order", "pk").first())
-    return render(request, template, {"entry": item, "today": timezone.localdate(), "issuer": issuer,
+    return render(request, template, {"entry": item, "today": timezone.localdate(), "issuer": issuing_office(item.approver),
                                       "measures": item.kind.measures.filter(is_active=True)})

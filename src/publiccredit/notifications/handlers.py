@@ -1,13 +1,11 @@
-"""Outbox consumer: every event may call for messages; templates decide (most topics have none and cost one lookup)."""
+"""Outbox consumer: every event may call for messages. ``notify`` returns at once for topics no resolver knows
+(records.changed and the like); for the others the templates decide."""
 
 from publiccredit.events.registry import handles
 
 
 @handles("*")
 def notify_on_event(payload: dict) -> None:
-    from .occasions import resolver_for
     from .services import notify
 
-    topic = payload.get("_topic", "")
-    if resolver_for(topic) is not None:
-        notify(topic=topic, payload=payload, key=f"event:{payload.get('_event')}")
+    notify(topic=payload.get("_topic", ""), payload=payload, key=f"event:{payload.get('_event')}")

@@ -17,3 +17,10 @@ def region_by_code(code: str) -> Region | None:
 
 def counties():
     return Region.objects.filter(level__in=[Region.Level.COUNTY, Region.Level.ZONE]).order_by("sort_order")
+
+
+def issuing_office(signer) -> Organization | None:
+    """The office named at the foot of a written decision: the signer's organisation, else the credit office."""
+    if signer is not None and getattr(signer, "organization_id", None):
+        return signer.organization
+    return Organization.objects.filter(kind=Organization.Kind.CREDIT_OFFICE).order_by("sort_order", "pk").first()

@@ -128,13 +128,11 @@ def repair_rights_notice_pdf(request, record_id: int):
 def decision_document(request, application, *, back: str, pdf: str, as_pdf: bool = False):
     """准予（不予）信用修复决定书 for a decided application: the same template as a page and as a PDF, for the
     applicant to show banks, tenders and departments, and for the back office to print."""
-    from publiccredit.organizations.models import Organization
+    from publiccredit.organizations.queries import issuing_office
 
     if application.state not in (RepairApplication.State.APPROVED, RepairApplication.State.REFUSED):
         raise Http404
-    decider = application.decided_by
-    issuer = (decider.organization if decider and decider.organization_id else
-              Organization.objects.filter(kind="credit_office").order_by("sort_order", "pk").first())
+    issuer = issuing_office(application.decided_by)
     title = "准予信用修复决定书" if application.state == RepairApplication.State.APPROVED else "不予信用修复决定书"
     html = render(request, "repair/decision_document.html", {
         "application": application, "record": application.record, "issuer": issuer, "title": title,

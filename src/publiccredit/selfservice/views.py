@@ -222,7 +222,7 @@ def repair_decision(request, number: str, as_pdf: bool = False):
     application = get_object_or_404(RepairApplication.objects.select_related("record__item", "record__provider",
                                                                              "subject", "decided_by"),
                                     number=number.strip().upper())
-    if not _may_follow_up(request, application):
+    if not _may_follow_up(request, application.number, subject_id=application.subject_id, filed_by_id=None):
         return redirect(f"/progress/?kind=repair&number={application.number}")
     return decision_document(request, application, back=f"/repairs/{application.number}/",
                              pdf=f"/repairs/{application.number}/decision.pdf", as_pdf=as_pdf)
@@ -241,11 +241,13 @@ def _remember_verified(request, number: str) -> None:
     request.session[VERIFIED] = [*verified, number]
 
 
-def _may_follow_up(request, application: RepairApplication) -> bool:
+def _may_follow_up(request, number: str, *, subject_id: int | None, filed_by_id: int | None) -> bool:
+    """The subject's bound account (repairs), the account that filed it (objections), or whoever showed (or just
+    got) its query code in this session may follow an application or objection up."""
     user = request.user
-    if user.is_authenticated and user.subject_id and user.subject_id == application.subject_id:
+    if user.is_authenticated and ((user.subject_id and user.subject_id == subject_id) or user.pk == filed_by_id):
         return True
-    return application.number in request.session.get(VERIFIED, [])
+    return number in request.session.get(VERIFIED, [])
 
 
 def objection_follow_up(request, number: str):
@@ -253,8 +255,7 @@ def objection_follow_up(request, number: str):
     upheld or not accepted outcome, a request for review by the credit office."""
     objection = get_object_or_404(Objection.objects.select_related("record__item", "provider"),
                                   number=number.strip().upper())
-    own = request.user.is_authenticated and objection.submitted_by_id == request.user.pk
-    if not own and objection.number not in request.session.get(VERIFIED, []):
+    if not _may_follow_up(request, objection.number, subject_id=None, filed_by_id=objection.submitted_by_id):
         return redirect(f"/progress/?kind=objection&number={objection.number}")
     error, status = None, 200
     if request.method == "POST" and too_many(request, "objection", by_user=True):
@@ -281,7 +282,7 @@ def repair_follow_up(request, number: str):
     withdrawal. Open to the bound account of the subject and to whoever showed number + query code this session."""
     application = get_object_or_404(RepairApplication.objects.select_related("record__item", "record__provider"),
                                     number=number.strip().upper())
-    if not _may_follow_up(request, application):
+    if not _may_follow_up(request, application.number, subject_id=application.subject_id, filed_by_id=None):
         return redirect(f"/progress/?kind=repair&number={application.number}")
     error, status = None, 200
     if request.method == "POST":
