@@ -159,6 +159,7 @@ RATE_LIMITS = {
     "progress": os.environ.get("PUBLICCREDIT_RATE_PROGRESS", "60/h"),
     "register": os.environ.get("PUBLICCREDIT_RATE_REGISTER", "10/h"),
     "login": os.environ.get("PUBLICCREDIT_RATE_LOGIN", "30/h"),
+    "binding_code": os.environ.get("PUBLICCREDIT_RATE_BINDING_CODE", "20/h"),
 }
 RATELIMIT_IP_META_KEY = "publiccredit.core.ratelimits.client_ip"
 SPECTACULAR_SETTINGS = {

@@ -63,6 +63,7 @@ urlpatterns = [
     path("account/logout/", LogoutView.as_view(next_page="/"), name="portal-logout"),
     path("account/register/", selfservice.register, name="portal-register"),
     path("account/", selfservice.home, name="portal-account"),
+    path("account/binding/<int:binding_id>/code/", selfservice.binding_code, name="portal-binding-code"),
     path("account/messages/", notifications.portal_inbox, name="portal-messages"),
     path("account/messages/read/", notifications.portal_read, name="portal-messages-read"),
     path("account/repair/<int:record_id>/", selfservice.repair_apply, name="portal-repair"),

@@ -50,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | VIEW_SUBJECTS
         | _crud("subjects.subject", "add", "change")
         | _crud("subjects.representative", "add", "change")
+        | _crud("subjects.registeredcontact", "view", "add", "change")
         | _crud("accounts.user", "view", "add", "change")
         | _crud("accounts.apitoken", "view")
         | _crud("audit.auditentry", "view")

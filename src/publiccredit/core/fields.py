@@ -29,7 +29,18 @@ class EncryptedTextField(models.TextField):
 
 
 def is_mobile(phone: str) -> bool:
-    return bool(MOBILE.match(re.sub(r"\s", "", phone or "")))
+    """A mainland mobile number, however spaced or dashed (139 1234 5678, 139-1234-5678, +86 139…)."""
+    return bool(MOBILE.match(re.sub(r"[\s-]", "", phone or "")))
+
+
+def mobile_digits(phone: str) -> str:
+    """A mobile number as its 11 digits (without +86, spaces or dashes); the caller has checked ``is_mobile``."""
+    return re.sub(r"\D", "", phone or "")[-11:]
+
+
+def mask_phone(phone: str) -> str:
+    digits = (phone or "").strip()
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else "****"
 
 
 def contact_problems(phone: str, email: str = "") -> list[str]:

@@ -102,3 +102,18 @@ def ensure_enterprise_account(password: str) -> str | None:
 
     approve_binding(request=request, actor=_approver(), note="演示：已核对营业执照和授权委托书")
     return "demo-enterprise"
+
+
+def seed_registered_contacts() -> int:
+    """A synthetic liaison mobile number (139 + the subject id) for every organisation of the demo city, as the
+    market regulator's register would deliver them, so that binding by a one-time code can be tried. Re-runs add
+    only what is missing."""
+    from publiccredit.subjects.models import RegisteredContact, Subject
+    from publiccredit.subjects.services import import_registered_contacts
+
+    missing = (Subject.objects.exclude(kind=Subject.Kind.NATURAL_PERSON).filter(registered_contact__isnull=True)
+               .order_by("pk").values_list("pk", "uscc"))
+    rows = ((number, uscc, f"139{pk % 10 ** 8:08d}") for number, (pk, uscc) in enumerate(list(missing), start=1))
+    before = RegisteredContact.objects.count()
+    import_registered_contacts(rows, source="演示：市场监管局企业登记联络员信息", actor=None)
+    return RegisteredContact.objects.count() - before

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
-from publiccredit.core.fields import is_mobile
+from publiccredit.core.fields import is_mobile, mask_phone, mobile_digits
 
 from .models import MessageTemplate, Notification
 from .occasions import DEPARTMENT, Occasion, Recipient, holders_of, resolver_for, staff_of
@@ -40,8 +40,7 @@ def mask_address(address: str) -> str:
     if "@" in address:
         name, domain = address.split("@", 1)
         return f"{name[:1]}***@{domain}"
-    digits = address.strip()
-    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else "****"
+    return mask_phone(address)
 
 
 def notify(*, topic: str, payload: dict, key: str) -> int:
@@ -83,7 +82,7 @@ def _messages(template: MessageTemplate, recipient: Recipient, *, title: str, bo
     if template.on_site and recipient.user is not None:
         rows.append(Notification(key=f"{key}:site:{recipient.user.pk}", channel=Channel.SITE, state=State.SENT,
                                  sent_at=now, **common))
-    phone = recipient.phone.strip() if is_mobile(recipient.phone) else ""  # a landline cannot take a text
+    phone = mobile_digits(recipient.phone) if is_mobile(recipient.phone) else ""  # a landline cannot take a text
     for wanted, channel, address in ((template.by_sms, Channel.SMS, phone),
                                      (template.by_email, Channel.EMAIL, recipient.email.strip())):
         if wanted and address:

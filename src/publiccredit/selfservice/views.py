@@ -67,7 +67,11 @@ def register(request):
                 error = exc.message
             else:
                 login(request, binding.user, backend="publiccredit.accounts.backends.RoleModelBackend")
-                messages.success(request, "注册成功。请携营业执照（或授权委托书、身份证）到信用窗口核验，或等待工作人员电话核验。")
+                if services.code_destination(binding):
+                    messages.success(request, "注册成功。可在下方获取发送到该主体登记手机号码的验证码，立即完成绑定；"
+                                              "也可携营业执照（或授权委托书、身份证）到信用窗口核验。")
+                else:
+                    messages.success(request, "注册成功。请携营业执照（或授权委托书、身份证）到信用窗口核验，或等待工作人员电话核验。")
                 return redirect("/account/")
     return render(request, "selfservice/register.html", {
         "values": values, "error": error, "capacities": BindingRequest.Capacity.choices}, status=status)
@@ -76,7 +80,11 @@ def register(request):
 @login_required(login_url=LOGIN_URL)
 def home(request):
     user = request.user
-    context = {"bindings": user.binding_requests.select_related("subject")[:5], "subject": user.subject}
+    bindings = list(user.binding_requests.select_related("subject")[:5])
+    context = {"bindings": bindings, "subject": user.subject, "code_valid_minutes": services.CODE_VALID_FOR.seconds // 60}
+    pending = next((b for b in bindings if b.state == BindingRequest.State.PENDING), None)
+    if pending is not None and not user.subject_id:
+        context["pending"], context["code_destination"] = pending, services.code_destination(pending)
     if user.subject_id:
         from publiccredit.publicity.queries import public_ref
 
@@ -91,6 +99,27 @@ def home(request):
                                    .prefetch_related("statements").order_by("-pk")[:20])
         context["today"] = timezone.localdate()
     return render(request, "selfservice/home.html", context)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def binding_code(request, binding_id: int):
+    """Send (``action=send``) or check (``action=confirm``) the one-time code of the account's own binding request."""
+    binding = get_object_or_404(BindingRequest.objects.select_related("subject"), pk=binding_id, user=request.user)
+    set_channel("web")
+    try:
+        if request.POST.get("action") == "confirm":
+            if too_many(request, "binding_code", by_user=True):
+                raise DomainError(refusal("binding_code"))
+            services.confirm_binding_code(request=binding, user=request.user, code=request.POST.get("code", ""))
+            messages.success(request, f"验证通过，账号已绑定“{binding.subject.name}”。")
+        else:
+            sent = services.send_binding_code(request=binding, user=request.user)
+            messages.success(request, f"验证码已发送至登记手机号码{sent.sent_to}，{services.CODE_VALID_FOR.seconds // 60}"
+                                      "分钟内有效。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("/account/")
 
 
 @login_required(login_url=LOGIN_URL)

@@ -17,7 +17,7 @@ from publiccredit.core.errors import DomainError
 
 from . import services
 from .identifiers import check_citizen_id, normalize_code
-from .models import Industry, Representative, Subject, SubjectName
+from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import normalize_name
 from .queries import subject_by_code
 
@@ -243,3 +243,51 @@ class RepresentativeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RegisteredContactForm(forms.ModelForm):
+    """The number is written, never read back: the form starts empty and the lists show it masked."""
+
+    new_phone = forms.CharField(label="登记手机号码", max_length=20,
+                                help_text="11位手机号码，门户账号绑定主体时验证码发送到此号码（加密保存，只显示掩码）")
+
+    class Meta:
+        model = RegisteredContact
+        fields = ("subject", "source")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_phone"):
+            try:
+                services.check_contact_phone(data["new_phone"])
+            except DomainError as exc:
+                self.add_error("new_phone", exc.message)
+        return data
+
+
+@admin.register(RegisteredContact)
+class RegisteredContactAdmin(admin.ModelAdmin):
+    form = RegisteredContactForm
+    list_display = ("subject", "phone_masked", "source", "updated_at", "updated_by")
+    search_fields = ("subject__uscc", "subject__name")
+    raw_id_fields = ("subject",)
+    list_select_related = ("subject", "updated_by")
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("subject", "phone_masked", "updated_at", "updated_by") if obj else ()
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("subject", "new_phone", "source")
+        return ("subject", "phone_masked", "new_phone", "source", "updated_at", "updated_by")
+
+    def save_model(self, request, obj, form, change):
+        set_channel("admin")
+        saved = services.set_registered_contact(subject=obj.subject, phone=form.cleaned_data["new_phone"],
+                                                source=form.cleaned_data["source"], actor=request.user)
+        obj.__dict__.update({k: v for k, v in saved.__dict__.items() if k != "_state"})
+        obj._state.adding = False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a wrong number is replaced, so that the audit trail shows what it was replaced by

@@ -1,7 +1,10 @@
 """The subject registry (主体库): one row per market entity or person, keyed by its code."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from publiccredit.core.fields import EncryptedTextField
 
 from .masking import mask_person_name
 
@@ -144,3 +147,25 @@ class Representative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization.name} {self.get_role_display()} {self.person.public_name}"
+
+
+class RegisteredContact(models.Model):
+    """The mobile number a subject registered with the authorities (an enterprise's liaison 联络员 on its registration,
+    a person's own number with the government service account). A one-time code sent to it binds a portal account
+    to the subject without a visit to the window. Only the masked number is ever shown."""
+
+    subject = models.OneToOneField(Subject, verbose_name="信用主体", primary_key=True, on_delete=models.PROTECT,
+                                   related_name="registered_contact")
+    phone = EncryptedTextField("登记手机号码")
+    phone_masked = models.CharField("登记手机号码", max_length=20, editable=False)
+    source = models.CharField("来源", max_length=100)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="更新人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "登记联系电话"
+        verbose_name_plural = "登记联系电话"
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.phone_masked}"

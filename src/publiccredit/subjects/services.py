@@ -11,12 +11,13 @@ from publiccredit.audit.services import record_read, record_write
 from publiccredit.core.bulk import insert_rows, select_where_in
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.core.fields import is_mobile, mask_phone, mobile_digits
 from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
-from .identifiers import require_citizen_id, require_uscc
+from .identifiers import check_identifier, normalize_code, require_citizen_id, require_uscc
 from .masking import mask_citizen_id
-from .models import Industry, Representative, Subject, SubjectName
+from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import display_name, normalize_name
 
 PERSON = Subject.Kind.NATURAL_PERSON
@@ -257,3 +258,121 @@ def reveal_citizen_id(*, subject: Subject, actor, reason: str) -> str:
     number = decrypt_text(subject.id_cipher)
     record_read(actor=actor, action="subjects.citizen_id.reveal", target=subject, reason=reason.strip())
     return number
+
+
+# ---- registered contacts (for binding portal accounts by a one-time code) -----------------------------------------
+def check_contact_phone(phone: str, *, field: str = "phone") -> str:
+    """The 11 digits of a mobile number that can take a one-time code, or a DomainError saying why not."""
+    if not is_mobile(phone):
+        raise DomainError("登记联系电话须为11位手机号码（用于发送短信验证码），如 13800000000", code="not_a_mobile",
+                          field=field)
+    return mobile_digits(phone)
+
+
+def set_registered_contact(*, subject: Subject, phone: str, source: str, actor, reason: str = "") -> RegisteredContact:
+    """Record (or replace) the mobile number the subject registered with the authorities; audited, never shown whole."""
+    digits = check_contact_phone(phone)
+    source = (source or "").strip()
+    if not source:
+        raise DomainError("请注明登记联系电话的来源，如“市场监管局企业登记联络员信息”", code="source_required",
+                          field="source")
+    with transaction.atomic():
+        contact, created = RegisteredContact.objects.select_for_update().get_or_create(
+            subject=subject, defaults={"phone": digits, "phone_masked": mask_phone(digits), "source": source[:100],
+                                       "updated_by": actor})
+        if not created:
+            if contact.phone == digits and contact.source == source[:100]:
+                return contact
+            contact.phone, contact.phone_masked, contact.source, contact.updated_by = (
+                digits, mask_phone(digits), source[:100], actor)
+            contact.save()
+        record_write(actor=actor, action="subjects.contact.set", target=subject, reason=reason,
+                     detail={"phone": contact.phone_masked, "source": contact.source, "new": created})
+    return contact
+
+
+@dataclass
+class ContactImport:
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (data row from 1, Chinese reason)
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": len(self.errors), "errors": [{"row": row, "message": m} for row, m in self.errors]}
+
+
+CONTACT_IMPORT_CHUNK = 1000
+
+
+def import_registered_contacts(rows, *, source: str, actor) -> ContactImport:
+    """Registered contacts from a list (``(row number, code, phone)``), e.g. the market regulator's liaison register.
+
+    Good rows are kept and bad ones reported with their row number; a re-sent list changes nothing twice. One
+    transaction and one audit entry per chunk, since a city's register holds hundreds of thousands of entities."""
+    source = (source or "").strip()[:100]
+    if not source:
+        raise DomainError("请注明登记联系电话的来源（--source）", code="source_required", field="source")
+    result = ContactImport()
+    chunk: list[tuple[int, str, str]] = []
+    for row in rows:
+        result.total += 1
+        chunk.append(row)
+        if len(chunk) >= CONTACT_IMPORT_CHUNK:
+            _import_contact_chunk(chunk, source=source, actor=actor, result=result)
+            chunk = []
+    if chunk:
+        _import_contact_chunk(chunk, source=source, actor=actor, result=result)
+    return result
+
+
+def _import_contact_chunk(chunk, *, source: str, actor, result: ContactImport) -> None:
+    wanted: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (kind, key) -> rows with their phone
+    for number, raw_code, raw_phone in chunk:
+        check = check_identifier(raw_code)
+        if not normalize_code(raw_code):
+            result.errors.append((number, "缺少统一社会信用代码或身份证号码"))
+        elif not check.valid:
+            result.errors.append((number, f"代码不正确：{check.message}"))
+        elif not is_mobile(str(raw_phone or "")):
+            result.errors.append((number, "联系电话不是11位手机号码，无法用于短信验证码"))
+        elif check.kind == "uscc":
+            wanted.setdefault(("uscc", check.normalized), []).append((number, mobile_digits(str(raw_phone))))
+        else:
+            wanted.setdefault(("id_hash", citizen_id_hash(check.normalized)), []).append(
+                (number, mobile_digits(str(raw_phone))))
+    found = {("uscc", u): pk for pk, u in Subject.objects.filter(
+        uscc__in=[key for kind, key in wanted if kind == "uscc"]).values_list("pk", "uscc")}
+    found |= {("id_hash", h): pk for pk, h in Subject.objects.filter(
+        id_hash__in=[key for kind, key in wanted if kind == "id_hash"]).values_list("pk", "id_hash")}
+    phones: dict[int, str] = {}
+    for key, entries in wanted.items():
+        if key not in found:
+            result.errors += [(number, "主体库中没有该代码的主体") for number, _ in entries]
+            continue
+        phones[found[key]] = entries[-1][1]  # the last row for a subject wins, as a re-sent correction would
+    with transaction.atomic():
+        existing = {c.pk: c for c in RegisteredContact.objects.select_for_update().filter(pk__in=list(phones))}
+        new, changed = [], []
+        for subject_id, digits in phones.items():
+            contact = existing.get(subject_id)
+            if contact is None:
+                new.append(RegisteredContact(subject_id=subject_id, phone=digits, phone_masked=mask_phone(digits),
+                                             source=source, updated_by=actor))
+            elif contact.phone != digits or contact.source != source:
+                contact.phone, contact.phone_masked, contact.source, contact.updated_by = (
+                    digits, mask_phone(digits), source, actor)
+                contact.updated_at = timezone.now()
+                changed.append(contact)
+        RegisteredContact.objects.bulk_create(new)
+        RegisteredContact.objects.bulk_update(changed, ["phone", "phone_masked", "source", "updated_by",
+                                                        "updated_at"])
+        if new or changed:
+            record_write(actor=actor, action="subjects.contact.import", target_type="subjects.registeredcontact",
+                         target_label=source, detail={"source": source, "created": len(new), "updated": len(changed),
+                                 "subject_ids": sorted(c.subject_id for c in new + changed)})
+    result.created += len(new)
+    result.updated += len(changed)
+    result.unchanged += len(phones) - len(new) - len(changed)

@@ -35,6 +35,10 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"信用记录：{totals['batches']} 个批次，接收 {totals['accepted']} 条，"
                                   f"退回 {totals['rejected']} 条；用时 {time.perf_counter() - started:.1f} 秒")
+        from publiccredit.demo.remedies import seed_registered_contacts
+
+        if contacts := seed_registered_contacts():
+            self.stdout.write(f"登记联系电话：{contacts} 个单位主体（门户账号可用短信验证码绑定，演示短信写入 var/outbox/sms/）")
         from publiccredit.demo.articles import seed_articles
 
         if created_articles := seed_articles():
