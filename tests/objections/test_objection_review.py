@@ -10,10 +10,11 @@ from publiccredit.accounts.services import issue_token
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
 from publiccredit.notifications.models import Notification
-from publiccredit.objections.models import Objection
+from publiccredit.objections.models import Objection, ObjectionAttachment
 from publiccredit.objections.services import decide_objection, decide_review, file_objection, request_review
 from publiccredit.workdays.services import add_working_days
 from tests.publicity.conftest import deliver, recent_penalty
+from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +130,41 @@ def test_the_filing_system_asks_for_a_review_through_the_api(client, upheld, cre
     assert done.status_code == 200 and done.json()["review"]["review_by"]
     progress = client.get(f"/api/v1/objections/{objection.number}/", {"code": code}).json()
     assert progress["review"]["outcome"] == "" and any("申请复核" in s["note"] for s in progress["steps"])
+
+
+def test_new_evidence_sent_with_a_review_request_is_kept_apart_and_shown_to_the_reviewer(
+        client, upheld, credit_office_admin):
+    objection, code = upheld
+    client.get("/progress/", {"kind": "objection", "number": objection.number, "code": code})
+    response = client.post(f"/objections/{objection.number}/", {"reasons": "复议决定书已撤销处罚",
+                                                                "files": [proof("复议决定书.pdf")]})
+    assert response.status_code == 302
+    stored = ObjectionAttachment.objects.get(objection=objection)
+    assert stored.stage == ObjectionAttachment.Stage.REVIEW and stored.name == "复议决定书.pdf"
+    client.force_login(credit_office_admin)
+    page = client.get(f"/backoffice/objections/{objection.pk}/").content.decode()
+    assert "复议决定书.pdf" in page and "复核申请材料" in page
+
+
+def test_a_review_request_with_a_forbidden_file_is_refused_and_changes_nothing(client, upheld):
+    objection, code = upheld
+    client.get("/progress/", {"kind": "objection", "number": objection.number, "code": code})
+    response = client.post(f"/objections/{objection.number}/", {
+        "reasons": "复议决定书已撤销处罚", "files": [proof("说明.exe", b"MZ\x90\x00")]})
+    assert response.status_code == 200 and "说明.exe" in response.content.decode()
+    objection.refresh_from_db()
+    assert not objection.under_review and not ObjectionAttachment.objects.exists()
+    assert "复议决定书已撤销处罚" in response.content.decode()  # what was typed is kept
+
+
+def test_the_api_takes_new_evidence_with_a_review_request(client, upheld, credit_office):
+    objection, code = upheld
+    token = issue_token(organization=credit_office, name="12345热线", scopes=["objections:write"])
+    done = client.post(f"/api/v1/objections/{objection.number}/review/",
+                       {"code": code, "reasons": "金额有误", "files": [proof("决定书.pdf")]},
+                       HTTP_AUTHORIZATION=f"Bearer {token.secret}")
+    assert done.status_code == 200
+    assert list(ObjectionAttachment.objects.values_list("stage", flat=True)) == ["review"]
 
 
 def test_reviews_are_counted_in_the_statistics(upheld, credit_office_admin):

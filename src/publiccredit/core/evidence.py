@@ -112,12 +112,12 @@ class EvidenceFile(models.Model):
         return self.name
 
 
-def keep_evidence(attachments, files, *, folder: str) -> None:
-    """Store checked uploads and record each through ``attachments`` (the owner's related manager)."""
+def keep_evidence(attachments, files, *, folder: str, **fields) -> None:
+    """Store checked uploads and record each through ``attachments`` (the owner's related manager), with ``fields``."""
     for upload in files:
         stored = store_file(upload, folder=folder)
         attachments.create(name=stored.name, path=stored.path, size=stored.size, sha256=stored.sha256,
-                           content_type=stored.content_type)
+                           content_type=stored.content_type, **fields)
 
 
 def evidence_response(stored: EvidenceFile, *, actor, target, action: str):

@@ -76,7 +76,9 @@ class ObjectionReviewView(APIView):
     throttle_scope = "progress"
 
     @extend_schema(summary="申请复核异议处理结果", request=inline_serializer("ObjectionReviewRequest", {
-        "code": serializers.CharField(help_text="查询码"), "reasons": serializers.CharField(help_text="复核理由")}),
+        "code": serializers.CharField(help_text="查询码"), "reasons": serializers.CharField(help_text="复核理由"),
+        "files": serializers.ListField(child=serializers.FileField(), required=False,
+                                       help_text="新的证明材料（multipart；PDF、JPG、PNG、OFD，每个不超过10 MB）")}),
         responses={200: PROGRESS})
     def post(self, request, number: str):
         from publiccredit.core.errors import NotFound
@@ -84,5 +86,6 @@ class ObjectionReviewView(APIView):
         objection = find_by_query_code(number, request.data.get("code", ""))
         if objection is None:
             raise NotFound("异议编号或查询码不正确", code="not_found")
-        objection = request_review(objection=objection, reasons=request.data.get("reasons", ""), actor=request.user)
+        objection = request_review(objection=objection, reasons=request.data.get("reasons", ""), actor=request.user,
+                                   files=request.FILES.getlist("files"))
         return Response(progress_of(objection))

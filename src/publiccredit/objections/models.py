@@ -113,7 +113,12 @@ class Objection(models.Model):
 
 
 class ObjectionAttachment(EvidenceFile):
+    class Stage(models.TextChoices):
+        FILING = "filing", "异议材料"
+        REVIEW = "review", "复核申请材料"
+
     objection = models.ForeignKey(Objection, verbose_name="异议", on_delete=models.PROTECT, related_name="attachments")
+    stage = models.CharField("提交环节", max_length=10, choices=Stage.choices, default=Stage.FILING)
 
     class Meta(EvidenceFile.Meta):
         verbose_name = "异议材料"

@@ -22,7 +22,7 @@ from publiccredit.core.fields import contact_problems
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import Objection, ObjectionSettings, ObjectionStep
+from .models import Objection, ObjectionAttachment, ObjectionSettings, ObjectionStep
 
 State = Objection.State
 OBJECTIONABLE_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.CORRECTED, CreditRecord.State.EXPIRED)
@@ -178,12 +178,15 @@ def review_problems(objection: Objection, *, today: dt.date | None = None) -> li
     return []
 
 
-def request_review(*, objection: Objection, reasons: str, actor, today: dt.date | None = None) -> Objection:
+def request_review(*, objection: Objection, reasons: str, actor, files=(), today: dt.date | None = None) -> Objection:
     """The filer asks the credit office (the platform's competent department) to review an upheld or not accepted
-    objection (DESIGN §5: the outcome is appealable to a review). The record keeps its state meanwhile."""
+    objection (DESIGN §5: the outcome is appealable to a review), with new evidence if any. The record keeps its
+    state meanwhile."""
     today = today or timezone.localdate()
+    files = list(files or [])
     if not reasons.strip():
         raise DomainError("请写明申请复核的理由", code="reason_required", field="reasons")
+    check_files(files)
     with transaction.atomic():
         objection = Objection.objects.select_for_update().select_related("record__item").get(pk=objection.pk)
         problems = review_problems(objection, today=today)
@@ -192,7 +195,10 @@ def request_review(*, objection: Objection, reasons: str, actor, today: dt.date 
         objection.review_requested_at, objection.review_reasons = timezone.now(), reasons.strip()
         objection.review_by = add_working_days(today, ObjectionSettings.current().review_working_days)
         objection.save()
-        _step(objection, action="review", actor=actor, note=f"申请复核：{reasons.strip()[:480]}")
+        keep_evidence(objection.attachments, files, folder=f"objections/{objection.number}",
+                      stage=ObjectionAttachment.Stage.REVIEW)
+        _step(objection, action="review", actor=actor, note=f"申请复核：{reasons.strip()[:480]}",
+              detail={"files": len(files)})
     return objection
 
 

@@ -293,7 +293,7 @@ def objection_follow_up(request, number: str):
         set_channel("web")
         try:
             objection_services.request_review(objection=objection, reasons=request.POST.get("reasons", ""),
-                                              actor=request.user)
+                                              actor=request.user, files=request.FILES.getlist("files"))
         except DomainError as exc:
             error = exc.message
         else:
