@@ -82,4 +82,23 @@ def test_the_demo_city_has_repairs_and_objections_in_every_state_and_a_bound_ent
         "submitted", "accepted", "returned", "approved", "refused"}
     assert set(Objection.objects.values_list("state", flat=True)) == {"flagged", "upheld", "withdrawn", "rejected"}
     assert User.objects.get(username="demo-enterprise").subject_id is not None
-    assert "demo-enterprise" in (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8")
+    accounts = (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8")
+    assert "demo-enterprise" in accounts and "demo-applicant" in accounts
+
+
+def test_the_demo_applicant_can_bind_by_the_code_texted_to_a_registered_number(db, settings, tmp_path, sms_outbox):
+    import re
+
+    from publiccredit.accounts.models import User
+    from publiccredit.selfservice.services import confirm_binding_code, send_binding_code
+
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "600")
+    applicant = User.objects.get(username="demo-applicant")
+    request = applicant.binding_requests.get()
+    assert request.state == "pending" and applicant.subject_id is None
+    send_binding_code(request=request, user=applicant)
+    code = re.search(r"验证码(\d{6})", sms_outbox[-1].body).group(1)
+    assert confirm_binding_code(request=request, user=applicant, code=code).state == "approved"

@@ -104,6 +104,26 @@ def ensure_enterprise_account(password: str) -> str | None:
     return "demo-enterprise"
 
 
+def ensure_pending_applicant(password: str) -> str | None:
+    """``demo-applicant``: registered for an enterprise with a registered mobile number but not yet bound, so that the
+    clerk's queue has a request and binding by a one-time code can be tried (the text lands in var/outbox/sms/)."""
+    from publiccredit.accounts.models import User
+    from publiccredit.selfservice.models import BindingRequest
+    from publiccredit.selfservice.services import register_subject_account
+    from publiccredit.subjects.models import RegisteredContact
+
+    if User.objects.filter(username="demo-applicant").exists():
+        return None
+    bound = set(User.objects.filter(subject__isnull=False).values_list("subject_id", flat=True))
+    contact = (RegisteredContact.objects.exclude(subject_id__in=bound).select_related("subject")
+               .order_by("subject_id").first())
+    if contact is None:
+        return None
+    register_subject_account(username="demo-applicant", password=password, name="演示法定代表人", phone="13700000000",
+                             subject_code=contact.subject.uscc, capacity=BindingRequest.Capacity.LEGAL_REPRESENTATIVE)
+    return "demo-applicant"
+
+
 def seed_registered_contacts() -> int:
     """A synthetic liaison mobile number (139 + the subject id) for every organisation of the demo city, as the
     market regulator's register would deliver them, so that binding by a one-time code can be tried. Re-runs add

@@ -66,10 +66,15 @@ class Command(BaseCommand):
             if not options["no_accounts"]:
                 import secrets
 
-                from publiccredit.demo.remedies import ensure_enterprise_account
+                from publiccredit.demo.remedies import ensure_enterprise_account, ensure_pending_applicant
 
                 password = os.environ.get("PUBLICCREDIT_DEMO_PASSWORD") or secrets.token_urlsafe(9)
                 if ensure_enterprise_account(password):
                     with demo_accounts_file().open("a", encoding="utf-8") as handle:
                         handle.write(f"demo-enterprise\t{password}\n")
                     self.stdout.write(f"企业演示账号 demo-enterprise 的密码：{password}（已绑定信用主体，可在线申请信用修复）")
+                if ensure_pending_applicant(password):
+                    with demo_accounts_file().open("a", encoding="utf-8") as handle:
+                        handle.write(f"demo-applicant\t{password}\n")
+                    self.stdout.write(f"门户演示账号 demo-applicant 的密码：{password}（待绑定：可获取短信验证码自行绑定，"
+                                      "验证码写入 var/outbox/sms/；或由 credit-office 在业务工作台核验）")
