@@ -133,7 +133,7 @@ def test_only_the_account_that_asked_may_send_or_use_a_code(registered, pending,
 def test_a_request_a_clerk_decided_needs_no_code(registered, pending, credit_office_admin):
     services.approve_binding(request=pending, actor=credit_office_admin, note="核对营业执照")
     assert BindingRequest.objects.get(pk=pending.pk).method == BindingRequest.Method.CLERK
-    with pytest.raises(DomainError, match="已核验"):
+    with pytest.raises(DomainError, match="状态为“已绑定”"):
         services.send_binding_code(request=BindingRequest.objects.get(pk=pending.pk), user=pending.user)
 
 
@@ -146,12 +146,12 @@ def test_the_portal_offers_the_code_names_the_masked_number_and_binds(client, re
     page = client.get("/account/").content.decode()
     assert "短信验证码核验" in page and "139****5678" in page and REGISTERED not in page
     binding = BindingRequest.objects.get()
-    page = client.post(f"/account/binding/{binding.pk}/code/", {"action": "send"}, follow=True).content.decode()
+    page = client.post(f"/account/binding/{binding.pk}/", {"action": "send"}, follow=True).content.decode()
     assert "验证码已发送至登记手机号码139****5678" in page
-    page = client.post(f"/account/binding/{binding.pk}/code/", {"action": "confirm", "code": "abcdef"},
+    page = client.post(f"/account/binding/{binding.pk}/", {"action": "confirm", "code": "abcdef"},
                        follow=True).content.decode()
     assert "验证码不正确" in page and 'role="alert"' in page
-    page = client.post(f"/account/binding/{binding.pk}/code/",
+    page = client.post(f"/account/binding/{binding.pk}/",
                        {"action": "confirm", "code": texted_code(sms_outbox)}, follow=True).content.decode()
     assert f"账号已绑定“{enterprise.name}”" in page and "失信信息与信用修复" in page
     assert BindingRequest.objects.get().method == BindingRequest.Method.SMS_CODE
@@ -169,5 +169,52 @@ def test_another_account_cannot_use_the_code_page_of_a_request(client, registere
     services.register_subject_account(username="other", password=PASSWORD, name="王五", phone="13700000000",
                                       subject_code=ENTERPRISE_USCC, capacity="agent")
     client.post("/account/login/", {"username": "other", "password": PASSWORD})
-    response = client.post(f"/account/binding/{pending.pk}/code/", {"action": "send"})
+    response = client.post(f"/account/binding/{pending.pk}/", {"action": "send"})
     assert response.status_code == 404 and sms_outbox == []
+
+
+# ---- asking again -------------------------------------------------------------------------------------------------
+def test_a_refused_account_asks_again_from_its_page_and_can_then_use_a_code(client, registered, pending,
+                                                                           credit_office_admin, sms_outbox):
+    services.reject_binding(request=pending, actor=credit_office_admin, note="授权委托书无公章")
+    client.post("/account/login/", {"username": "liu", "password": PASSWORD})
+    page = client.get("/account/").content.decode()
+    assert "未通过" in page and "申请绑定信用主体" in page and "短信验证码核验" not in page
+    page = client.post("/account/binding/", {"subject_code": ENTERPRISE_USCC, "capacity": "legal_representative",
+                                             "name": "刘经理", "phone": "13800000000"}, follow=True).content.decode()
+    assert "绑定申请已提交" in page and "短信验证码核验" in page
+    again = BindingRequest.objects.get(state=BindingRequest.State.PENDING)
+    assert again.user_id == pending.user_id and again.capacity == "legal_representative"
+
+
+def test_a_second_pending_request_is_refused(pending):
+    with pytest.raises(DomainError, match="已有一件待核验的绑定申请"):
+        services.request_binding(user=pending.user, subject_code=ENTERPRISE_USCC, capacity="agent", name="刘经理",
+                                 phone="13800000000")
+    assert BindingRequest.objects.count() == 1
+
+
+def test_a_bound_account_cannot_ask_for_another_subject(pending, credit_office_admin):
+    services.approve_binding(request=pending, actor=credit_office_admin)
+    with pytest.raises(DomainError, match="已绑定"):
+        services.request_binding(user=User.objects.get(pk=pending.user_id), subject_code=ENTERPRISE_USCC,
+                                 capacity="agent", name="刘经理", phone="13800000000")
+
+
+def test_staff_accounts_cannot_ask_for_a_binding(market_clerk):
+    with pytest.raises(PermissionDenied):
+        services.request_binding(user=market_clerk, subject_code=ENTERPRISE_USCC, capacity="agent", name="王",
+                                 phone="13800000000")
+
+
+def test_the_applicant_withdraws_a_pending_request_and_its_code_stops_working(client, registered, pending,
+                                                                             sms_outbox):
+    services.send_binding_code(request=pending, user=pending.user)
+    client.post("/account/login/", {"username": "liu", "password": PASSWORD})
+    page = client.post(f"/account/binding/{pending.pk}/", {"action": "withdraw"}, follow=True).content.decode()
+    assert "绑定申请已撤回" in page and "申请绑定信用主体" in page
+    assert BindingRequest.objects.get(pk=pending.pk).state == BindingRequest.State.WITHDRAWN
+    with pytest.raises(DomainError, match="已撤回"):
+        services.confirm_binding_code(request=BindingRequest.objects.get(pk=pending.pk), user=pending.user,
+                                      code=texted_code(sms_outbox))
+    assert AuditEntry.objects.filter(action="selfservice.binding.withdraw").exists()

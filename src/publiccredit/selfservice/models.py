@@ -14,6 +14,7 @@ class BindingRequest(models.Model):
         PENDING = "pending", "待核验"
         APPROVED = "approved", "已绑定"
         REJECTED = "rejected", "未通过"
+        WITHDRAWN = "withdrawn", "已撤回"
 
     class Capacity(models.TextChoices):
         LEGAL_REPRESENTATIVE = "legal_representative", "法定代表人（负责人、经营者）"

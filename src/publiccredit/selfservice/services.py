@@ -44,6 +44,29 @@ def register_subject_account(*, username: str, password: str, name: str, phone: 
         validate_password(password)
     except ValidationError as exc:
         raise DomainError("密码不符合要求：" + "；".join(exc.messages), code="weak_password", field="password") from None
+    subject = _bindable_subject(subject_code=subject_code, capacity=capacity, name=name, phone=phone)
+    with transaction.atomic():
+        user = User(username=username, role=Role.SUBJECT_USER, first_name=name.strip()[:150], phone=phone.strip()[:20])
+        user.set_password(password)
+        user.save()
+        return _request(user, subject, capacity=capacity, name=name, phone=phone)
+
+
+def request_binding(*, user, subject_code: str, capacity: str, name: str, phone: str) -> BindingRequest:
+    """A signed-in portal account not yet bound asks again (after a refusal, or for the right subject)."""
+    if getattr(user, "role", None) != Role.SUBJECT_USER:
+        raise PermissionDenied("只有门户账号可以申请绑定信用主体", code="not_a_portal_account")
+    if user.subject_id:
+        raise DomainError("账号已绑定信用主体", code="already_bound")
+    subject = _bindable_subject(subject_code=subject_code, capacity=capacity, name=name, phone=phone)
+    with transaction.atomic():
+        User.objects.select_for_update().get(pk=user.pk)
+        if user.binding_requests.filter(state=BindingRequest.State.PENDING).exists():
+            raise DomainError("已有一件待核验的绑定申请，请先完成核验", code="pending_exists")
+        return _request(user, subject, capacity=capacity, name=name, phone=phone)
+
+
+def _bindable_subject(*, subject_code: str, capacity: str, name: str, phone: str):
     subject = subject_by_code(subject_code)
     if subject is None:
         raise DomainError("没有找到该信用主体：请填写正确的统一社会信用代码或身份证号码", code="subject_not_found",
@@ -58,14 +81,14 @@ def register_subject_account(*, username: str, password: str, name: str, phone: 
     bad_contact = contact_problems(phone)
     if bad_contact:
         raise DomainError("；".join(bad_contact), code="bad_contact", field="phone")
-    with transaction.atomic():
-        user = User(username=username, role=Role.SUBJECT_USER, first_name=name.strip()[:150], phone=phone.strip()[:20])
-        user.set_password(password)
-        user.save()
-        request = BindingRequest.objects.create(user=user, subject=subject, capacity=capacity,
-                                                applicant_name=name.strip()[:50], phone=phone.strip()[:30])
-        record_write(actor=user, action="selfservice.binding.request", target=request,
-                     detail={"subject_id": subject.pk, "capacity": capacity})
+    return subject
+
+
+def _request(user, subject, *, capacity: str, name: str, phone: str) -> BindingRequest:
+    request = BindingRequest.objects.create(user=user, subject=subject, capacity=capacity,
+                                            applicant_name=name.strip()[:50], phone=phone.strip()[:30])
+    record_write(actor=user, action="selfservice.binding.request", target=request,
+                 detail={"subject_id": subject.pk, "capacity": capacity})
     return request
 
 
@@ -104,6 +127,17 @@ def reject_binding(*, request: BindingRequest, actor, note: str) -> BindingReque
     return request
 
 
+def withdraw_binding(*, request: BindingRequest, user) -> BindingRequest:
+    """The applicant takes back a pending request (the wrong subject, or a changed mind) and may ask anew."""
+    with transaction.atomic():
+        locked = BindingRequest.objects.select_for_update().get(pk=request.pk)
+        _own_pending(locked, user)
+        locked.state, locked.decided_at, locked.note = BindingRequest.State.WITHDRAWN, timezone.now(), "申请人撤回"
+        locked.save()
+        record_write(actor=user, action="selfservice.binding.withdraw", target=locked)
+    return locked
+
+
 # ---- binding by a one-time code to the registered mobile number ----------------------------------------------------
 def code_destination(request: BindingRequest) -> str | None:
     """The masked registered mobile number a code for this request would go to, or None when there is none."""
@@ -119,7 +153,7 @@ def _own_pending(request: BindingRequest, user) -> None:
     if user is None or request.user_id != getattr(user, "pk", None):
         raise PermissionDenied("只能核验本账号的绑定申请", code="not_your_request")
     if request.state != BindingRequest.State.PENDING:
-        raise DomainError("该绑定申请已核验，无需验证码", code="wrong_state")
+        raise DomainError(f"该绑定申请的状态为“{request.get_state_display()}”，不能再办理", code="wrong_state")
 
 
 def send_binding_code(*, request: BindingRequest, user) -> BindingCode:

@@ -85,6 +85,8 @@ def home(request):
     pending = next((b for b in bindings if b.state == BindingRequest.State.PENDING), None)
     if pending is not None and not user.subject_id:
         context["pending"], context["code_destination"] = pending, services.code_destination(pending)
+    elif not user.subject_id:
+        context["capacities"] = BindingRequest.Capacity.choices
     if user.subject_id:
         from publiccredit.publicity.queries import public_ref
 
@@ -103,20 +105,44 @@ def home(request):
 
 @login_required(login_url=LOGIN_URL)
 @require_POST
-def binding_code(request, binding_id: int):
-    """Send (``action=send``) or check (``action=confirm``) the one-time code of the account's own binding request."""
+def binding_new(request):
+    """A signed-in account that is not bound (refused, withdrawn) asks to be bound again."""
+    set_channel("web")
+    values = request.POST
+    try:
+        services.request_binding(user=request.user, subject_code=values.get("subject_code", ""),
+                                 capacity=values.get("capacity", ""), name=values.get("name", ""),
+                                 phone=values.get("phone", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "绑定申请已提交。")
+    return redirect("/account/")
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def binding_step(request, binding_id: int):
+    """On the account's own pending request: send the one-time code (``action=send``), check it (``confirm``), or
+    withdraw the request (``withdraw``)."""
     binding = get_object_or_404(BindingRequest.objects.select_related("subject"), pk=binding_id, user=request.user)
     set_channel("web")
+    action = request.POST.get("action")
     try:
-        if request.POST.get("action") == "confirm":
+        if action == "confirm":
             if too_many(request, "binding_code", by_user=True):
                 raise DomainError(refusal("binding_code"))
             services.confirm_binding_code(request=binding, user=request.user, code=request.POST.get("code", ""))
             messages.success(request, f"验证通过，账号已绑定“{binding.subject.name}”。")
-        else:
+        elif action == "withdraw":
+            services.withdraw_binding(request=binding, user=request.user)
+            messages.success(request, "绑定申请已撤回，可以重新申请。")
+        elif action == "send":
             sent = services.send_binding_code(request=binding, user=request.user)
             messages.success(request, f"验证码已发送至登记手机号码{sent.sent_to}，{services.CODE_VALID_FOR.seconds // 60}"
                                       "分钟内有效。")
+        else:
+            messages.error(request, "无法识别的操作，请在页面上重新点击")
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("/account/")
