@@ -10,7 +10,7 @@ RECORDS ?= 3000
 # WeasyPrint renders documents (告知书, 决定书) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes seconds) and CJK fonts.
 PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk
 
-.PHONY: run test venv lint migrate seed bench bench-import bench-portal bench-screening bench-remedies clean
+.PHONY: run test venv lint migrate seed bench bench-import bench-portal bench-screening bench-remedies bench-contacts clean
 
 venv:
 	@scripts/make-venv.sh
@@ -53,6 +53,10 @@ bench-screening: venv
 # Needs DATABASE_URL pointing at a PostgreSQL database with LC_CTYPE C.UTF-8 (see bench/README.md).
 bench-remedies: venv
 	$(BIN)/python bench/bench_remedies.py --subjects 200000 --applications 100000 --objections 100000
+
+# Needs DATABASE_URL pointing at a PostgreSQL database with LC_CTYPE C.UTF-8 (see bench/README.md).
+bench-contacts: venv
+	$(BIN)/python bench/bench_contacts.py --subjects 400000 --naive-rows 5000
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .ruff_cache

@@ -47,6 +47,19 @@ def insert_rows(model, attnames: list[str], rows: list[list]) -> list[int]:
     return ids
 
 
+def copy_rows(model, attnames: list[str], rows: list[list]) -> None:
+    """Insert plain rows whose values include their own primary key (a one-to-one table keyed by its owner): COPY on
+    PostgreSQL, ``bulk_create`` elsewhere. Values are written as given: encrypt or stamp them first."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**dict(zip(attnames, row, strict=True))) for row in rows], batch_size=2000)
+        return
+    by_attname = {field.attname: field for field in model._meta.concrete_fields}
+    _copy(connection, model._meta.db_table, [by_attname[name].column for name in attnames], rows)
+
+
 def _copy(connection, table: str, columns: list[str], rows) -> None:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor, cursor.cursor.copy(

@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from publiccredit.audit.services import record_read, record_write
-from publiccredit.core.bulk import insert_rows, select_where_in
+from publiccredit.core.bulk import copy_rows, insert_rows, select_where_in
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
-from publiccredit.core.fields import is_mobile, mask_phone, mobile_digits
+from publiccredit.core.fields import EncryptedTextField, is_mobile, mask_phone, mobile_digits
 from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
@@ -343,10 +343,10 @@ def _import_contact_chunk(chunk, *, source: str, actor, result: ContactImport) -
         else:
             wanted.setdefault(("id_hash", citizen_id_hash(check.normalized)), []).append(
                 (number, mobile_digits(str(raw_phone))))
-    found = {("uscc", u): pk for pk, u in Subject.objects.filter(
-        uscc__in=[key for kind, key in wanted if kind == "uscc"]).values_list("pk", "uscc")}
-    found |= {("id_hash", h): pk for pk, h in Subject.objects.filter(
-        id_hash__in=[key for kind, key in wanted if kind == "id_hash"]).values_list("pk", "id_hash")}
+    found = {("uscc", u): pk for pk, u in select_where_in(
+        Subject, "uscc", [key for kind, key in wanted if kind == "uscc"], ["id", "uscc"])}
+    found |= {("id_hash", h): pk for pk, h in select_where_in(
+        Subject, "id_hash", [key for kind, key in wanted if kind == "id_hash"], ["id", "id_hash"])}
     phones: dict[int, str] = {}
     for key, entries in wanted.items():
         if key not in found:
@@ -354,25 +354,25 @@ def _import_contact_chunk(chunk, *, source: str, actor, result: ContactImport) -
             continue
         phones[found[key]] = entries[-1][1]  # the last row for a subject wins, as a re-sent correction would
     with transaction.atomic():
-        existing = {c.pk: c for c in RegisteredContact.objects.select_for_update().filter(pk__in=list(phones))}
+        existing = {pk: (phone, known_source) for pk, phone, known_source in RegisteredContact.objects
+                    .select_for_update().filter(pk__in=list(phones)).values_list("pk", "phone", "source")}
         new, changed = [], []
+        now, actor_id = timezone.now(), getattr(actor, "pk", None)
         for subject_id, digits in phones.items():
-            contact = existing.get(subject_id)
-            if contact is None:
-                new.append(RegisteredContact(subject_id=subject_id, phone=digits, phone_masked=mask_phone(digits),
-                                             source=source, updated_by=actor))
-            elif contact.phone != digits or contact.source != source:
-                contact.phone, contact.phone_masked, contact.source, contact.updated_by = (
-                    digits, mask_phone(digits), source, actor)
-                contact.updated_at = timezone.now()
-                changed.append(contact)
-        RegisteredContact.objects.bulk_create(new)
+            known = existing.get(subject_id)
+            if known is None:
+                new.append([subject_id, encrypt_text(digits, context=EncryptedTextField.context), mask_phone(digits),
+                            source, now, actor_id])
+            elif known != (digits, source):
+                changed.append(RegisteredContact(subject_id=subject_id, phone=digits, phone_masked=mask_phone(digits),
+                                                 source=source, updated_by_id=actor_id, updated_at=now))
+        copy_rows(RegisteredContact, ["subject_id", "phone", "phone_masked", "source", "updated_at", "updated_by_id"], new)
         RegisteredContact.objects.bulk_update(changed, ["phone", "phone_masked", "source", "updated_by",
                                                         "updated_at"])
         if new or changed:
             record_write(actor=actor, action="subjects.contact.import", target_type="subjects.registeredcontact",
                          target_label=source, detail={"source": source, "created": len(new), "updated": len(changed),
-                                 "subject_ids": sorted(c.subject_id for c in new + changed)})
+                                 "subject_ids": sorted([row[0] for row in new] + [c.subject_id for c in changed])})
     result.created += len(new)
     result.updated += len(changed)
     result.unchanged += len(phones) - len(new) - len(changed)
