@@ -105,6 +105,19 @@ def test_at_most_five_codes_a_day_are_sent_for_a_request(registered, pending, sm
     assert len(sms_outbox) == services.CODES_PER_DAY
 
 
+def test_many_accounts_cannot_flood_the_registered_number(registered, sms_outbox):
+    for n in range(services.CODES_PER_SUBJECT_DAY):
+        request = services.register_subject_account(username=f"u{n}", password=PASSWORD, name="张三",
+                                                    phone="13800000000", subject_code=ENTERPRISE_USCC,
+                                                    capacity="agent")
+        services.send_binding_code(request=request, user=request.user)
+    one_more = services.register_subject_account(username="u-last", password=PASSWORD, name="张三",
+                                                 phone="13800000000", subject_code=ENTERPRISE_USCC, capacity="agent")
+    with pytest.raises(DomainError, match="该主体24小时内的验证码发送次数已达上限"):
+        services.send_binding_code(request=one_more, user=one_more.user)
+    assert len(sms_outbox) == services.CODES_PER_SUBJECT_DAY
+
+
 def test_a_subject_without_a_registered_number_is_sent_to_the_window(pending, sms_outbox):
     assert services.code_destination(pending) is None
     with pytest.raises(DomainError, match="没有登记手机号码"):

@@ -29,6 +29,7 @@ CODE_DIGITS = 6
 CODE_VALID_FOR = dt.timedelta(minutes=10)
 CODE_RESEND_AFTER = dt.timedelta(seconds=60)
 CODES_PER_DAY = 5
+CODES_PER_SUBJECT_DAY = 10  # across all requests: registering many accounts must not flood the subject's phone
 CODE_ATTEMPTS = 5
 
 
@@ -174,6 +175,10 @@ def send_binding_code(*, request: BindingRequest, user) -> BindingCode:
         if locked.codes.filter(sent_at__gte=now - dt.timedelta(days=1)).count() >= CODES_PER_DAY:
             raise DomainError(f"24小时内最多获取{CODES_PER_DAY}次验证码，请明天再试，或到信用窗口核验",
                               code="too_many_codes")
+        if BindingCode.objects.filter(request__subject_id=locked.subject_id,
+                                      sent_at__gte=now - dt.timedelta(days=1)).count() >= CODES_PER_SUBJECT_DAY:
+            raise DomainError("该主体24小时内的验证码发送次数已达上限，请明天再试，或到信用窗口核验",
+                              code="too_many_codes_for_subject")
         code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
         locked.codes.filter(used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
         sent = BindingCode.objects.create(request=locked, code_hash=_code_hash(locked, code),
