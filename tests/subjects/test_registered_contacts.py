@@ -112,3 +112,23 @@ def test_the_credit_office_sets_a_number_in_the_admin_and_never_sees_it_whole(cl
     page = client.get(reverse("admin:subjects_registeredcontact_change", args=[contact.pk])).content.decode()
     assert "139****5678" in page and "13912345678" not in page
     assert AuditEntry.objects.filter(action="subjects.contact.set", channel="admin").exists()
+
+
+def test_a_changed_number_is_replaced_in_the_admin_and_listed_masked(client, credit_office_admin, enterprise):
+    contact = set_registered_contact(subject=enterprise, phone="13912345678", source=SOURCE, actor=credit_office_admin)
+    client.force_login(credit_office_admin)
+    response = client.post(reverse("admin:subjects_registeredcontact_change", args=[contact.pk]),
+                           {"new_phone": "13811112222", "source": "企业自行变更（窗口核对营业执照）"})
+    assert response.status_code == 302
+    contact = RegisteredContact.objects.get()
+    assert contact.phone == "13811112222" and contact.source == "企业自行变更（窗口核对营业执照）"
+    listing = client.get(reverse("admin:subjects_registeredcontact_changelist")).content.decode()
+    assert "138****2222" in listing and "13811112222" not in listing
+    assert AuditEntry.objects.filter(action="subjects.contact.set").count() == 2
+
+
+def test_registered_numbers_cannot_be_deleted_in_the_admin(client, credit_office_admin, enterprise):
+    contact = set_registered_contact(subject=enterprise, phone="13912345678", source=SOURCE, actor=credit_office_admin)
+    client.force_login(credit_office_admin)
+    response = client.post(reverse("admin:subjects_registeredcontact_delete", args=[contact.pk]), {"post": "yes"})
+    assert response.status_code == 403 and RegisteredContact.objects.exists()
