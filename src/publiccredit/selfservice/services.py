@@ -26,7 +26,8 @@ from publiccredit.subjects.queries import subject_by_code
 from .models import BindingCode, BindingRequest
 
 CODE_DIGITS = 6
-CODE_VALID_FOR = dt.timedelta(minutes=10)
+CODE_VALID_MINUTES = 10
+CODE_VALID_FOR = dt.timedelta(minutes=CODE_VALID_MINUTES)
 CODE_RESEND_AFTER = dt.timedelta(seconds=60)
 CODES_PER_DAY = 5
 CODES_PER_SUBJECT_DAY = 10  # across all requests: registering many accounts must not flood the subject's phone
@@ -61,7 +62,7 @@ def request_binding(*, user, subject_code: str, capacity: str, name: str, phone:
         raise DomainError("账号已绑定信用主体", code="already_bound")
     subject = _bindable_subject(subject_code=subject_code, capacity=capacity, name=name, phone=phone)
     with transaction.atomic():
-        User.objects.select_for_update().get(pk=user.pk)
+        User.objects.select_for_update().get(pk=user.pk)  # two tabs asking at once: the second gets the message
         if user.binding_requests.filter(state=BindingRequest.State.PENDING).exists():
             raise DomainError("已有一件待核验的绑定申请，请先完成核验", code="pending_exists")
         return _request(user, subject, capacity=capacity, name=name, phone=phone)
@@ -193,9 +194,8 @@ def _text_code(phone: str, code: str, *, subject_name: str) -> None:
     from django.conf import settings
     from sms import Message
 
-    minutes = int(CODE_VALID_FOR.total_seconds() // 60)
     body = (f"【{settings.SMS_SIGNATURE}】验证码{code}，用于将{settings.PLATFORM_NAME}账号绑定到“{subject_name}”，"
-            f"{minutes}分钟内有效。如非本单位（本人）办理，请勿告知他人。")
+            f"{CODE_VALID_MINUTES}分钟内有效。如非本单位（本人）办理，请勿告知他人。")
     try:
         sent = Message(body=body, recipients=[phone]).send()
     except Exception:  # the gateway's own errors vary; the applicant needs one plain answer

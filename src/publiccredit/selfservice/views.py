@@ -81,7 +81,7 @@ def register(request):
 def home(request):
     user = request.user
     bindings = list(user.binding_requests.select_related("subject")[:5])
-    context = {"bindings": bindings, "subject": user.subject, "code_valid_minutes": services.CODE_VALID_FOR.seconds // 60}
+    context = {"bindings": bindings, "subject": user.subject, "code_valid_minutes": services.CODE_VALID_MINUTES}
     pending = next((b for b in bindings if b.state == BindingRequest.State.PENDING), None)
     if pending is not None and not user.subject_id:
         context["pending"], context["code_destination"] = pending, services.code_destination(pending)
@@ -139,7 +139,7 @@ def binding_step(request, binding_id: int):
             messages.success(request, "绑定申请已撤回，可以重新申请。")
         elif action == "send":
             sent = services.send_binding_code(request=binding, user=request.user)
-            messages.success(request, f"验证码已发送至登记手机号码{sent.sent_to}，{services.CODE_VALID_FOR.seconds // 60}"
+            messages.success(request, f"验证码已发送至登记手机号码{sent.sent_to}，{services.CODE_VALID_MINUTES}"
                                       "分钟内有效。")
         else:
             messages.error(request, "无法识别的操作，请在页面上重新点击")

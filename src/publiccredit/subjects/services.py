@@ -15,7 +15,7 @@ from publiccredit.core.fields import EncryptedTextField, is_mobile, mask_phone, 
 from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
-from .identifiers import check_identifier, normalize_code, require_citizen_id, require_uscc
+from .identifiers import USCC, check_identifier, normalize_code, require_citizen_id, require_uscc
 from .masking import mask_citizen_id
 from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import display_name, normalize_name
@@ -272,19 +272,19 @@ def check_contact_phone(phone: str, *, field: str = "phone") -> str:
 def set_registered_contact(*, subject: Subject, phone: str, source: str, actor, reason: str = "") -> RegisteredContact:
     """Record (or replace) the mobile number the subject registered with the authorities; audited, never shown whole."""
     digits = check_contact_phone(phone)
-    source = (source or "").strip()
+    source = (source or "").strip()[:100]
     if not source:
         raise DomainError("请注明登记联系电话的来源，如“市场监管局企业登记联络员信息”", code="source_required",
                           field="source")
     with transaction.atomic():
         contact, created = RegisteredContact.objects.select_for_update().get_or_create(
-            subject=subject, defaults={"phone": digits, "phone_masked": mask_phone(digits), "source": source[:100],
+            subject=subject, defaults={"phone": digits, "phone_masked": mask_phone(digits), "source": source,
                                        "updated_by": actor})
         if not created:
-            if contact.phone == digits and contact.source == source[:100]:
+            if (contact.phone, contact.source) == (digits, source):
                 return contact
             contact.phone, contact.phone_masked, contact.source, contact.updated_by = (
-                digits, mask_phone(digits), source[:100], actor)
+                digits, mask_phone(digits), source, actor)
             contact.save()
         record_write(actor=actor, action="subjects.contact.set", target=subject, reason=reason,
                      detail={"phone": contact.phone_masked, "source": contact.source, "new": created})
@@ -331,18 +331,17 @@ def import_registered_contacts(rows, *, source: str, actor) -> ContactImport:
 def _import_contact_chunk(chunk, *, source: str, actor, result: ContactImport) -> None:
     wanted: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (kind, key) -> rows with their phone
     for number, raw_code, raw_phone in chunk:
-        check = check_identifier(raw_code)
         if not normalize_code(raw_code):
             result.errors.append((number, "缺少统一社会信用代码或身份证号码"))
-        elif not check.valid:
+            continue
+        check, phone = check_identifier(raw_code), str(raw_phone or "")
+        if not check.valid:
             result.errors.append((number, f"代码不正确：{check.message}"))
-        elif not is_mobile(str(raw_phone or "")):
+        elif not is_mobile(phone):
             result.errors.append((number, "联系电话不是11位手机号码，无法用于短信验证码"))
-        elif check.kind == "uscc":
-            wanted.setdefault(("uscc", check.normalized), []).append((number, mobile_digits(str(raw_phone))))
         else:
-            wanted.setdefault(("id_hash", citizen_id_hash(check.normalized)), []).append(
-                (number, mobile_digits(str(raw_phone))))
+            key = ("uscc", check.normalized) if check.kind == USCC else ("id_hash", citizen_id_hash(check.normalized))
+            wanted.setdefault(key, []).append((number, mobile_digits(phone)))
     found = {("uscc", u): pk for pk, u in select_where_in(
         Subject, "uscc", [key for kind, key in wanted if kind == "uscc"], ["id", "uscc"])}
     found |= {("id_hash", h): pk for pk, h in select_where_in(
