@@ -101,14 +101,18 @@ def schedule_delivery() -> None:
         deliver_pending()
 
 
+def send_text(phone: str, body: str) -> None:
+    """One SMS through the configured gateway, signed with the platform's signature; raises when it is not accepted."""
+    from sms import Message
+
+    if not Message(body=f"【{settings.SMS_SIGNATURE}】{body}", recipients=[phone]).send():
+        raise RuntimeError("短信网关未接受该短信")
+
+
 def _send(notification: Notification) -> None:
     address = decrypt_text(notification.address_encrypted, context=ADDRESS_CONTEXT)
     if notification.channel == Channel.SMS:
-        from sms import Message
-
-        sent = Message(body=f"【{settings.SMS_SIGNATURE}】{notification.body}", recipients=[address]).send()
-        if not sent:
-            raise RuntimeError("短信网关未接受该短信")
+        send_text(address, notification.body)
     else:
         link = f"\n\n{settings.SITE_URL.rstrip('/')}{notification.link}" if notification.link else ""
         EmailMessage(subject=f"{notification.title} · {settings.PLATFORM_NAME}", body=notification.body + link,

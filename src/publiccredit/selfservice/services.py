@@ -192,16 +192,15 @@ def send_binding_code(*, request: BindingRequest, user) -> BindingCode:
 
 def _text_code(phone: str, code: str, *, subject_name: str) -> None:
     from django.conf import settings
-    from sms import Message
 
-    body = (f"【{settings.SMS_SIGNATURE}】验证码{code}，用于将{settings.PLATFORM_NAME}账号绑定到“{subject_name}”，"
+    from publiccredit.notifications.services import send_text
+
+    body = (f"验证码{code}，用于将{settings.PLATFORM_NAME}账号绑定到“{subject_name}”，"
             f"{CODE_VALID_MINUTES}分钟内有效。如非本单位（本人）办理，请勿告知他人。")
     try:
-        sent = Message(body=body, recipients=[phone]).send()
+        send_text(phone, body)
     except Exception:  # the gateway's own errors vary; the applicant needs one plain answer
-        sent = 0
-    if not sent:
-        raise DomainError("短信发送失败，请稍后再试，或到信用窗口核验", code="sms_failed")
+        raise DomainError("短信发送失败，请稍后再试，或到信用窗口核验", code="sms_failed") from None
 
 
 def confirm_binding_code(*, request: BindingRequest, user, code: str) -> BindingRequest:
