@@ -25,7 +25,7 @@ run: seed
 	@scripts/require-system-packages.sh $(PDF_PACKAGES)
 	$(BIN)/publiccredit collectstatic --noinput -v 0
 	@echo "演示站点：http://$(HOST):$(PORT)/  业务工作台：/backoffice/  管理后台：/admin/（账号见 var/demo-accounts.txt）"
-	$(BIN)/publiccredit runserver $(HOST):$(PORT) --noreload
+	PUBLICCREDIT_SECURE_COOKIES=false $(BIN)/publiccredit runserver $(HOST):$(PORT) --noreload
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts keep screenshots readable.
 test: venv

@@ -46,6 +46,17 @@ def empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def fresh_working_day_calendar():
+    """The calendar is cached per process for five minutes; a test that edits or flushes calendar days must not
+    leave its calendar to the next test (deadlines then fall on holidays)."""
+    from publiccredit.workdays.services import forget_cached_calendar
+
+    forget_cached_calendar()
+    yield
+    forget_cached_calendar()
+
+
 @pytest.fixture
 def credit_office(db) -> Organization:
     return Organization.objects.get(name="上饶市发展和改革委员会")
@@ -107,3 +118,12 @@ def old_penalty(enterprise, market_regulation):
     assert record.severity == "general"
     assert record.repairable_from <= timezone.localdate() < record.publicity_end
     return record
+
+
+def second_approver():
+    """A second credit-office officer: a listing is approved by someone other than its proposer (four eyes)."""
+    from publiccredit.accounts.models import User
+
+    return User.objects.filter(username="approver-sun").first() or create_user(
+        username="approver-sun", role=Role.CREDIT_OFFICE, password="Pizhun-2026!", full_name="孙批准",
+        organization=Organization.objects.get(name="上饶市发展和改革委员会"))

@@ -49,11 +49,13 @@ INSTALLED_APPS = [
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",
+    "csp",
     "publiccredit.portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "publiccredit.audit.middleware.AuditChannelMiddleware",
@@ -107,7 +109,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "publiccredit.accounts.passwords.ChineseMinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -135,11 +137,37 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 UPLOAD_MAX_BYTES = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_MB", "512")) * 1024 * 1024
 
+# Production defaults are safe (docs/configuration.md "生产部署"): cookies only over HTTPS and HSTS unless in debug;
+# the plain-HTTP demo (make run) turns Secure cookies off explicitly.
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("PUBLICCREDIT_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("PUBLICCREDIT_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = int(os.environ.get("PUBLICCREDIT_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("PUBLICCREDIT_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("PUBLICCREDIT_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("PUBLICCREDIT_SSL_REDIRECT", False)  # usually the TLS proxy redirects
+if env_bool("PUBLICCREDIT_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): nothing runs or loads from elsewhere; no inline script anywhere (print
+# buttons use static/portal/print.js). Inline styles stay allowed for the document templates WeasyPrint shares.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],  # ReDoc's search worker
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -150,7 +178,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "publiccredit.core.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "NUM_PROXIES": int(os.environ.get("PUBLICCREDIT_PROXY_COUNT", "0")) or None,
 }
 # Rates of the public forms and look-ups ("count/unit", unit s, m, h or d), per client address (or account).
 RATE_LIMITS = {
@@ -159,9 +186,12 @@ RATE_LIMITS = {
     "progress": os.environ.get("PUBLICCREDIT_RATE_PROGRESS", "60/h"),
     "register": os.environ.get("PUBLICCREDIT_RATE_REGISTER", "10/h"),
     "login": os.environ.get("PUBLICCREDIT_RATE_LOGIN", "30/h"),
+    "staff_login": os.environ.get("PUBLICCREDIT_RATE_STAFF_LOGIN", "10/h"),
     "binding_code": os.environ.get("PUBLICCREDIT_RATE_BINDING_CODE", "20/h"),
 }
 RATELIMIT_IP_META_KEY = "publiccredit.core.ratelimits.client_ip"
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); nobody else's is.
+TRUSTED_PROXIES = [entry for entry in os.environ.get("PUBLICCREDIT_TRUSTED_PROXIES", "").split(",") if entry.strip()]
 SPECTACULAR_SETTINGS = {
     "TITLE": "上饶市公共信用信息平台 API",
     "DESCRIPTION": "信用信息归集、查询、共享接口。部门系统以 Bearer 令牌访问（publiccredit issue-token）。",
@@ -184,6 +214,7 @@ CELERY_BEAT_SCHEDULE = {
     "expire-list-entries": {"task": "lists.expire_entries", "schedule": 6 * 3600.0},
     "retry-failed-notifications": {"task": "notifications.retry_failed", "schedule": 600.0},
     "remind-deadlines": {"task": "notifications.remind_deadlines", "schedule": crontab(hour=8, minute=30)},
+    "check-records": {"task": "collection.check_records", "schedule": crontab(hour=3, minute=15)},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):
@@ -202,7 +233,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["mask_identifiers"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("PUBLICCREDIT_LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    # django.server (runserver's request lines) has its own handler by default: replaced so its lines are masked too.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+                "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # Notifications. The embedded default writes SMS and e-mail to files under var/ (nothing leaves the machine);

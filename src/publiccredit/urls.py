@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from publiccredit.accounts.api import WhoAmIView
+from publiccredit.accounts.views import staff_login
 from publiccredit.collection import api as collection_api
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
@@ -75,10 +76,11 @@ urlpatterns = [
     path("objections/<str:number>/", selfservice.objection_follow_up, name="portal-objection-follow-up"),
     path("repairs/<str:number>/decision/", selfservice.repair_decision, name="portal-repair-decision"),
     path("repairs/<str:number>/decision.pdf", selfservice.repair_decision_pdf, name="portal-repair-decision-pdf"),
+    path("admin/login/", staff_login, name="staff-login"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("publiccredit.backoffice.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]

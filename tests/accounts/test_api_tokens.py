@@ -92,3 +92,14 @@ def test_a_token_may_call_only_endpoints_within_its_scopes(market_regulation):
     refused = view(factory.post("/x", HTTP_AUTHORIZATION=f"Bearer {other}"))
     assert refused.status_code == 403
     assert "权限范围" in refused.data["detail"]
+
+
+def test_a_token_is_revoked_from_the_command_line_and_stops_working_at_once(market_regulation, capsys):
+    secret = issue_by_command(capsys, "--org", market_regulation.code, "--scopes", "records:read")
+    assert whoami(secret).status_code == 200
+    call_command("revoke-token", secret[:12], "--reason", "系统下线")
+    assert "已撤销令牌" in capsys.readouterr().out
+    assert whoami(secret).status_code == 401
+    assert AuditEntry.objects.get(action="accounts.token.revoke").reason == "系统下线"
+    with pytest.raises(CommandError, match="没有前缀为"):
+        call_command("revoke-token", secret[:12])

@@ -52,7 +52,8 @@ def test_an_enterprise_applies_for_repair_online_and_reads_its_progress(enterpri
     page.get_by_label("编号").fill(number)
     page.get_by_label("查询码").fill(code)
     page.locator("#main").get_by_role("button", name="查询").click()
-    page.wait_for_url("**code=*")
+    page.get_by_text("已提交（待受理）").first.wait_for()
+    assert code not in page.url  # the query code was posted, never put in the address
     assert "已提交（待受理）" in page.locator("main").inner_text()
     screenshot(page, "repair-progress")
     assert page.outside_requests == []

@@ -131,7 +131,9 @@ def test_providers_are_ranked_by_on_time_rate(market_api, penalty):
     from django.utils import timezone
 
     today = timezone.localdate().isoformat()
-    post(tax_api, "penalty", {"records": [penalty_row(1, CF_JDRQ=today, CF_YXQ="2099-01-01")]})
+    post(tax_api, "penalty", {"records": [penalty_row(1, CF_WSH="饶税罚〔2026〕1号", CF_JDRQ=today, CF_YXQ="2099-01-01",
+                                                      CF_CFJG=tax.name, CF_CFJGDM=tax.code, CF_SJLY=tax.name,
+                                                      CF_SJLYDM=tax.code)]})
     ranking = [(p["rank"], p["name"]) for p in market_api.get("/api/v1/collection/stats/").json()["providers"]]
     assert ranking == [(1, "国家税务总局上饶市税务局"), (2, "上饶市市场监督管理局")]
 

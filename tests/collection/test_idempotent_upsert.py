@@ -58,12 +58,14 @@ def test_the_same_key_twice_in_one_batch_is_reported_on_the_second_row(penalty, 
     assert result.errors[0].row == 2 and result.errors[0].code == "duplicate_in_batch"
 
 
-def test_the_same_decision_number_from_another_department_is_another_record(penalty, market_regulation):
+def test_the_same_decision_number_from_another_department_for_another_party_is_another_record(penalty,
+                                                                                             market_regulation):
     from publiccredit.organizations.models import Organization
 
     tax = Organization.objects.get(name="国家税务总局上饶市税务局")
     send(penalty, market_regulation, [penalty_row(1)])
-    send(penalty, tax, [penalty_row(1)])
+    own = {"CF_CFJG": tax.name, "CF_CFJGDM": tax.code, "CF_SJLY": tax.name, "CF_SJLYDM": tax.code}
+    send(penalty, tax, [penalty_row(1, CF_XDR_SHXYM="91361102MA35ABCE27", **own)])
     assert CreditRecord.objects.count() == 2
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from publiccredit.lists.models import ListEntry
-from tests.conftest import ENTERPRISE_USCC
+from tests.conftest import ENTERPRISE_USCC, second_approver
 from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +64,10 @@ def test_decide_publish_and_exit_in_the_back_office_leave_a_visible_history(offi
     entry = ListEntry.objects.get()
     office.post(f"/backoffice/lists/{entry.pk}/notify/")
     ListEntry.objects.filter(pk=entry.pk).update(objection_until=timezone.localdate() - dt.timedelta(days=1))
+    page = office.get(f"/backoffice/lists/{entry.pk}/").content.decode()
+    assert f'<option value="{credit_office_admin.pk}"' not in page  # the proposer is not offered as approver
     office.post(f"/backoffice/lists/{entry.pk}/decide/", {"decision_number": "饶信决〔2026〕9号",
-                                                          "approver": credit_office_admin.pk, "measures": "限制政府采购"})
+                                                          "approver": second_approver().pk, "measures": "限制政府采购"})
     office.post(f"/backoffice/lists/{entry.pk}/publish/")
     assert ListEntry.objects.get().state == "published"
     decision = office.get(f"/backoffice/lists/{entry.pk}/documents/decision/").content.decode()

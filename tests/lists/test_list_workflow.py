@@ -18,6 +18,7 @@ from publiccredit.lists.services import (
     publish_entry,
     withdraw_entry,
 )
+from tests.conftest import second_approver
 from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +55,11 @@ def test_the_whole_path_from_proposal_to_exit_is_recorded_audited_and_announced(
     assert entry.objection_until == add_working_days(FRIDAY, 5)
     assert entry.objection_until > dt.date(2026, 10, 8)
     with pytest.raises(DomainError) as early:
-        decide_entry(entry=entry, decision_number="饶发改信〔2026〕1号", approver=credit_office_admin,
+        decide_entry(entry=entry, decision_number="饶发改信〔2026〕1号", approver=second_approver(),
                      actor=credit_office_admin, today=entry.objection_until)
     assert early.value.code == "objection_window_open"
     day_after = entry.objection_until + dt.timedelta(days=1)
-    entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕1号", approver=credit_office_admin,
+    entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕1号", approver=second_approver(),
                          actor=credit_office_admin, measures="限制参与政府采购", today=day_after)
     assert (entry.start, entry.end) == (day_after, day_after.replace(year=day_after.year + 3) - dt.timedelta(days=1))
     assert not published_entries(today=day_after).exists()
@@ -96,7 +97,7 @@ def test_a_decision_needs_an_approver_and_lifetime_only_where_the_list_allows_it
     with pytest.raises(DomainError, match="批准人"):
         decide_entry(entry=entry, decision_number="1", approver=None, actor=None, today=later)
     with pytest.raises(DomainError, match="终身"):
-        decide_entry(entry=entry, decision_number="1", approver=credit_office_admin, actor=None, lifetime=True,
+        decide_entry(entry=entry, decision_number="1", approver=second_approver(), actor=None, lifetime=True,
                      today=later)
 
 
@@ -109,7 +110,7 @@ def test_an_objection_upheld_ends_the_procedure_without_listing(proposed, credit
 def test_entries_past_their_term_exit_by_themselves(proposed, credit_office_admin):
     entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
     start = entry.objection_until + dt.timedelta(days=1)
-    entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕2号", approver=credit_office_admin,
+    entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕2号", approver=second_approver(),
                          actor=credit_office_admin, end=start + dt.timedelta(days=30), today=start)
     publish_entry(entry=entry, actor=credit_office_admin, today=start)
     assert expire_entries(today=start + dt.timedelta(days=30)) == 0
@@ -123,3 +124,18 @@ def test_the_expiry_command_reports_what_it_did(db, capsys):
 
     call_command("expire-lists")
     assert "期满移出名单记录 0 条" in capsys.readouterr().out
+
+
+def test_the_proposer_cannot_approve_the_listing_and_the_approver_is_recorded(proposed, credit_office_admin):
+    entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
+    day_after = entry.objection_until + dt.timedelta(days=1)
+    with pytest.raises(DomainError) as own:
+        decide_entry(entry=entry, decision_number="饶发改信〔2026〕3号", approver=credit_office_admin,
+                     actor=credit_office_admin, today=day_after)
+    assert own.value.code == "four_eyes" and "提出人以外" in own.value.message
+    approver = second_approver()
+    entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕3号", approver=approver,
+                         actor=credit_office_admin, today=day_after)
+    assert entry.approver == approver and entry.proposed_by == credit_office_admin
+    audit = AuditEntry.objects.get(action="lists.entry.decide")
+    assert audit.detail["approver_id"] == approver.pk and audit.detail["proposed_by_id"] == credit_office_admin.pk

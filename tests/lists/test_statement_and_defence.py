@@ -12,6 +12,7 @@ from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.services import decide_entry, notify_entry, propose_entry
 from publiccredit.notifications.models import Notification
 from publiccredit.objections.services import file_objection
+from tests.conftest import second_approver
 from tests.publicity.conftest import deliver, recent_penalty
 from tests.repair.conftest import proof
 
@@ -46,7 +47,7 @@ def close_window(entry):
 
 
 def decide(entry, actor):
-    return decide_entry(entry=ListEntry.objects.get(pk=entry.pk), decision_number="饶信决〔2026〕9号", approver=actor,
+    return decide_entry(entry=ListEntry.objects.get(pk=entry.pk), decision_number="饶信决〔2026〕9号", approver=second_approver(),
                         actor=actor)
 
 

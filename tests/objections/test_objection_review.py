@@ -43,7 +43,7 @@ def test_the_filer_asks_for_a_review_from_the_progress_page(client, upheld, cred
                                                              django_capture_on_commit_callbacks, sms_outbox):
     objection, code = upheld
     assert client.get(f"/objections/{objection.number}/").url.startswith("/progress/?kind=objection")
-    progress = client.get("/progress/", {"kind": "objection", "number": objection.number, "code": code})
+    progress = client.post("/progress/", {"kind": "objection", "number": objection.number, "code": code})
     assert "申请信用主管部门复核" in progress.content.decode()
     assert "提交复核申请" in client.get(f"/objections/{objection.number}/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -135,7 +135,7 @@ def test_the_filing_system_asks_for_a_review_through_the_api(client, upheld, cre
 def test_new_evidence_sent_with_a_review_request_is_kept_apart_and_shown_to_the_reviewer(
         client, upheld, credit_office_admin):
     objection, code = upheld
-    client.get("/progress/", {"kind": "objection", "number": objection.number, "code": code})
+    client.post("/progress/", {"kind": "objection", "number": objection.number, "code": code})
     response = client.post(f"/objections/{objection.number}/", {"reasons": "复议决定书已撤销处罚",
                                                                 "files": [proof("复议决定书.pdf")]})
     assert response.status_code == 302
@@ -148,7 +148,7 @@ def test_new_evidence_sent_with_a_review_request_is_kept_apart_and_shown_to_the_
 
 def test_a_review_request_with_a_forbidden_file_is_refused_and_changes_nothing(client, upheld):
     objection, code = upheld
-    client.get("/progress/", {"kind": "objection", "number": objection.number, "code": code})
+    client.post("/progress/", {"kind": "objection", "number": objection.number, "code": code})
     response = client.post(f"/objections/{objection.number}/", {
         "reasons": "复议决定书已撤销处罚", "files": [proof("说明.exe", b"MZ\x90\x00")]})
     assert response.status_code == 200 and "说明.exe" in response.content.decode()

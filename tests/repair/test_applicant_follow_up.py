@@ -30,7 +30,7 @@ def returned(old_penalty, applicant, credit_office_admin):
 def test_the_holder_of_the_query_code_adds_material_online_and_the_deadline_restarts(client, returned):
     application, code = returned
     assert client.get(f"/repairs/{application.number}/").url == f"/progress/?kind=repair&number={application.number}"
-    progress = client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    progress = client.post("/progress/", {"kind": "repair", "number": application.number, "code": code})
     assert "补正材料或撤回申请" in progress.content.decode()
     page = client.get(f"/repairs/{application.number}/").content.decode()
     assert "请补充加盖公章的整改报告" in page and "重新提交" in page
@@ -46,7 +46,7 @@ def test_the_holder_of_the_query_code_adds_material_online_and_the_deadline_rest
 
 def test_resubmitting_nothing_is_refused_with_a_message(client, returned):
     application, code = returned
-    client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    client.post("/progress/", {"kind": "repair", "number": application.number, "code": code})
     page = client.post(f"/repairs/{application.number}/", {"action": "resubmit", "statement": ""}).content.decode()
     assert "请补充说明或上传补正材料" in page
     assert RepairApplication.objects.get(pk=application.pk).state == "returned"
@@ -113,10 +113,10 @@ def test_the_applicant_downloads_the_decision_as_a_page_and_a_pdf(client, old_pe
                                          commitment_accepted=True, files=[proof()], actor=None, channel="api")
     accept_application(application=application, actor=credit_office_admin)
     assert client.get(f"/repairs/{application.number}/decision/").status_code == 302  # no code shown yet
-    progress = client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    progress = client.post("/progress/", {"kind": "repair", "number": application.number, "code": code})
     assert "查看决定书" not in progress.content.decode()
     approve_application(application=application, reason="罚款已缴清、整改已完成", actor=credit_office_admin)
-    progress = client.get("/progress/", {"kind": "repair", "number": application.number, "code": code})
+    progress = client.post("/progress/", {"kind": "repair", "number": application.number, "code": code})
     assert "查看决定书" in progress.content.decode()
     page = client.get(f"/repairs/{application.number}/decision/").content.decode()
     assert "准予信用修复决定书" in page and old_penalty.decision_number in page and "罚款已缴清、整改已完成" in page

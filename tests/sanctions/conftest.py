@@ -12,6 +12,7 @@ from publiccredit.organizations.models import Organization
 from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.services import SubjectSpec, register_subject
+from tests.conftest import second_approver
 
 
 def list_subject(subject: Subject, kind_code: str, actor, *, records=(), number: int = 1) -> ListEntry:
@@ -23,7 +24,7 @@ def list_subject(subject: Subject, kind_code: str, actor, *, records=(), number:
         entry = propose_entry(kind=kind, subject=subject, reason="测试列入事由", records=list(records), actor=actor)
     if entry.state == ListEntry.State.PROPOSED:
         entry = notify_entry(entry=entry, actor=actor, today=today - dt.timedelta(days=30))
-    entry = decide_entry(entry=entry, decision_number=f"饶信决〔2026〕{number}号", approver=actor, actor=actor,
+    entry = decide_entry(entry=entry, decision_number=f"饶信决〔2026〕{number}号", approver=second_approver(), actor=actor,
                          today=today)
     return publish_entry(entry=entry, actor=actor, today=today)
 

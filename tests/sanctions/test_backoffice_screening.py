@@ -91,3 +91,28 @@ def test_the_public_website_publishes_the_measures_by_matter_and_the_memoranda(c
     assert "限制参加评先评优、取消已获荣誉称号" in page and "评优评先同等条件下优先考虑" in page
     assert "限制参与国有土地使用权出让" not in page
     assert "关于对失信被执行人实施联合惩戒的合作备忘录" in page and "发改财金〔2016〕141号" in page
+
+
+def test_a_name_that_looks_like_a_formula_lands_in_results_csv_as_plain_text(signed_in, finance_clerk):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_login(finance_clerk)
+    formula = '=HYPERLINK("http://evil.example/","点击查看")'
+    response = api.post("/api/v1/screening/", {"matter": "gov_procurement", "subjects": [
+        {"code": ENTERPRISE_USCC, "name": formula}, {"name": "@SUM(1+1)"}, {"name": "-2+3"}]}, format="json")
+    assert response.status_code in (200, 201), response.content
+    body = signed_in.get(f"/backoffice/screening/{Screening.objects.get().pk}/results.csv").content.decode("utf-8-sig")
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+    assert "'" + formula in cells and "'@SUM(1+1)" in cells and "'-2+3" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert not any(cell.startswith("-") and not cell.lstrip("-").replace(".", "").isdigit() for cell in cells)
+
+
+def test_plain_numbers_stay_numbers_in_csv_cells():
+    from publiccredit.core.spreadsheets import safe_cell
+
+    assert [safe_cell(v) for v in ["-2.5", "+3", "12", 7, "\tcmd", "\r=1"]] == ["-2.5", "+3", "12", 7, "'\tcmd", "'\r=1"]

@@ -115,3 +115,15 @@ def test_wildcards_and_quotes_in_a_query_are_dropped_not_interpreted(registry):
     assert names(search_subjects("鑫源%商贸")) == ["上饶市鑫源商贸有限公司"]
     assert names(search_subjects('"鑫源_商贸*"')) == ["上饶市鑫源商贸有限公司"]
     assert search_subjects("'-").count == 0
+
+
+@pytest.mark.parametrize("typed", ["{0} {1}", "{0}-{1}", "{0}－{1}", " {0}  {1} "])
+def test_a_code_typed_with_spaces_or_dashes_finds_the_subject(registry, typed):
+    code = registry["德兴市铜都矿业有限公司"].uscc
+    result = search_subjects(typed.format(code[:8], code[8:]))
+    assert (result.match, names(result)) == ("code", ["德兴市铜都矿业有限公司"])
+
+
+def test_a_citizen_id_typed_in_groups_finds_the_person(registry):
+    result = search_subjects(f"{CITIZEN_ID[:6]} {CITIZEN_ID[6:14]} {CITIZEN_ID[14:]}")
+    assert result.match == "code" and names(result) == ["张三丰"]

@@ -61,9 +61,9 @@ def test_a_bound_enterprise_repairs_a_penalty_online_and_follows_it_by_number_an
     assert application.number in page and application.channel == "portal"
     code = page.split('id="query-code">')[1].split("<")[0]
     client.logout()
-    progress = client.get(f"/progress/?kind=repair&number={application.number}&code={code}").content.decode()
+    progress = client.post("/progress/", {"kind": "repair", "number": application.number, "code": code}).content.decode()
     assert "已提交（待受理）" in progress
-    assert "编号或查询码不正确" in client.get(f"/progress/?kind=repair&number={application.number}&code=X").content.decode()
+    assert "编号或查询码不正确" in client.post("/progress/", {"kind": "repair", "number": application.number, "code": "X"}).content.decode()
 
 
 def test_an_account_cannot_repair_another_subjects_record(client, enterprise, credit_office_admin, old_penalty,

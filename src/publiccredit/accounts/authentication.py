@@ -3,6 +3,7 @@ from rest_framework import authentication, exceptions, permissions
 
 from publiccredit.audit.context import set_channel
 
+from .roles import session_scopes
 from .services import authenticate_token
 
 
@@ -31,7 +32,8 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
 
 
 class HasScope(permissions.BasePermission):
-    """Allows a request whose token holds the view's ``required_scope`` (session users need a staff role)."""
+    """Allows a request whose token holds the view's ``required_scope``; a signed-in person without a token gets
+    the scopes of their role (``roles.SESSION_SCOPES``: an auditor only reads)."""
 
     message = "令牌缺少调用此接口所需的权限范围"
 
@@ -41,7 +43,11 @@ class HasScope(permissions.BasePermission):
             return False
         token = request.auth
         if token is None or not hasattr(token, "scopes"):
-            return bool(request.user.is_staff)
+            allowed = session_scopes(request.user)
+            if required is not None and required not in allowed:
+                self.message = "当前账号的角色不能调用此接口（审计人员只能查阅）" if allowed else "当前账号不能调用此接口"
+                return False
+            return bool(allowed)
         return required is None or required in token.scopes
 
 

@@ -74,6 +74,43 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 
 STAFF_ROLES = {Role.CREDIT_OFFICE, Role.PROVIDER_CLERK, Role.REGULATOR, Role.AUDITOR}
 
+# Roles that read and never write, on any channel: back-office forms, uploads, screening, the API (docs/api.md).
+READ_ONLY_ROLES = {Role.AUDITOR}
+
+READ_SCOPES = {"subjects:read", "records:read", "lists:read", "stats:read"}
+# What a signed-in person may call on the API with the session alone. A department system uses a token, whose scopes
+# were chosen when it was issued; a session never adds to them (the token wins when both are sent).
+SESSION_SCOPES: dict[str, set[str]] = {
+    Role.CREDIT_OFFICE: READ_SCOPES | {"records:write", "screening:write", "screening:feedback", "repairs:write",
+                                       "objections:write"},
+    Role.PROVIDER_CLERK: READ_SCOPES | {"records:write", "screening:write", "screening:feedback", "objections:write"},
+    Role.REGULATOR: READ_SCOPES | {"screening:write", "screening:feedback", "objections:write"},
+    Role.AUDITOR: set(READ_SCOPES),
+}
+
+
+def may_write(user) -> bool:
+    """False for the read-only roles: an auditor looks at everything and changes nothing."""
+    return bool(user.is_superuser or getattr(user, "role", "") not in READ_ONLY_ROLES)
+
+
+def require_writer(actor) -> None:
+    """Services call this before writing for a person: a read-only role is refused whichever channel it came by."""
+    if actor is not None and getattr(actor, "pk", None) and not may_write(actor):
+        from publiccredit.core.errors import PermissionDenied
+
+        raise PermissionDenied("审计人员只能查阅，不能提交、上传或修改", code="read_only_role")
+
+
+def session_scopes(user) -> set[str]:
+    if user.is_superuser:
+        from .scopes import SCOPES
+
+        return set(SCOPES)
+    if not (user.is_active and user.is_staff):
+        return set()
+    return SESSION_SCOPES.get(getattr(user, "role", ""), set())
+
 
 def permissions_for(role: str) -> set[str]:
     return ROLE_PERMISSIONS.get(role, set())

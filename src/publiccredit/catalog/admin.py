@@ -37,7 +37,7 @@ class CatalogItemAdmin(AuditedModelAdmin):
                     "version_number", "is_active")
     list_filter = ("category", "disclosure", "nature", "portal_column", "is_active")
     search_fields = ("code", "name")
-    filter_horizontal = ("providers",)
+    filter_horizontal = ("providers", "relay_providers")
     inlines = [ItemFieldInline, SeverityRuleInline, PublicityPeriodInline]
     readonly_fields = ("version_number", "is_builtin")
 

@@ -277,6 +277,23 @@ def load(apps=None) -> None:
     set_portal_columns(item_model)
 
 
+# Items whose decisions county bodies and the city's relay deliver through a relay (代报): each county's 发改委 and
+# each zone's 管委会 for the bodies of its area, and the big-data bureau for the city (collection/authority.py).
+RELAYED_ITEMS = ["penalty", "license", "administrative_coercion", "administrative_confirmation", "administrative_levy",
+                 "administrative_payment", "administrative_adjudication", "administrative_compensation",
+                 "administrative_reward", "administrative_inspection"]
+CITY_RELAYS = ["上饶市大数据发展管理局"]
+
+
+def declare_relays(apps) -> None:
+    item_model = apps.get_model("catalog", "CatalogItem")
+    organization_model = apps.get_model("organizations", "Organization")
+    relays = list(organization_model.objects.filter(kind__in=["county", "zone"])) + list(
+        organization_model.objects.filter(name__in=CITY_RELAYS))
+    for item in item_model.objects.filter(code__in=RELAYED_ITEMS, is_builtin=True):
+        item.relay_providers.add(*relays)
+
+
 def set_portal_columns(item_model) -> None:
     """Place the built-in items in their portal columns (a no-op before the column exists in the migration history)."""
     if not any(field.name == "portal_column" for field in item_model._meta.get_fields()):

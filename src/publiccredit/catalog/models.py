@@ -69,6 +69,10 @@ class CatalogItem(models.Model):
         "报送时限（工作日）", null=True, blank=True, help_text="自决定之日起；双公示为 7 个工作日")
     providers = models.ManyToManyField(Organization, verbose_name="报送单位", blank=True, related_name="catalog_items",
                                        help_text="留空表示任何单位均可报送")
+    relay_providers = models.ManyToManyField(
+        Organization, verbose_name="代报单位", blank=True, related_name="relayed_catalog_items",
+        help_text="可报送其他机关作出的决定的单位（如县（市、区）发改委代报本县各机关、市大数据局作为中转）；"
+                  "代报单位只能报送本区划内机关作出的决定，其他单位只能报送本单位作出的决定")
     portal_column = models.CharField(
         "网站栏目", max_length=10, choices=PortalColumn.choices, default=PortalColumn.OTHER,
         help_text="社会公开的记录在信用网站和信用档案中归入的栏目：行政许可、行政处罚进入“双公示”栏目")

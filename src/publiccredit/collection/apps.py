@@ -13,4 +13,5 @@ class CollectionConfig(AppConfig):
             "collection.batch.submit": "报送信用信息批次",
             "collection.record.link": "人工关联信用主体",
             "collection.record.view_unmasked": "查看记录中的完整证件号码",
+            "collection.records.integrity_failed": "完整性检查发现信用记录被改动",
         })

@@ -25,6 +25,7 @@ from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 
+from .authority import CHECKED_ROLES
 from .models import CreditRecord
 from .rules import condition_holds
 from .validation import (
@@ -178,9 +179,22 @@ class ColumnChecker:
             if control in frame.columns:
                 suspect = suspect | pl.col(control).is_not_null()
         checked = frame.select(pl.col(ROW), *columns, suspect.alias("__suspect"))
-        cross = self._cross_rules(checked, role)
+        cross = self._cross_rules(checked, role) | self._foreign_decisions(checked, role)
         checked = checked.with_columns((pl.col("__suspect") | cross).alias("__suspect"))
         return checked.filter(~pl.col("__suspect")).drop("__suspect"), checked.filter(pl.col("__suspect")).select(ROW)
+
+    def _foreign_decisions(self, frame: pl.DataFrame, role: dict) -> pl.Expr:
+        """Rows naming a decision body the provider may not speak for go down the row path, which says why."""
+        rule, bad = self.schema.authority, pl.lit(False)
+        if rule is None:
+            return bad
+        for role_name in CHECKED_ROLES:
+            code = role.get(role_name)
+            if code is None or code not in frame.columns:
+                continue
+            allowed = {value: rule.allows(value) for value in frame[code].unique().drop_nulls().to_list()}
+            bad = bad | ~pl.col(code).replace_strict(allowed, default=True, return_dtype=pl.Boolean).fill_null(True)
+        return bad
 
     def _cross_rules(self, frame: pl.DataFrame, role: dict) -> pl.Expr:
         """The row path's cross-field rules as expressions; True marks a row to send down the row path."""
@@ -317,12 +331,32 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
             else:  # a correction, rare in bulk: the row path writes the new version
                 good.append(checked_row(clean.row(index)))
                 good_keys.append(keys[index])
+        if creates:
+            creates = _drop_claimed(intake, fast, clean, creates, errors)
         intake.result.errors.extend(errors)
         with transaction.atomic():
             if creates:
                 fast.create(clean[creates], [keys[i] for i in creates])
             intake.store(_Chunk(good, good_keys, errors))
         intake.progress()
+
+
+def _drop_claimed(intake, fast, clean: pl.DataFrame, creates: list[int], errors: list) -> list[int]:
+    """Leave out new rows whose decision another provider already delivered (``Intake.claimed_elsewhere``)."""
+    pairs = fast.decision_parties(clean[creates])
+    claimed = intake.claimed_elsewhere(pairs)
+    if not claimed:
+        return creates
+    numbers = clean[ROW].to_list()
+    kept = []
+    for index, pair in zip(creates, pairs, strict=True):
+        holder = claimed.get(pair)
+        if holder:
+            intake.result.rejected += 1
+            errors.append(intake.claimed_error(numbers[index], holder))
+        else:
+            kept.append(index)
+    return kept
 
 
 class FastCreates:
@@ -365,6 +399,23 @@ class FastCreates:
                 party = "reg:" + next((str(o[i]) for o in others if o[i]), "")
             keys.append(business_key(self.provider_code, self.item_code, decisions[i] or "", party))
         return keys
+
+    def _party_code_column(self, columns: list[str]) -> pl.Expr:
+        """The stored party code: the USCC, or a person's ID number masked as ``mask_citizen_id`` masks it."""
+        role = self.role
+        category_field, uscc_field, id_field = role.get("party_category"), role.get("party_uscc"), role.get(
+            "party_id_number")
+        is_person = (pl.col(category_field) == PERSON).fill_null(False) if category_field in columns else pl.lit(False)
+        uscc = pl.col(uscc_field) if uscc_field in columns else pl.lit(None, dtype=pl.String)
+        citizen = pl.col(id_field) if id_field in columns else pl.lit(None, dtype=pl.String)
+        return (pl.when(is_person).then(citizen.str.slice(0, 4) + pl.lit("*" * 10) + citizen.str.slice(14, 4))
+                .otherwise(uscc).fill_null(""))
+
+    def decision_parties(self, clean: pl.DataFrame) -> list[tuple[str, str]]:
+        """(decision number, party code) of each row, as ``Intake`` stores them."""
+        frame = clean.select(pl.col(self.role["decision_number"]).str.slice(0, 128).fill_null(""),
+                             self._party_code_column(clean.columns).alias("__party"))
+        return list(frame.iter_rows())
 
     def _mapped(self, frame: pl.DataFrame, code: str, function, memo: dict, dtype) -> pl.Expr:
         distinct = [v for v in frame[code].unique().to_list() if v is not None]
@@ -438,9 +489,7 @@ class FastCreates:
                                      .when(pl.col(category_field) == INDIVIDUAL_BUSINESS if category_field in columns
                                            else pl.lit(False)).then(pl.lit("individual_business"))
                                      .otherwise(pl.lit("legal_person")))
-        expressions["party_code"] = (pl.when(is_person).then(citizen.str.slice(0, 4) + pl.lit("*" * 10)
-                                                            + citizen.str.slice(14, 4))
-                                     .otherwise(uscc).fill_null(""))
+        expressions["party_code"] = self._party_code_column(columns)
         expressions["party_name"] = pl.col(name_field).str.slice(0, 200)
         expressions["party_name_normalized"] = self._mapped(frame, name_field, lambda v: normalize_name(v)[:200],
                                                             self.name_memo, pl.String)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from publiccredit.core.errors import DomainError
+from publiccredit.core.spreadsheets import csv_writer
 
 from .validation import ItemSchema
 
@@ -119,7 +120,7 @@ class DeliveredFile:
 
 def error_report_csv(errors, stream: io.TextIOBase) -> None:
     """The per-row error report clerks download: row, field code, field name, error code, message."""
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(["行号", "字段代码", "错误代码", "说明"])
     for error in errors:
         writer.writerow([error.row, error.field, error.code, error.message])

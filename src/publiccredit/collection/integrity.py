@@ -1,8 +1,14 @@
-"""Referential checks for the collection tables, whose foreign keys carry no database constraint (see models)."""
+"""Integrity checks of the collection tables: links (their foreign keys carry no database constraint, see models)
+and content — every record's stored content hash recomputed from its payload, so a record altered in the database
+behind the platform's back is named (docs/operations.md)."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.db import connection
 
 from publiccredit.catalog.models import CatalogItem, CatalogItemVersion
+from publiccredit.core.crypto import decrypt_text
 from publiccredit.organizations.models import Organization
 from publiccredit.subjects.models import Subject
 
@@ -32,3 +38,44 @@ def dangling_links() -> list[tuple[str, int]]:
             if count:
                 problems.append((label, count))
     return problems
+
+
+@dataclass(frozen=True)
+class AlteredRecord:
+    id: int
+    decision_number: str
+    provider: str
+
+
+def _id_fields(version_id: int, memo: dict) -> list[str]:
+    fields = memo.get(version_id)
+    if fields is None:
+        schema = CatalogItemVersion.objects.values_list("schema", flat=True).get(pk=version_id)
+        fields = memo[version_id] = [f["code"] for f in schema["fields"]
+                                     if f.get("role") in ("party_id_number", "representative_id_number")]
+    return fields
+
+
+def altered_records(*, chunk: int = 5000) -> Iterator[AlteredRecord]:
+    """Records whose content no longer gives their stored hash (the intake's own ``content_digest``)."""
+    from .columnar import content_digest
+
+    memo: dict = {}
+    providers = dict(Organization.objects.values_list("pk", "name"))
+    last = 0
+    while True:
+        rows = list(CreditRecord.objects.filter(pk__gt=last).order_by("pk").values_list(
+            "pk", "item_version_id", "payload", "protected", "content_hash", "decision_number", "provider_id")[:chunk])
+        if not rows:
+            return
+        for pk, version_id, payload, protected, content_hash, decision_number, provider_id in rows:
+            values = dict(payload or {})
+            try:
+                for code, cipher in (protected or {}).items():
+                    values[code] = decrypt_text(cipher)
+                intact = content_digest(values, _id_fields(version_id, memo)) == content_hash
+            except Exception:  # an undecryptable ID number was altered too
+                intact = False
+            if not intact:
+                yield AlteredRecord(pk, decision_number, providers.get(provider_id, ""))
+        last = rows[-1][0]

@@ -130,6 +130,8 @@ class CreditRecord(models.Model):
             models.Index(fields=["subject", "item"], name="record_subject_item_idx"),
             models.Index(fields=["provider", "received_at"], name="record_provider_received_idx"),
             models.Index(fields=["item", "decision_date"], name="record_item_decision_idx"),
+            # one decision has one source: intake looks a decision number up across providers
+            models.Index(fields=["item", "decision_number"], name="record_item_decision_no_idx"),
             models.Index(fields=["party_name_normalized"], condition=models.Q(subject__isnull=True),
                          name="record_unlinked_name_idx"),
         ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from publiccredit.accounts.roles import require_writer
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.core.bulk import any_id_clause, insert_rows, select_where_in
@@ -31,6 +32,7 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.subjects.services import SubjectSpec, bulk_register_subjects
 from publiccredit.workdays.services import working_days_between
 
+from .authority import authority_rule
 from .columnar import business_key, content_digest
 from .models import Batch, BatchError, CreditRecord, RecordVersion
 from .rules import publicity_window, severity_of
@@ -60,11 +62,12 @@ class IntakeResult:
 
 
 def check_provider(item: CatalogItem, provider) -> None:
-    """Only the item's responsible departments may deliver it (any department when none is named)."""
+    """Only the item's responsible departments and its declared relays may deliver it (any department when none
+    is named); what each may say is then checked row by row (collection/authority.py)."""
     if not item.is_active:
         raise DomainError(f"信息项“{item.name}”已停用", code="item_inactive")
     allowed = list(item.providers.all())
-    if allowed and provider not in allowed:
+    if allowed and provider not in allowed and not item.relay_providers.filter(pk=provider.pk).exists():
         names = "、".join(o.short_name or o.name for o in allowed)
         raise PermissionDenied(f"{provider.name}不是“{item.name}”的报送单位（报送单位：{names}）", code="not_a_provider")
 
@@ -85,11 +88,13 @@ class Intake:
                  file_name: str = "", file_sha256: str = "", today: dt.date | None = None,
                  received_at: dt.datetime | None = None):
         """``received_at`` back-dates receipt, for loading historical records (and the demo city)."""
+        require_writer(actor)
         check_provider(item, provider)
         self.received_at = received_at
         self.item, self.provider, self.actor = item, provider, actor
         self.version = item.current_version
         self.schema = ItemSchema(self.version.schema)
+        self.schema.authority = authority_rule(item, provider)
         self.today = today or (timezone.localtime(received_at).date() if received_at else timezone.localdate())
         self.dry_run, self.atomic = dry_run, atomic
         self.seen_keys: dict[str, int] = {}
@@ -192,6 +197,16 @@ class Intake:
                 self.result.unchanged += 1
             else:
                 corrections.append((row, current, payload, protected, content_hash))
+        claimed = self.claimed_elsewhere([(self._decision(row), self._party_code(row)) for row, *_ in creates])
+        if claimed:
+            kept = []
+            for create in creates:
+                holder = claimed.get((self._decision(create[0]), self._party_code(create[0])))
+                if holder:
+                    errors.append(self.claimed_error(create[0].row, holder))
+                else:
+                    kept.append(create)
+            creates = kept
         self.result.rejected += len(errors)
         self.result.errors.extend(errors)
         self.result.created += len(creates)
@@ -225,6 +240,32 @@ class Intake:
             write()
         else:  # after the subjects this chunk registered are committed, the writer thread stores the records
             transaction.on_commit(lambda: self.writer.submit(write))
+
+    def _decision(self, row: CheckedRow) -> str:
+        return str(row.values.get(self.decision_field, ""))[:128]
+
+    def claimed_elsewhere(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(decision number, party code) pairs another provider already delivered for this item, in any state,
+        with that provider's name and the record's state. One decision has one source: a second department's
+        delivery would show it twice, and would bring a withdrawn decision back (docs/collection.md)."""
+        decisions = sorted({decision for decision, _party in pairs if decision})
+        if not decisions:
+            return {}
+        wanted, found = set(pairs), {}
+        states = dict(CreditRecord.State.choices)
+        for start in range(0, len(decisions), 2000):
+            for decision, party, provider, state in (
+                    CreditRecord.objects.filter(item=self.item, decision_number__in=decisions[start:start + 2000])
+                    .exclude(provider=self.provider).values_list("decision_number", "party_code", "provider__name",
+                                                                 "state")):
+                if (decision, party) in wanted:
+                    found[(decision, party)] = (provider, states.get(state, state))
+        return found
+
+    def claimed_error(self, number: int, holder: tuple[str, str]) -> RowError:
+        provider, state = holder
+        return RowError(number, self.decision_field or "", "delivered_by_another",
+                        f"该决定已由{provider}报送（{state}），同一决定只能有一个来源单位，不能重复报送")
 
     def link_subjects(self, rows: list[CheckedRow]) -> dict[str, int]:
         """Subject id per USCC / citizen ID; valid codes not yet in the registry become subjects (with the name

@@ -19,3 +19,25 @@ def import_uploaded_file(*, item_id: int, provider_id: int, user_id: int, path: 
                              path=path, actor=User.objects.get(pk=user_id), channel=Batch.Channel.UPLOAD,
                              dry_run=dry_run, atomic=atomic, original_name=original_name)
     return result.batch.pk
+
+
+@shared_task(name="collection.check_records")
+def check_records() -> dict:
+    """The nightly integrity check (beat): altered records and dangling links are logged as errors and written to
+    the audit log, where the auditor sees them (docs/operations.md)."""
+    import logging
+
+    from publiccredit.audit.services import record_write
+
+    from .integrity import altered_records, dangling_links
+
+    altered = [record.id for record in altered_records()]
+    dangling = dangling_links()
+    if altered or dangling:
+        logging.getLogger("publiccredit.integrity").error("信用记录完整性检查发现问题：%d 条记录内容被改动，%d 类关联缺失",
+                                                          len(altered), len(dangling))
+        with channel("system"):
+            record_write(actor=None, action="collection.records.integrity_failed", target=None,
+                         detail={"altered": altered[:1000], "altered_count": len(altered),
+                                 "dangling": [[label, count] for label, count in dangling]})
+    return {"altered": len(altered), "dangling": len(dangling)}

@@ -65,6 +65,7 @@ class ItemSchema:
         self.other_registration = [f["code"] for f in self.fields if OTHER_REGISTRATION.search(f["code"])]
         self.id_number_fields = [f["code"] for f in self.fields
                                  if f.get("role") in ("party_id_number", "representative_id_number")]
+        self.authority = None  # an AuthorityRule once the provider is known (collection/authority.py)
         self._header_map = {}
         for spec in self.fields:
             self._header_map[_header_key(spec["code"])] = spec["code"]
@@ -178,10 +179,14 @@ class ItemSchema:
             code_field = role.get(code_role)
             if code_field and values.get(code_field):
                 result = check_uscc(values[code_field])
-                if result.valid:
-                    values[code_field] = result.normalized
-                else:
-                    errors.append(RowError(number, code_field, "invalid_uscc", f"{self.by_code[code_field]['name']}：{result.message}"))
+                label = self.by_code[code_field]["name"]
+                if not result.valid:
+                    errors.append(RowError(number, code_field, "invalid_uscc", f"{label}：{result.message}"))
+                    continue
+                values[code_field] = result.normalized
+                problem = self.authority.problem(label, result.normalized) if self.authority else None
+                if problem:
+                    errors.append(RowError(number, code_field, "not_own_decision", problem))
         self._check_party(row, errors)
         for code in self.id_number_fields:  # every ID number is stored encrypted and shown masked
             if code in values:

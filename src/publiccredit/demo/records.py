@@ -11,6 +11,8 @@ from publiccredit.collection.models import Batch
 from publiccredit.collection.services import submit_records
 from publiccredit.core.crypto import decrypt_text
 from publiccredit.organizations.models import Organization
+from publiccredit.organizations.reference import ZONE_HOST_COUNTY
+from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -40,6 +42,13 @@ LICENSE_DEPARTMENTS = {
 # list items and honours, one plan entry each (a few percent of the records), from the departments that hold them
 OTHER_ITEMS = {"business_anomaly": "市市场监管局", "court_dishonest_debtor": "市法院", "major_tax_violation": "市税务局",
                "honor": "市发改委"}
+
+
+def county_body(relay) -> tuple[str, str]:
+    """The market regulator of a county or zone, with a synthetic code registered in that county (GB 32100)."""
+    region = relay.region
+    gb_region = ZONE_HOST_COUNTY.get(region.code, region.code)
+    return f"{region.name}市场监督管理局", make_uscc("11", gb_region, f"MB{region.code[-4:]}01")
 
 
 class RecordFactory:
@@ -86,12 +95,15 @@ class RecordFactory:
             categories = ["罚款", self.rng.choice(["吊销许可证件", "责令停产停业", "没收违法所得", "暂扣许可证件"])]
             fine = self.rng.choice([5, 10, 50, 100, 150])
         content = "、".join(categories) + (f"，罚款{fine}万元" if fine else "")
+        authority_name, authority_code = department.name, department.code
+        if department.kind in ("county", "zone"):  # the county's 发改委 relays the decisions of its own bodies
+            authority_name, authority_code = county_body(department)
         row = {
             "CF_WSH": f"{prefix}〔{decision.year}〕{number}号", "CF_XDR_MC": party["name"], "CF_XDR_LB": party["kind"],
             "CF_WFXW": self.rng.choice(violations), "CF_SY": f"经查，当事人存在{self.rng.choice(violations)}的行为。",
             "CF_YJ": "依据相关法律法规", "CF_CFLB": ";".join(categories), "CF_NR": content,
             "CF_JDRQ": decision.isoformat(), "CF_YXQ": (decision + dt.timedelta(days=365 * 3)).isoformat(),
-            "CF_CFJG": department.name, "CF_CFJGDM": department.code, "CF_SJLY": department.name,
+            "CF_CFJG": authority_name, "CF_CFJGDM": authority_code, "CF_SJLY": department.name,
             "CF_SJLYDM": department.code,
         }
         if fine:

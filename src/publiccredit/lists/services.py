@@ -99,6 +99,10 @@ def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, mea
             raise DomainError("请填写列入决定书文号。", code="decision_number_required", field="decision_number")
         if not _is_user(approver):
             raise DomainError("列入决定须有批准人。", code="approver_required", field="approver")
+        if entry.proposed_by_id and approver.pk == entry.proposed_by_id:
+            # four eyes: the person who proposed a listing does not also approve it (docs/lists.md)
+            raise DomainError("列入决定须由提出人以外的人批准（双人审核）：请选择其他批准人。", code="four_eyes",
+                              field="approver")
         if lifetime and not entry.kind.allows_lifetime:
             raise DomainError(f"“{entry.kind.name}”不能终身列入。", code="lifetime_not_allowed")
         start = start or today
@@ -110,7 +114,8 @@ def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, mea
         entry.approver, entry.measures, entry.start, entry.end = approver, measures, start, end
         entry.save()
         _step(entry, action="decide", actor=actor, note=entry.decision_number,
-              detail={"start": start.isoformat(), "end": end.isoformat() if end else None})
+              detail={"start": start.isoformat(), "end": end.isoformat() if end else None,
+                      "approver_id": approver.pk, "proposed_by_id": entry.proposed_by_id})
     return entry
 
 

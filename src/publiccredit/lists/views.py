@@ -19,6 +19,7 @@ from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import evidence_response
 from publiccredit.organizations.queries import issuing_office
+from publiccredit.publicity.visibility import Audience, audience_for, visible_records
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services
@@ -56,11 +57,12 @@ class ProposeForm(forms.Form):
     records = forms.ModelMultipleChoiceField(label="依据的信用记录", queryset=CreditRecord.objects.none(),
                                              widget=forms.CheckboxSelectMultiple, required=False)
 
-    def __init__(self, *args, subject=None, **kwargs):
+    def __init__(self, *args, subject=None, audience=Audience.DEPARTMENT, **kwargs):
         super().__init__(*args, **kwargs)
-        if subject is not None:
-            self.fields["records"].queryset = (CreditRecord.objects.filter(subject=subject, item__nature="negative")
-                                               .select_related("item", "provider").order_by("-decision_date"))
+        if subject is not None:  # only what the proposer's audience may see can ground a proposal
+            self.fields["records"].queryset = (
+                visible_records(CreditRecord.objects.filter(subject=subject, item__nature="negative"), audience)
+                .select_related("item", "provider").order_by("-decision_date"))
             self.fields["records"].label_from_instance = lambda r: (
                 f"{r.item.name} {r.decision_number}（{r.provider.short_name or r.provider.name}，{r.decision_date}，"
                 f"{r.get_severity_display() or '—'}，{r.get_state_display()}）")
@@ -72,7 +74,7 @@ def propose(request):
         raise PermissionDenied
     code = (request.POST.get("code") or request.GET.get("code") or "").strip()
     subject = subject_by_code(code, request.user) if code else None
-    form = ProposeForm(request.POST or None, subject=subject) if subject else None
+    form = ProposeForm(request.POST or None, subject=subject, audience=audience_for(request.user)) if subject else None
     if code and subject is None:
         messages.error(request, f"没有找到代码为“{code[:30]}”的信用主体")
     if request.method == "POST" and form is not None and form.is_valid():
@@ -100,9 +102,12 @@ class DecideForm(forms.Form):
                           widget=forms.DateInput(attrs={"type": "date"}))
     lifetime = forms.BooleanField(label="终身（仅市场和行业禁入）", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, proposer_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["approver"].queryset = User.objects.filter(is_active=True, role="credit_office").order_by("pk")
+        # four eyes: whoever proposed the entry is not offered as its approver
+        self.fields["approver"].queryset = (User.objects.filter(is_active=True, role="credit_office")
+                                            .exclude(pk=proposer_id).order_by("pk"))
+        self.fields["approver"].help_text = "须为提出人以外的信用主管部门人员（双人审核）"
 
 
 class ExitForm(forms.Form):
@@ -124,8 +129,9 @@ def entry(request, entry_id: int):
         "entry": item, "steps": item.steps.select_related("actor"),
         "statements": item.statements.prefetch_related("attachments").select_related("answered_by"),
         "can_manage": can_manage,
-        "decide_form": DecideForm(initial={"approver": request.user.pk if request.user.role == "credit_office" else None,
-                                           "measures": _default_measures(item)}),
+        "decide_form": DecideForm(proposer_id=item.proposed_by_id, initial={
+            "approver": request.user.pk if request.user.role == "credit_office" and request.user.pk != item.proposed_by_id
+            else None, "measures": _default_measures(item)}),
         "exit_form": ExitForm(), "withdraw_form": WithdrawForm(),
         "window_open": bool(item.objection_until and timezone.localdate() <= item.objection_until)})
 

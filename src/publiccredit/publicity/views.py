@@ -14,7 +14,7 @@ from publiccredit.lists import queries as list_queries
 from publiccredit.organizations.models import Region
 from publiccredit.search.engine import SearchError, search_subjects
 from publiccredit.subjects.identifiers import check_citizen_id, normalize_code
-from publiccredit.subjects.masking import mask_citizen_id
+from publiccredit.subjects.masking import looks_like_citizen_id, mask_citizen_id
 from publiccredit.subjects.models import Industry, Subject
 
 from . import queries
@@ -45,8 +45,9 @@ def _date(value: str | None) -> dt.date | None:
 @require_GET
 def search(request):
     text = request.GET.get("q", "")
-    if check_citizen_id(normalize_code(text)).valid:
-        shown_query = mask_citizen_id(normalize_code(text))  # an ID number typed in is never echoed in full
+    if check_citizen_id(normalize_code(text)).valid or looks_like_citizen_id(normalize_code(text)):
+        # an ID number typed in is never echoed in full, mistyped or not (title, search box, message, links)
+        shown_query = mask_citizen_id(normalize_code(text))
     else:
         shown_query = text
     filters = {"region": request.GET.get("region") or None, "kind": request.GET.get("kind") or None,

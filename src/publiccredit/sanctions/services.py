@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from publiccredit.accounts.roles import require_writer
 from publiccredit.audit.services import record_read, record_write
 from publiccredit.core.bulk import insert_rows
 from publiccredit.core.errors import DomainError, PermissionDenied
@@ -81,6 +82,7 @@ def run_screening(*, matter: Matter, asks: list[Ask], actor, organization, chann
     """Compare the asked subjects for ``matter`` and keep the request and every result (查询留痕).
 
     A subject not in the registry is reported as not found, never as clean (issue 5)."""
+    require_writer(actor)
     if organization is None:
         raise DomainError("查询人不属于任何单位，不能进行联合奖惩比对", code="no_organization")
     comparer = Comparer(matter)
@@ -141,6 +143,7 @@ class FeedbackResult:
 def record_feedback(*, screening: Screening, items: Iterable[dict], actor, organization) -> FeedbackResult:
     """Record per measure whether it was executed, and why not. Only the screening's own department reports back;
     a re-sent item replaces the earlier answer (no duplicates); good items are kept when others are wrong."""
+    require_writer(actor)
     if organization is None or screening.organization_id != organization.pk:
         raise PermissionDenied("只有发起该比对的单位可以反馈措施执行情况", code="not_your_screening")
     items = list(items)

@@ -1,7 +1,6 @@
 """Back-office pages of joint punishment: screen by hand or by file, read results, report back, effect statistics,
 and the measure catalog with its memoranda."""
 
-import csv
 import io
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.views import _save_upload
 from publiccredit.core.errors import DomainError
+from publiccredit.core.spreadsheets import csv_writer
 
 from .forms import FeedbackForm, ScreeningForm, lines_to_subjects
 from .models import Matter, ScreeningSubject
@@ -132,7 +132,7 @@ def screening_csv(request, screening_id: int):
     screening = get_object_or_404(screenings_for(request.user), pk=screening_id)
     buffer = io.StringIO()
     buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(["序号", "查询代码", "查询名称", "比对结果", "主体名称", "主体代码", "名单", "失信记录", "适用措施",
                      "关联命中", "说明"])
     for row in screening_rows(screening).iterator(chunk_size=2000):

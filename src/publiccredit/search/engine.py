@@ -35,6 +35,9 @@ USCC_ALPHABET = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{6,17}$")
 NAME_PUNCTUATION = set("()（）·.&-'")
 
 
+CODE_SEPARATORS = re.compile(r"[\s\-_—–·]+")
+
+
 class SearchError(DomainError):
     """A query that cannot be searched; the message says why, in Chinese."""
 
@@ -195,7 +198,8 @@ def search_subjects(raw_query: str | None, *, region: str | None = None, kind: s
     """Search the registry as the public may: organisations and 个体工商户 by name or code, persons by full ID."""
     query = clean_query(raw_query)
     engine = backend()
-    code = normalize_code(raw_query)
+    # A code pasted as "91361102 MA35ABCD4C" or "913611-02MA35…" is still that code.
+    code = CODE_SEPARATORS.sub("", normalize_code(raw_query))
     everyone = _filtered(Subject.objects.all(), region, None, industry)
     if check_uscc(code).valid:
         ids = list(everyone.filter(uscc=code).values_list("pk", flat=True))

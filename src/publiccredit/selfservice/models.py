@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.fields import EncryptedTextField
+from publiccredit.subjects.masking import mask_person_name
 
 
 class BindingRequest(models.Model):
@@ -50,6 +51,15 @@ class BindingRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.subject_id} {self.get_state_display()}"
+
+    @property
+    def shown_subject_name(self) -> str:
+        """The subject's name as the applicant sees it: a person's name stays masked until the binding is verified,
+        so that typing someone's ID number never reveals whose it is (docs/repair.md)."""
+        subject = self.subject
+        if subject.is_person and self.state != self.State.APPROVED:
+            return mask_person_name(subject.name)
+        return subject.name
 
 
 class BindingCode(models.Model):

@@ -4,6 +4,7 @@ record (anyone concerned), and progress by number and query code."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,16 +16,17 @@ from publiccredit.audit.context import set_channel
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
-from publiccredit.core.ratelimits import refusal, too_many
+from publiccredit.core.ratelimits import refusal, too_many, too_many_sign_ins
 from publiccredit.lists import services as list_services
 from publiccredit.lists.models import ListEntry
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
-from publiccredit.publicity.visibility import audience_for, is_visible
+from publiccredit.publicity.visibility import Audience, audience_for, is_visible, visible_records
 from publiccredit.repair import queries as repair_queries
 from publiccredit.repair import services as repair_services
 from publiccredit.repair.models import RepairApplication
+from publiccredit.subjects.masking import looks_like_citizen_id
 
 from . import services
 from .models import BindingRequest
@@ -41,7 +43,7 @@ class PortalLoginView(LoginView):
         return "/account/"
 
     def post(self, request, *args, **kwargs):
-        if too_many(request, "login"):
+        if too_many_sign_ins(request, "login"):
             form = self.get_form()
             form.add_error(None, refusal("login"))
             return self.render_to_response(self.get_context_data(form=form, limited=refusal("login")), status=429)
@@ -73,8 +75,11 @@ def register(request):
                 else:
                     messages.success(request, "注册成功。请携营业执照（或授权委托书、身份证）到信用窗口核验，或等待工作人员电话核验。")
                 return redirect("/account/")
+    if looks_like_citizen_id(values.get("subject_code", "")):  # an ID number is not written back into the page
+        values = {**values.dict(), "subject_code": ""}
     return render(request, "selfservice/register.html", {
-        "values": values, "error": error, "capacities": BindingRequest.Capacity.choices}, status=status)
+        "values": values, "error": error, "capacities": BindingRequest.Capacity.choices,
+        "password_rules": password_validators_help_texts()}, status=status)
 
 
 @login_required(login_url=LOGIN_URL)
@@ -91,8 +96,8 @@ def home(request):
         from publiccredit.publicity.queries import public_ref
 
         context["file_ref"] = public_ref(user.subject)
-        records = (CreditRecord.objects.filter(subject_id=user.subject_id, item__nature="negative")
-                   .select_related("item", "provider").order_by("-decision_date"))
+        records = (visible_records(CreditRecord.objects.filter(subject_id=user.subject_id, item__nature="negative"),
+                                   Audience.SUBJECT).select_related("item", "provider").order_by("-decision_date"))
         context["records"] = [(r, repair_services.repair_problems(r)) for r in records[:100]]
         context["repairs"] = RepairApplication.objects.filter(subject_id=user.subject_id).select_related("record")[:50]
         context["objections"] = Objection.objects.filter(record__subject_id=user.subject_id).select_related("record")[:50]
@@ -181,6 +186,8 @@ def _own_record(request, record_id: int) -> CreditRecord:
     record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
     if not request.user.subject_id or record.subject_id != request.user.subject_id:
         raise PermissionDenied
+    if not is_visible(record, Audience.SUBJECT):  # a withdrawn record is not the subject's to act on
+        raise PermissionDenied
     return record
 
 
@@ -248,12 +255,16 @@ def objection_new(request, record_id: int):
 
 
 def progress(request):
-    kind = request.GET.get("kind", "repair")
-    number, code = request.GET.get("number", ""), request.GET.get("code", "")
+    """The look-up form posts number and query code, so the code never stands in a URL (or an access log);
+    a link may name the kind and the number to fill in."""
+    values = request.POST if request.method == "POST" else request.GET
+    kind = values.get("kind", "repair")
+    number, code = values.get("number", ""), request.POST.get("code", "")
     found, result, limited = None, None, ""
-    if (number or code) and too_many(request, "progress"):
+    asked = request.method == "POST"
+    if asked and too_many(request, "progress"):
         limited = refusal("progress")
-    elif number or code:
+    elif asked:
         if kind == "objection":
             found = objection_services.find_by_query_code(number, code)
             result = objection_queries.progress_of(found) if found else None
@@ -263,7 +274,7 @@ def progress(request):
         if found is not None:
             _remember_verified(request, found.number)
     return render(request, "selfservice/progress.html", {
-        "kind": kind, "number": number, "result": result, "asked": bool(number or code), "limited": limited,
+        "kind": kind, "number": number, "result": result, "asked": asked, "limited": limited,
         "can_follow_up": bool(found is not None and kind != "objection" and found.is_open),
         "can_ask_review": bool(found is not None and kind == "objection"
                                and not objection_services.review_problems(found)),

@@ -1,6 +1,23 @@
 """How personal identifiers look wherever they are shown: masked, always."""
 
+import datetime as dt
+import re
+
 MASK = "*"
+ID_SHAPE = re.compile(r"\d{17}[\dXx]")
+
+
+def looks_like_citizen_id(text: str) -> bool:
+    """18 characters shaped like a GB 11643 number with a real birth date in positions 7–14, whatever its check
+    digit: a mistyped ID number is still someone's, and is masked like a valid one."""
+    text = (text or "").strip()
+    if not ID_SHAPE.fullmatch(text):
+        return False
+    try:
+        birth = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= birth.year <= dt.date.today().year
 
 
 def mask_citizen_id(number: str) -> str:
