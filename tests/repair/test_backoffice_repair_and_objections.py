@@ -147,3 +147,11 @@ def test_a_wrong_period_on_the_statistics_page_is_explained(client, credit_offic
     assert "日期格式应为" in client.get("/backoffice/repairs/statistics/?since=2026-13-01").content.decode()
     assert "开始日期不能晚于结束日期" in client.get(
         "/backoffice/repairs/statistics/?since=2026-06-01&until=2026-01-01").content.decode()
+
+
+def test_the_repair_rights_notice_names_the_configured_site_address(client, market_clerk, old_penalty, settings):
+    settings.SITE_URL = "https://credit.zgsr.gov.cn/"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "10.0.0.8"]  # the clerk reached an internal address
+    client.force_login(market_clerk)
+    page = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice/", HTTP_HOST="10.0.0.8:8000").content.decode()
+    assert "https://credit.zgsr.gov.cn/account/" in page and "10.0.0.8" not in page

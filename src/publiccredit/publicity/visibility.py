@@ -134,6 +134,13 @@ def shown_code(code: str, party_kind: str, audience: Audience) -> str:
     return "" if audience == Audience.PUBLIC else mask_citizen_id(code)
 
 
+def _as_text(value) -> str:
+    """A field value as a reader sees it: a set field (处罚类别 …) as "警告、罚款", never a Python list."""
+    if isinstance(value, list | tuple):
+        return "、".join(str(part) for part in value)
+    return value if isinstance(value, str) else str(value)
+
+
 def present_record(record: CreditRecord, audience: Audience, *, today: dt.date | None = None) -> dict:
     """A record as ``audience`` is shown it. The caller has already checked ``is_visible``/``visible_records``."""
     audience = Audience(audience)
@@ -151,7 +158,7 @@ def present_record(record: CreditRecord, audience: Audience, *, today: dt.date |
             value = mask_citizen_id(str(value))
         if role in PERSON_NAME_ROLES:
             value = shown_name(str(value), record.party_kind, audience)
-        fields.append({"code": code, "name": name, "value": value if isinstance(value, str) else str(value)})
+        fields.append({"code": code, "name": name, "value": _as_text(value)})
     return {
         "id": record.pk,
         "item": item.code,

@@ -2,6 +2,7 @@
 evidence, history and the next step, acknowledgement by the deciding department, statistics."""
 
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -114,7 +115,8 @@ def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
     settings_row = RepairSettings.current()
     html = render(request, "repair/rights_notice.html", {
         "record": record, "settings": settings_row, "today": timezone.localdate(),
-        "portal": request.build_absolute_uri("/account/")})
+        # the printed notice names the configured public address, not whichever host the clerk reached
+        "portal": settings.SITE_URL.rstrip("/") + "/account/"})
     if not as_pdf:
         return html
     return pdf_response(html, request, filename=f"repair-notice-{record.pk}.pdf")
