@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from publiccredit.accounts.api import WhoAmIView
-from publiccredit.accounts.views import staff_login
+from publiccredit.accounts.views import admin_index, staff_login
 from publiccredit.collection import api as collection_api
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
@@ -77,6 +77,7 @@ urlpatterns = [
     path("repairs/<str:number>/decision/", selfservice.repair_decision, name="portal-repair-decision"),
     path("repairs/<str:number>/decision.pdf", selfservice.repair_decision_pdf, name="portal-repair-decision-pdf"),
     path("admin/login/", staff_login, name="staff-login"),
+    path("admin/", admin_index, name="admin-index"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("publiccredit.backoffice.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

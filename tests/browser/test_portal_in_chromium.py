@@ -77,6 +77,35 @@ def test_elder_mode_enlarges_text_on_every_page_until_switched_off(published, br
     assert body_font_size() == normal
 
 
+CONTRAST = r"""(element) => {
+  const rgb = (text) => text.match(/[0-9.]+/g).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+  };
+  let node = element, background = "rgba(0, 0, 0, 0)";
+  while (node && /rgba\(0, 0, 0, 0\)|transparent/.test(background)) {
+    background = getComputedStyle(node).backgroundColor; node = node.parentElement;
+  }
+  const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(rgb(background))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_in_elder_mode_the_footer_is_readable_and_scaled_like_the_body(published, browser_page):
+    page = browser_page
+    page.goto(page.base + "/news/")
+    page.get_by_role("link", name="长者模式").click()
+    page.wait_for_url("**/news/")
+    body_size = float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)"))
+    footer_texts = page.locator("footer p, footer a")
+    assert footer_texts.count() >= 2
+    for index in range(footer_texts.count()):
+        element = footer_texts.nth(index)
+        assert element.evaluate(CONTRAST) >= 4.5, element.inner_text()
+        assert float(element.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= body_size * 0.9
+
+
 def test_the_credit_file_fits_a_phone_screen(published, chromium, live_server):
     context = chromium.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
     page = context.new_page()

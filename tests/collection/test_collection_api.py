@@ -134,8 +134,13 @@ def test_providers_are_ranked_by_on_time_rate(market_api, penalty):
     post(tax_api, "penalty", {"records": [penalty_row(1, CF_WSH="饶税罚〔2026〕1号", CF_JDRQ=today, CF_YXQ="2099-01-01",
                                                       CF_CFJG=tax.name, CF_CFJGDM=tax.code, CF_SJLY=tax.name,
                                                       CF_SJLYDM=tax.code)]})
-    ranking = [(p["rank"], p["name"]) for p in market_api.get("/api/v1/collection/stats/").json()["providers"]]
+    office = Organization.objects.get(name="上饶市发展和改革委员会")
+    office_api = APIClient()
+    office_api.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_token(organization=office, scopes='stats:read').secret}")
+    ranking = [(p["rank"], p["name"]) for p in office_api.get("/api/v1/collection/stats/").json()["providers"]]
     assert ranking == [(1, "国家税务总局上饶市税务局"), (2, "上饶市市场监督管理局")]
+    own = [(p["rank"], p["name"]) for p in market_api.get("/api/v1/collection/stats/").json()["providers"]]
+    assert own == [(2, "上饶市市场监督管理局")]  # a department sees its own row, with its place among all
 
 
 def test_back_dated_demo_batches_keep_their_receipt_time(penalty, market_regulation):

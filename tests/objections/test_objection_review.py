@@ -186,3 +186,9 @@ def test_the_filer_follows_an_objection_just_filed_without_typing_the_code_again
     page = client.get(f"/objections/{objection.number}/").content.decode()
     assert objection.number in page and "已受理（异议处理中）" in page
     assert client.session["verified_numbers"] == [objection.number]
+
+
+def test_the_progress_page_finds_an_objection_by_its_number_whatever_the_selector_says(client, upheld):
+    objection, code = upheld
+    page = client.post("/progress/", {"kind": "repair", "number": objection.number.lower(), "code": code})
+    assert objection.number in page.content.decode() and "编号或查询码不正确" not in page.content.decode()

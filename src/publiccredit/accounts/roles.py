@@ -89,6 +89,18 @@ SESSION_SCOPES: dict[str, set[str]] = {
 }
 
 
+def sees_everything(user) -> bool:
+    """The credit office and auditors see every organisation's rows and figures, and so does a system account of the
+    credit office (its token); everyone else sees their own organisation's."""
+    if not user or not getattr(user, "is_authenticated", False):
+        return False
+    role = getattr(user, "role", "")
+    if user.is_superuser or role in (Role.CREDIT_OFFICE, Role.AUDITOR):
+        return True
+    organization = getattr(user, "organization", None) if role == Role.SYSTEM else None
+    return bool(organization is not None and organization.kind == "credit_office")
+
+
 def may_write(user) -> bool:
     """False for the read-only roles: an auditor looks at everything and changes nothing."""
     return bool(user.is_superuser or getattr(user, "role", "") not in READ_ONLY_ROLES)

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.catalog.queries import active_item
+from publiccredit.core.api import local_iso
 
 from .files import error_report_csv
 from .queries import batches_for, item_overview, timeliness
@@ -62,8 +63,8 @@ def _batch_dict(batch, *, errors: bool) -> dict:
             "status": batch.status, "message": batch.message, "file_name": batch.file_name,
             "total": batch.total, "accepted": batch.accepted, "rejected": batch.rejected, "created": batch.created,
             "updated": batch.updated, "unchanged": batch.unchanged, "withdrawn": batch.withdrawn,
-            "started_at": batch.started_at.isoformat(),
-            "finished_at": batch.finished_at.isoformat() if batch.finished_at else None}
+            "started_at": local_iso(batch.started_at),
+            "finished_at": local_iso(batch.finished_at)}
     if errors:
         body["errors"] = [{"row": e.row, "field": e.field, "code": e.code, "message": e.message}
                           for e in batch.errors.all()[:10000]]
@@ -114,7 +115,7 @@ class TimelinessStatsView(APIView):
         OpenApiParameter("item", str, description="信息项代码")],
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="按报送单位的及时率、逾期条数和排名")})
     def get(self, request):
-        return Response(timeliness(**parse_period(request.query_params)))
+        return Response(timeliness(**parse_period(request.query_params), viewer=request.user))
 
 
 def parse_period(params) -> dict:

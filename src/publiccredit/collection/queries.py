@@ -6,6 +6,8 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet, Sum
 from rapidfuzz import fuzz, process
 
+from publiccredit.accounts.roles import sees_everything
+from publiccredit.core.api import local_iso
 from publiccredit.organizations.models import Organization
 from publiccredit.subjects.models import Subject
 
@@ -15,8 +17,7 @@ CITY_LEVEL = "市本级"
 SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "合伙企业", "个人独资企业", "(有限合伙)")
 
 
-def sees_all_organizations(viewer) -> bool:
-    return bool(viewer and (viewer.is_superuser or getattr(viewer, "role", "") in ("credit_office", "auditor")))
+sees_all_organizations = sees_everything
 
 
 def batches_for(viewer) -> QuerySet[Batch]:
@@ -39,9 +40,12 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def timeliness(*, since: dt.date | None = None, until: dt.date | None = None, item_code: str | None = None,
-               late_limit: int = 100) -> dict:
+               late_limit: int = 100, viewer=None) -> dict:
     """Per provider and per county: records received, on-time rate (within the item's deadline in working days),
-    compliance rate (rows accepted / rows sent), and the latest late records."""
+    compliance rate (rows accepted / rows sent), and the latest late records.
+
+    The credit office and auditors (``sees_all_organizations``) get every row; anyone else gets the rows of their
+    own organisation and county only, with the rank those hold among all, and only their own late records."""
     records = CreditRecord.objects.all()
     batches = Batch.objects.exclude(status__in=[Batch.Status.DRY_RUN, Batch.Status.FAILED])
     if since:
@@ -73,12 +77,19 @@ def timeliness(*, since: dt.date | None = None, until: dt.date | None = None, it
         row["compliance_rate"] = _rate(row["rows_accepted"], row["rows_sent"])
     ranked_providers, ranked_counties = _ranked(providers), _ranked(list(counties.values()))
     late = records.filter(on_time=False).select_related("provider", "item").order_by("-lateness_working_days", "-id")
+    if viewer is not None and not sees_all_organizations(viewer):
+        own = Organization.objects.select_related("region").filter(pk=getattr(viewer, "organization_id", None)).first()
+        own_code = own.code if own else None
+        own_county = (CITY_LEVEL if own.region.level == "city" else own.region.name) if own else None
+        ranked_providers = [row for row in ranked_providers if row["code"] == own_code]
+        ranked_counties = [row for row in ranked_counties if row["county"] == own_county]
+        late = late.filter(provider_id=own.pk if own else None)
     return {
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         "item": item_code, "providers": ranked_providers, "counties": ranked_counties,
         "late": [{"id": r.pk, "provider": r.provider.name, "item": r.item.name, "decision_number": r.decision_number,
                   "decision_date": r.decision_date.isoformat() if r.decision_date else None,
-                  "received_at": r.received_at.isoformat(), "lateness_working_days": r.lateness_working_days}
+                  "received_at": local_iso(r.received_at), "lateness_working_days": r.lateness_working_days}
                  for r in late[:late_limit]],
     }
 

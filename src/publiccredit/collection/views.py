@@ -73,7 +73,7 @@ def stats(request):
     except ValidationError:
         messages.error(request, "日期格式应为 YYYY-MM-DD，已忽略日期条件")
         period = {}
-    return render(request, "collection/stats.html", {"stats": timeliness(**period), "period": request.GET})
+    return render(request, "collection/stats.html", {"stats": timeliness(**period, viewer=request.user), "period": request.GET})
 
 
 @staff_of_an_organization

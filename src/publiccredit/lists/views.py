@@ -5,12 +5,13 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from publiccredit.accounts.models import User
+from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.backoffice.access import staff_of_an_organization
@@ -28,19 +29,25 @@ from .models import ListEntry, ListKind, ListStatement
 State = ListEntry.State
 
 
-def _entries():
-    return ListEntry.objects.select_related("kind", "subject", "proposed_by", "approver")
+def _entries(viewer):
+    """The credit office and auditors see every entry; a department those it proposed or that rest on its records."""
+    rows = ListEntry.objects.select_related("kind", "subject", "proposed_by", "approver")
+    if sees_everything(viewer):
+        return rows
+    organization = getattr(viewer, "organization_id", None)
+    mine = ListEntry.objects.filter(Q(proposed_by__organization_id=organization) | Q(records__provider_id=organization))
+    return rows.filter(pk__in=mine.values("pk"))
 
 
 @staff_of_an_organization
 def entries(request):
-    rows = _entries()
+    rows = _entries(request.user)
     state, kind = request.GET.get("state") or "", request.GET.get("kind") or ""
     if state in State.values:
         rows = rows.filter(state=state)
     if kind:
         rows = rows.filter(kind__code=kind)
-    counts = dict(ListEntry.objects.values_list("state").annotate(n=Count("id")).order_by())
+    counts = dict(_entries(request.user).values_list("state").annotate(n=Count("id")).order_by())
     page = Paginator(rows.order_by("-updated_at", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "lists/entries.html", {
         "page": page, "state": state, "kind": kind, "kinds": ListKind.objects.all(),
@@ -121,7 +128,7 @@ class WithdrawForm(forms.Form):
 
 @staff_of_an_organization
 def entry(request, entry_id: int):
-    item = get_object_or_404(_entries().prefetch_related("records__item", "records__provider"), pk=entry_id)
+    item = get_object_or_404(_entries(request.user).prefetch_related("records__item", "records__provider"), pk=entry_id)
     can_manage = request.user.has_perm("lists.manage_entries")
     if can_manage and item.statements.exists():  # the statements carry the filer's phone number: an audited read
         record_read(actor=request.user, action="lists.entry.read", target=item, detail={"statements": True})
@@ -231,7 +238,7 @@ def _render_document(request, entry_id: int, document: str):
     if document not in DOCUMENTS:
         raise PermissionDenied
     template, states = DOCUMENTS[document]
-    item = get_object_or_404(_entries().prefetch_related("records__item", "records__provider"), pk=entry_id)
+    item = get_object_or_404(_entries(request.user).prefetch_related("records__item", "records__provider"), pk=entry_id)
     if item.state not in states or (document == "notice" and not item.notice_number):
         messages.error(request, "该环节尚未办理，文书还不能生成")
         return redirect("backoffice:list-entry", entry_id=item.pk)

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import admin
 from django.template import Context, Template, TemplateSyntaxError
@@ -5,6 +7,9 @@ from django.template import Context, Template, TemplateSyntaxError
 from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import MessageTemplate, Notification
+from .occasions import variables_for
+
+VARIABLE = re.compile(r"{{\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class MessageTemplateForm(forms.ModelForm):
@@ -22,6 +27,12 @@ class MessageTemplateForm(forms.ModelForm):
             else:
                 if any(mark in rendered for mark in ("{{", "}}", "{%", "%}")):
                     self.add_error(name, "变量写法有误：有未成对的 {{ }} 或 {% %}，变量应写作 {{ number }}")
+                    continue
+            allowed = variables_for(cleaned.get("topic") or "")
+            used = set(VARIABLE.findall(cleaned.get(name) or ""))
+            if allowed is not None and used - allowed:
+                self.add_error(name, f"未知变量：{'、'.join(sorted(used - allowed))}。此事件可用的变量："
+                                     f"{'、'.join(sorted(allowed))}")
         return cleaned
 
 

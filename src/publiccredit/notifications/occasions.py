@@ -5,7 +5,9 @@ of each audience. The template (``MessageTemplate``) decides whether an audience
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
 from publiccredit.accounts.models import User
@@ -30,14 +32,32 @@ class Occasion:
 
 Resolver = Callable[[str, dict], Occasion | None]
 _resolvers: dict[str, Resolver] = {}
+_variables: dict[str, frozenset[str]] = {}
 
 
-def resolves(prefix: str) -> Callable[[Resolver], Resolver]:
+def resolves(prefix: str, *, variables: tuple[str, ...]) -> Callable[[Resolver], Resolver]:
+    """Register the resolver of ``prefix.*`` topics with the variables its context offers to message templates:
+    the admin refuses a template naming any other (``variables_for``), and a resolver handing out a variable it did
+    not declare is a programming error caught by the tests."""
+    declared = frozenset(variables)
+
     def register(func: Resolver) -> Resolver:
-        _resolvers[prefix] = func
-        return func
+        @wraps(func)
+        def checked(topic: str, payload: dict) -> Occasion | None:
+            occasion = func(topic, payload)
+            if occasion is not None and not set(occasion.context) <= declared:
+                raise ImproperlyConfigured(f"{prefix}: undeclared variables {sorted(set(occasion.context) - declared)}")
+            return occasion
+
+        _resolvers[prefix], _variables[prefix] = checked, declared
+        return checked
 
     return register
+
+
+def variables_for(topic: str) -> frozenset[str] | None:
+    """The variables a template for ``topic`` may use, or None for a topic no resolver handles."""
+    return _variables.get(topic.rsplit(".", 1)[0])
 
 
 def resolver_for(topic: str) -> Resolver | None:
@@ -84,7 +104,8 @@ def _day(value: dt.date | None) -> str:
     return f"{value:%Y年%m月%d日}" if value else ""
 
 
-@resolves("repair.application")
+@resolves("repair.application", variables=("number", "applicant", "item", "decision_number", "provider", "state",
+                                            "decide_by", "push_by", "return_reason", "reason"))
 def repair_application(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.repair.models import RepairApplication
 
@@ -114,7 +135,8 @@ def repair_application(topic: str, payload: dict) -> Occasion | None:
                DEPARTMENT: f"/backoffice/repairs/{application.pk}/"})
 
 
-@resolves("objections.objection")
+@resolves("objections.objection", variables=("number", "filer", "item", "decision_number", "provider", "state",
+                                              "decide_by", "reason", "review_by", "review_outcome", "review_reason"))
 def objection(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.objections.models import Objection
 
@@ -140,7 +162,8 @@ def objection(topic: str, payload: dict) -> Occasion | None:
                DEPARTMENT: f"/backoffice/objections/{found.pk}/"})
 
 
-@resolves("lists.entry")
+@resolves("lists.entry", variables=("kind", "subject", "state", "notice_number", "decision_number", "objection_until",
+                                     "filer", "adopted", "answer"))
 def list_entry(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.lists.models import ListEntry
 
@@ -160,7 +183,7 @@ def list_entry(topic: str, payload: dict) -> Occasion | None:
         links={SUBJECT: "/account/", DEPARTMENT: f"/backoffice/lists/{entry.pk}/"})
 
 
-@resolves("selfservice.binding")
+@resolves("selfservice.binding", variables=("subject", "state", "note"))
 def binding(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.selfservice.models import BindingRequest
 

@@ -7,6 +7,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
+from publiccredit.accounts.roles import sees_everything
+from publiccredit.core.api import local_iso
 from publiccredit.core.errors import DomainError
 
 from .queries import matters_overview, parse_month, screening_findings, screenings_for, statistics
@@ -91,7 +93,7 @@ class ScreeningDetailView(APIView):
 
 def _summary(s) -> dict:
     return {"id": s.pk, "matter": s.matter.code, "matter_name": s.matter.name, "reference": s.reference,
-            "created_at": s.created_at.isoformat(), "total": s.total, "found": s.found, "not_found": s.not_found,
+            "created_at": local_iso(s.created_at), "total": s.total, "found": s.found, "not_found": s.not_found,
             "invalid": s.invalid, "hits": s.hits, "related_hits": s.related_hits, "measures": s.measures}
 
 
@@ -143,4 +145,7 @@ class StatisticsView(APIView):
                        "by_measure": serializers.ListField(child=serializers.DictField())})})
     def get(self, request):
         start, end = parse_month(request.query_params.get("month"))
-        return Response(statistics(start=start, end=end))
+        # a department's own figures; the credit office and auditors the whole city's (as on the report page)
+        viewer = request.user
+        organization = None if sees_everything(viewer) else viewer.organization
+        return Response(statistics(start=start, end=end, organization=organization))

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from publiccredit.accounts.roles import require_writer
 from publiccredit.audit.services import record_read, record_write
+from publiccredit.core.api import local_iso
 from publiccredit.core.bulk import insert_rows
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -72,7 +73,7 @@ class ScreeningResult:
     def as_dict(self) -> dict:
         s = self.screening
         return {"id": s.pk, "matter": s.matter.code, "matter_name": s.matter.name, "reference": s.reference,
-                "created_at": s.created_at.isoformat(), "total": s.total, "found": s.found, "not_found": s.not_found,
+                "created_at": local_iso(s.created_at), "total": s.total, "found": s.found, "not_found": s.not_found,
                 "invalid": s.invalid, "hits": s.hits, "related_hits": s.related_hits, "measures": s.measures,
                 "results": self.findings}
 

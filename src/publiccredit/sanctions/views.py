@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
 from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.views import _save_upload
@@ -159,7 +160,7 @@ def effect_report(request):
     except DomainError as exc:
         messages.error(request, exc.message)
         start, end = parse_month(None)
-    sees_all = request.user.is_superuser or request.user.role in ("credit_office", "auditor")
+    sees_all = sees_everything(request.user)
     report = statistics(start=start, end=end, organization=None if sees_all else request.user.organization)
     return render(request, "sanctions/report.html", {"report": report, "month": start.strftime("%Y-%m"),
                                                      "sees_all": sees_all})

@@ -32,6 +32,7 @@ from . import services
 from .models import BindingRequest
 
 LOGIN_URL = "/account/login/"
+NUMBER_KINDS = {"XF": "repair", "YY": "objection"}
 KEPT = "已填写的内容保留在下方，附件需要重新选择。"
 
 
@@ -258,8 +259,9 @@ def progress(request):
     """The look-up form posts number and query code, so the code never stands in a URL (or an access log);
     a link may name the kind and the number to fill in."""
     values = request.POST if request.method == "POST" else request.GET
-    kind = values.get("kind", "repair")
     number, code = values.get("number", ""), request.POST.get("code", "")
+    # the number says what it is (XF… a repair, YY… an objection), whatever the selector was left at
+    kind = NUMBER_KINDS.get(number.strip().upper()[:2], values.get("kind", "repair"))
     found, result, limited = None, None, ""
     asked = request.method == "POST"
     if asked and too_many(request, "progress"):
