@@ -48,6 +48,9 @@ def propose_entry(*, kind: ListKind, subject: Subject, reason: str, actor, recor
     foreign = [r for r in records if r.subject_id != subject.pk]
     if foreign:
         raise DomainError("依据的信用记录必须属于该主体。", code="record_not_of_subject", field="records")
+    problems = basis_problems(records)
+    if problems:
+        raise DomainError("以下记录不能作为列入依据：" + "；".join(problems), code="invalid_basis", field="records")
     try:
         with transaction.atomic():
             entry = ListEntry.objects.create(kind=kind, subject=subject, reason=reason.strip(),
@@ -61,12 +64,41 @@ def propose_entry(*, kind: ListKind, subject: Subject, reason: str, actor, recor
     return entry
 
 
+UNUSABLE_STATES = {CreditRecord.State.WITHDRAWN: "已撤销", CreditRecord.State.REPAIRED: "已修复",
+                   CreditRecord.State.EXPIRED: "已过公示期"}
+
+
+def basis_problems(records, today: dt.date | None = None) -> list[str]:
+    """Why each record cannot ground a listing (国办发〔2020〕49号: only valid records of acts named by law): withdrawn,
+    repaired, past its publicity period, or 轻微 dishonesty (国办发〔2025〕22号: need not even be published)."""
+    today = today or timezone.localdate()
+    problems = []
+    for record in records:
+        if record.state in UNUSABLE_STATES:
+            problems.append(f"{record.decision_number}{UNUSABLE_STATES[record.state]}")
+        elif record.publicity_end and record.publicity_end < today:
+            problems.append(f"{record.decision_number}已过公示期")
+        elif record.severity == "minor":
+            problems.append(f"{record.decision_number}属轻微失信")
+    return problems
+
+
+def _require_valid_basis(entry: ListEntry, today: dt.date) -> None:
+    """At each step: an entry that rested on records must still rest on at least one valid one."""
+    records = list(entry.records.all())
+    problems = basis_problems(records, today)
+    if records and len(problems) == len(records):
+        raise DomainError("列入依据已全部失效（" + "；".join(problems) + "），不能继续办理，请终止列入程序。",
+                          code="no_valid_basis")
+
+
 def notify_entry(*, entry: ListEntry, actor, today: dt.date | None = None) -> ListEntry:
     """Serve the prior notice (告知书): reasons, basis, measures and the right to object within the kind's period."""
     today = today or timezone.localdate()
     with transaction.atomic():
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
         _require(entry, State.PROPOSED, doing="送达告知书")
+        _require_valid_basis(entry, today)
         entry.state = State.NOTIFIED
         entry.notified_on = today
         entry.objection_until = add_working_days(today, entry.kind.objection_working_days)
@@ -84,6 +116,7 @@ def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, mea
     with transaction.atomic():
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
         _require(entry, State.NOTIFIED, doing="作出列入决定")
+        _require_valid_basis(entry, today)
         if entry.objection_until and today <= entry.objection_until:
             raise DomainError(f"异议期至{entry.objection_until:%Y年%m月%d日}，期满后方可作出列入决定。",
                               code="objection_window_open")
