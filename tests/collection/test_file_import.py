@@ -126,3 +126,39 @@ def test_an_import_killed_half_way_can_be_re_run_and_ends_with_each_record_once(
     assert (code, report["created"], report["unchanged"]) == (0, 5, 20)
     assert CreditRecord.objects.count() == 25
     assert list(Batch.objects.order_by("id").values_list("status", flat=True)) == ["interrupted", "done"]
+
+
+def test_an_xlsx_file_with_a_wrong_dimension_tag_is_read_to_its_last_row(tmp_path, capsys, penalty):
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    rows = [penalty_row(n) for n in range(1, 6)]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(rows[0]))
+    for row in rows:
+        sheet.append(list(row.values()))
+    saved = tmp_path / "saved.xlsx"
+    workbook.save(saved)
+    wrong = tmp_path / "exported.xlsx"  # as some exporters write it: the dimension claims two rows
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(wrong, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:R2"', data)
+                assert b'ref="A1:R2"' in data
+            target.writestr(info, data)
+    code, out, _ = run_import(capsys, wrong, "--json")
+    assert (code, json.loads(out)["created"], json.loads(out)["total"]) == (0, 5, 5), out
+
+
+@pytest.mark.parametrize("extra", [(), ("--atomic",)])
+def test_a_wrong_encoding_deep_in_a_large_csv_exits_2_with_a_message(tmp_path, capsys, penalty, extra):
+    path = write_csv(tmp_path / "big.csv", [penalty_row(n) for n in range(1, 3001)])
+    with path.open("ab") as handle:  # one row saved in GBK at the end of a UTF-8 file
+        handle.write(",".join(penalty_row(3001).values()).encode("gbk") + b"\n")
+    code, out, err = run_import(capsys, path, *extra)
+    assert code == 2, out + err
+    assert "编码" in err and "Traceback" not in err

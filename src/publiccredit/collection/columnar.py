@@ -84,18 +84,31 @@ def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: li
     return [digest(text) for text in texts]
 
 
-def read_frame(path, encoding: str) -> pl.DataFrame:
-    """All cells as text. polars reads UTF-8 only: other encodings are transcoded to a temporary file first."""
-    if encoding in ("utf-8", "utf-8-sig"):
-        return pl.read_csv(path, infer_schema=False, encoding="utf8", truncate_ragged_lines=True)
-    import tempfile
+WRONG_ENCODING = "文件中途出现无法识别的编码：请整体另存为 UTF-8 或 GBK 编码"
 
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=True) as target, \
-            open(path, encoding=encoding, newline="") as source:
-        for block in iter(lambda: source.read(1 << 20), ""):
-            target.write(block)
-        target.flush()
-        return pl.read_csv(target.name, infer_schema=False, encoding="utf8", truncate_ragged_lines=True)
+
+def read_frame(path, encoding: str) -> pl.DataFrame:
+    """All cells as text. polars reads UTF-8 only: other encodings are transcoded to a temporary file first. A row in
+    another encoding deep in the file is the same ``FileProblem`` the row path reports (exit 2, nothing half-read)."""
+    from .files import FileProblem
+
+    try:
+        if encoding in ("utf-8", "utf-8-sig"):
+            return pl.read_csv(path, infer_schema=False, encoding="utf8", truncate_ragged_lines=True)
+        import tempfile
+
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=True) as target, \
+                open(path, encoding=encoding, newline="") as source:
+            for block in iter(lambda: source.read(1 << 20), ""):
+                target.write(block)
+            target.flush()
+            return pl.read_csv(target.name, infer_schema=False, encoding="utf8", truncate_ragged_lines=True)
+    except UnicodeDecodeError as exc:
+        raise FileProblem(WRONG_ENCODING, code="wrong_encoding") from exc
+    except pl.exceptions.ComputeError as exc:
+        if "utf-8" not in str(exc).lower() and "utf8" not in str(exc).lower():
+            raise
+        raise FileProblem(WRONG_ENCODING, code="wrong_encoding") from exc
 
 
 def _exactly_valid(identifier_check):

@@ -82,7 +82,7 @@ class DeliveredFile:
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise FileProblem(f"XLSX 文件无法打开：{type(exc).__name__}", code="unreadable_file") from exc
         try:
-            sheet = workbook.worksheets[0]
+            sheet = _whole_sheet(workbook)
             first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
             return ["" if v is None else str(v) for v in first]
         finally:
@@ -105,17 +105,28 @@ class DeliveredFile:
                     next(reader, None)
                     yield from reader
             except UnicodeDecodeError as exc:
-                raise FileProblem("文件中途出现无法识别的编码：请整体另存为 UTF-8 或 GBK 编码", code="wrong_encoding") from exc
+                from .columnar import WRONG_ENCODING
+
+                raise FileProblem(WRONG_ENCODING, code="wrong_encoding") from exc
             return
         from openpyxl import load_workbook
 
         workbook = load_workbook(self.path, read_only=True, data_only=True)
         try:
-            rows = workbook.worksheets[0].iter_rows(min_row=2, values_only=True)
+            rows = _whole_sheet(workbook).iter_rows(min_row=2, values_only=True)
             for row in rows:
                 yield list(row)
         finally:
             workbook.close()
+
+
+def _whole_sheet(workbook):
+    """The first sheet, read to its real end: read-only openpyxl trusts the file's ``<dimension>`` tag, which some
+    exporters write wrong (``A1:K100`` on a sheet of 5,000 rows) — the rows beyond it would vanish without a word."""
+    sheet = workbook.worksheets[0]
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    return sheet
 
 
 def error_report_csv(errors, stream: io.TextIOBase) -> None:
