@@ -23,6 +23,7 @@ RESULT = inline_serializer("IntakeResult", {
     "accepted": serializers.IntegerField(), "rejected": serializers.IntegerField(),
     "created": serializers.IntegerField(), "updated": serializers.IntegerField(),
     "unchanged": serializers.IntegerField(), "withdrawn": serializers.IntegerField(),
+    "masked_text_rows": serializers.IntegerField(help_text="文字字段中含身份证号码或手机号码、已加密并掩码的行数"),
     "errors": serializers.ListField(child=serializers.DictField()),
 })
 

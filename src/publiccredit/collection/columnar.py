@@ -31,8 +31,10 @@ from .rules import condition_holds
 from .validation import (
     ACTION_COLUMN,
     CITIZEN_ID_TYPE,
+    CODE_ROLE_ENDINGS,
     INDIVIDUAL_BUSINESS,
     PERSON,
+    PERSONAL_DATA_HINT,
     REASON_COLUMN,
     CheckedRow,
     ItemSchema,
@@ -133,7 +135,7 @@ class ColumnChecker:
         self.checks = {}  # code → the row path's check, run once per distinct value
         for code, _name, _required, _is_date, check in schema._checks:
             spec = schema.by_code[code]
-            if spec["type"] == "string" and not spec.get("role", "").endswith(("uscc", "code", "id_number", "id_type")):
+            if spec["type"] == "string" and not spec.get("role", "").endswith(CODE_ROLE_ENDINGS):
                 self.free_text[code] = spec.get("max_length")
             else:
                 self.checks[code] = check
@@ -175,7 +177,7 @@ class ColumnChecker:
             raw = pl.col(code)
             if code in self.free_text:
                 limit = self.free_text[code]
-                bad = (raw != raw.str.strip_chars()) | (raw == "")
+                bad = (raw != raw.str.strip_chars()) | (raw == "") | raw.str.contains(PERSONAL_DATA_HINT)
                 if limit:
                     bad = bad | (raw.str.len_chars() > limit)
                 value = raw

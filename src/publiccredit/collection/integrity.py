@@ -73,7 +73,8 @@ def altered_records(*, chunk: int = 5000) -> Iterator[AlteredRecord]:
             try:
                 for code, cipher in (protected or {}).items():
                     values[code] = decrypt_text(cipher)
-                intact = content_digest(values, _id_fields(version_id, memo)) == content_hash
+                keyed = sorted({*_id_fields(version_id, memo), *(protected or {})})
+                intact = content_digest(values, keyed) == content_hash
             except Exception:  # an undecryptable ID number was altered too
                 intact = False
             if not intact:

@@ -52,13 +52,15 @@ class IntakeResult:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0
+    masked_text_rows: int = 0  # rows whose free text held ID or mobile numbers, stored encrypted and shown masked
     errors: list[RowError] = field(default_factory=list)
 
     def as_dict(self, *, error_limit: int | None = None) -> dict:
         errors = self.errors if error_limit is None else self.errors[:error_limit]
         return {"batch": self.batch.pk, "status": self.batch.status, "total": self.total, "accepted": self.accepted,
                 "rejected": self.rejected, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "withdrawn": self.withdrawn, "errors": [e.as_dict() for e in errors]}
+                "unchanged": self.unchanged, "withdrawn": self.withdrawn, "masked_text_rows": self.masked_text_rows,
+                "errors": [e.as_dict() for e in errors]}
 
 
 def check_provider(item: CatalogItem, provider) -> None:
@@ -139,9 +141,11 @@ class Intake:
         """(payload with ID numbers masked, encrypted ID numbers, content hash of the full row)."""
         payload, protected = dict(row.values), {}
         for code, number in row.protected.items():
-            payload[code] = mask_citizen_id(number)
+            payload[code] = row.masked_text.get(code) or mask_citizen_id(number)
             protected[code] = encrypt_text(number)
-        return payload, protected, row.content_hash or content_digest(row.values, self.schema.id_number_fields)
+        # whatever is kept encrypted enters the content hash only by its keyed hash
+        keyed = sorted({*self.schema.id_number_fields, *row.protected})
+        return payload, protected, row.content_hash or content_digest(row.values, keyed)
 
     # ---- the flow ------------------------------------------------------------------------------------------
     def duplicate_error(self, number: int, first: int) -> RowError:
@@ -209,6 +213,8 @@ class Intake:
             creates = kept
         self.result.rejected += len(errors)
         self.result.errors.extend(errors)
+        self.result.masked_text_rows += sum(1 for row, *_ in creates if row.masked_text) + sum(
+            1 for row, *_ in corrections if row.masked_text)
         self.result.created += len(creates)
         self.result.updated += len(corrections) + len(withdrawals)
         self.result.withdrawn += len(withdrawals)
@@ -411,6 +417,9 @@ class Intake:
         batch, result = self.batch, self.result
         for name in ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn"):
             setattr(batch, name, getattr(result, name))
+        if result.masked_text_rows:
+            message = (f"{message} 有{result.masked_text_rows}行的文字字段（如违法事实、备注）中含身份证号码或手机号码，"
+                       "已加密保存，公示和查询时一律掩码，请今后不要在文字字段中填写个人证件号码和手机号码。").strip()
         batch.status, batch.message, batch.finished_at = status, message[:500], timezone.now()
         with transaction.atomic():
             batch.save()

@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from publiccredit.core.fields import mask_phone
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
+from publiccredit.subjects.masking import looks_like_citizen_id, mask_citizen_id
 
 ACTION_COLUMN = "CZLX"  # 操作类型: empty = add or correct; 撤销 = withdraw
 REASON_COLUMN = "CXYY"  # 撤销原因
@@ -24,6 +26,23 @@ CITIZEN_ID_TYPE = "身份证"
 PERSON = "自然人"
 INDIVIDUAL_BUSINESS = "个体工商户"
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%Y年%m月%d日")
+CODE_ROLE_ENDINGS = ("uscc", "code", "id_number", "id_type")
+# Citizen ID and mobile numbers typed into free text (违法事实, 备注 …). The columnar path sends any row whose text
+# holds such a digit run down the row path (``PERSONAL_DATA_HINT``, no look-arounds for polars), which decides.
+PERSONAL_DATA_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
+PERSONAL_DATA_HINT = r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}|\d{17}[\dXx]"
+
+
+def mask_personal_data(text: str) -> str:
+    """``text`` with every citizen ID number (valid or mistyped) and mobile number in it masked."""
+
+    def replace(match: re.Match) -> str:
+        found = match.group(0)
+        if len(found) == 18:
+            return mask_citizen_id(found) if looks_like_citizen_id(found) else found
+        return mask_phone(re.sub(r"[ -]", "", found))
+
+    return PERSONAL_DATA_IN_TEXT.sub(replace, text)
 
 
 @dataclass(frozen=True)
@@ -46,7 +65,8 @@ class CheckedRow:
     party_kind: str = ""  # legal_person / individual_business / natural_person
     party_uscc: str = ""
     party_citizen_id: str = ""  # plain text only in memory; stored encrypted
-    protected: dict = field(default_factory=dict)  # field code → plain ID numbers to encrypt
+    protected: dict = field(default_factory=dict)  # field code → plain ID numbers (or text holding them) to encrypt
+    masked_text: dict = field(default_factory=dict)  # free-text field code → its text with personal data masked
     content_hash: str = ""  # computed in bulk by the columnar path; otherwise at storing
 
 
@@ -66,6 +86,8 @@ class ItemSchema:
         self.id_number_fields = [f["code"] for f in self.fields
                                  if f.get("role") in ("party_id_number", "representative_id_number")]
         self.authority = None  # an AuthorityRule once the provider is known (collection/authority.py)
+        self.free_text_fields = [f["code"] for f in self.fields
+                                 if f["type"] == "string" and not f.get("role", "").endswith(CODE_ROLE_ENDINGS)]
         self._header_map = {}
         for spec in self.fields:
             self._header_map[_header_key(spec["code"])] = spec["code"]
@@ -191,6 +213,12 @@ class ItemSchema:
         for code in self.id_number_fields:  # every ID number is stored encrypted and shown masked
             if code in values:
                 row.protected[code] = values[code]
+        for code in self.free_text_fields:  # and so is free text into which someone typed one, or a mobile number
+            text = values.get(code)
+            if isinstance(text, str):
+                masked = mask_personal_data(text)
+                if masked != text:
+                    row.protected[code], row.masked_text[code] = text, masked
 
     def _check_party(self, row: CheckedRow, errors: list[RowError]) -> None:
         values, role, number = row.values, self.role, row.row
