@@ -85,3 +85,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]
+
+handler404 = "publiccredit.portal.views.not_found"
+handler500 = "publiccredit.portal.views.server_error"

@@ -127,3 +127,21 @@ def test_a_code_typed_with_spaces_or_dashes_finds_the_subject(registry, typed):
 def test_a_citizen_id_typed_in_groups_finds_the_person(registry):
     result = search_subjects(f"{CITIZEN_ID[:6]} {CITIZEN_ID[6:14]} {CITIZEN_ID[14:]}")
     assert result.match == "code" and names(result) == ["张三丰"]
+
+
+@pytest.mark.parametrize("typed", ["上饶广丰鑫源五金店", "上饶市广丰鑫源五金", "上饶广丰区鑫源"])
+def test_a_name_typed_without_its_division_words_still_finds_the_subject(registry, typed):
+    result = search_subjects(typed)
+    assert names(result) == ["上饶市广丰区鑫源五金店"]
+    assert result.match == "name"
+    assert result.notes == ["已按名称中省略或多写“省、市、县、区”字样的写法查询。"]
+
+
+def test_a_division_word_typed_where_the_registered_name_has_none_still_finds_the_subject(registry):
+    organisation("婺源茶园农业开发有限公司", 50, region="361130")
+    assert names(search_subjects("婺源县茶园农业")) == ["婺源茶园农业开发有限公司"]
+
+
+def test_leaving_out_division_words_does_not_match_names_with_other_words_in_between(registry):
+    organisation("上饶市信州区广丰路鑫源五金店", 51)
+    assert "上饶市信州区广丰路鑫源五金店" not in names(search_subjects("上饶广丰鑫源五金"))

@@ -1,11 +1,13 @@
 """API plumbing shared by every app: domain errors become 400 answers with Chinese messages."""
 
 import datetime as dt
+import re
 
 from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
 from django.utils import timezone
 from rest_framework import status
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import ParseError, Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
@@ -13,6 +15,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError, NotFound, PermissionDenied
 
+# Django's get_object_or_404 says "No Screening matches the given query." in English and names a model.
+NOT_FOUND_MESSAGE = "未找到该对象：编号不存在，或不属于本单位可查看的范围。"
+JSON_ERROR_POSITION = re.compile(r"line (\d+) column (\d+)")
 STATUS_BY_ERROR = {NotFound: status.HTTP_404_NOT_FOUND, PermissionDenied: status.HTTP_403_FORBIDDEN}
 
 
@@ -22,11 +27,22 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         http_status = STATUS_BY_ERROR.get(type(exc), status.HTTP_400_BAD_REQUEST)
         return Response({"detail": exc.message, **exc.as_dict()}, status=http_status)
+    if isinstance(exc, Http404):
+        return Response({"detail": NOT_FOUND_MESSAGE}, status=status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, ParseError):
+        return Response({"detail": parse_error_message(str(exc.detail))}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Throttled):
         from .ratelimits import throttled_message
 
         exc.detail = throttled_message(exc.wait)
     return drf_exception_handler(exc, context)
+
+
+def parse_error_message(english: str) -> str:
+    """DRF's parser speaks English ("JSON parse error - Expecting ',' delimiter: line 3 column 5"); say where in Chinese."""
+    position = JSON_ERROR_POSITION.search(english)
+    where = f"第{position.group(1)}行第{position.group(2)}列附近" if position else "某处"
+    return f"请求体不是有效的 JSON：{where}格式有误。请发送 UTF-8 编码的 JSON（Content-Type: application/json）。"
 
 
 class BeijingTimeEncoder(JSONEncoder):

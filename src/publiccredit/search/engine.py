@@ -1,6 +1,7 @@
 """Subject search behind one interface: ``search_subjects(query, ...)`` on PostgreSQL or SQLite.
 
-Ranking: exact code > exact name > name prefix > name contains the query (shorter names first) > similar names
+Ranking: exact code > exact name > name prefix > name contains the query (shorter names first) > the query with
+the division words after its place names made optional (上饶信州鑫源 finds 上饶市信州区鑫源…) > similar names
 (typo-tolerant, only when nothing contains the query). A common query such as ``上饶`` matches most of a city, so
 counting stops at ``COUNT_CAP`` ("1000+") and ranking looks at the first ``RANK_WINDOW`` matches of each tier:
 a user narrows the query or the filters rather than paging past page 50.
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz
 
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
+from publiccredit.organizations.models import Region
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.names import normalize_name
@@ -36,6 +38,10 @@ NAME_PUNCTUATION = set("()（）·.&-'")
 
 
 CODE_SEPARATORS = re.compile(r"[\s\-_—–·]+")
+# People write 上饶信州鑫源商贸 for 上饶市信州区鑫源商贸有限公司 (and the other way round): after a place name the
+# division word is optional. The places are the platform's regions (and the province), minus their last character.
+DIVISION_WORDS = "省市县区"
+PROVINCE_STEMS = ("江西",)
 
 
 class SearchError(DomainError):
@@ -176,6 +182,47 @@ def similar_names(engine: Backend, subjects: QuerySet[Subject], text: str, limit
     return [(pk, name) for _, pk, name in scored[:limit]]
 
 
+def place_stems() -> list[str]:
+    """Place names without their division word, longest first (上饶经济技术开发区 before 上饶)."""
+    stems = set(PROVINCE_STEMS)
+    for name in Region.objects.values_list("name", flat=True):
+        name = normalize_name(name)
+        if len(name) >= 3 and name[-1] in DIVISION_WORDS:
+            stems.add(name[:-1])
+    return sorted(stems, key=len, reverse=True)
+
+
+def division_fragments(text: str, stems: list[str]) -> list[str]:
+    """The query cut after each leading place name, division words dropped: 上饶信州鑫源 → [上饶, 信州, 鑫源].
+    One fragment means the query starts with no place name and there is nothing to make optional."""
+    fragments, rest = [], text
+    while True:
+        stem = next((stem for stem in stems if rest.startswith(stem) and len(rest) > len(stem)), None)
+        if stem is None:
+            break
+        fragments.append(stem)
+        rest = rest[len(stem):]
+        if rest[:1] and rest[0] in DIVISION_WORDS:
+            rest = rest[1:]
+    if rest:
+        fragments.append(rest)
+    return fragments
+
+
+def names_without_divisions(engine: Backend, subjects: QuerySet[Subject], text: str, limit: int
+                            ) -> list[tuple[int, str]]:
+    """Names holding the query's fragments in order, each place name followed by its division word or not."""
+    fragments = division_fragments(text, place_stems())
+    if len(fragments) < 2:
+        return []
+    candidates = subjects
+    for fragment in fragments:
+        candidates = engine.containing(candidates, fragment)
+    pattern = re.compile(f"[{DIVISION_WORDS}]?".join(re.escape(fragment) for fragment in fragments))
+    return [(pk, name) for pk, name in candidates.values_list("pk", "name_normalized")[:limit]
+            if pattern.search(name)]
+
+
 def backend() -> Backend:
     return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
 
@@ -230,6 +277,13 @@ def search_subjects(raw_query: str | None, *, region: str | None = None, kind: s
             notes.append(f"匹配结果超过{COUNT_CAP}条，请输入更完整的名称或使用筛选条件。")
         return _paged(query, ids, min(count, COUNT_CAP), page, page_size, count_capped=count > COUNT_CAP,
                       match="name", notes=notes)
+    without_divisions = names_without_divisions(engine, organizations, query, COUNT_CAP + 1)
+    if without_divisions:
+        ranked = sorted(without_divisions[:RANK_WINDOW], key=lambda row: (len(row[1]), row[1]))
+        count = len(without_divisions)
+        return _paged(query, [pk for pk, _ in ranked], min(count, COUNT_CAP), page, page_size,
+                      count_capped=count > COUNT_CAP, match="name",
+                      notes=["已按名称中省略或多写“省、市、县、区”字样的写法查询。"])
     if len(query) >= MIN_SIMILAR_LENGTH:
         ids = [pk for pk, _ in similar_names(engine, organizations, query, SIMILAR_LIMIT)]
         if ids:
