@@ -56,6 +56,7 @@ urlpatterns = [
     path("credit/<str:ref>/", publicity_views.credit_file, name="credit-file"),
     path("publicity/<slug:column>/", publicity_views.double_publicity, name="double-publicity"),
     path("lists/", publicity_views.lists, name="lists"),
+    path("lists/entries/<int:entry_id>/", publicity_views.list_entry, name="list-entry"),
     path("joint-measures/", publicity_views.joint_measures, name="joint-measures"),
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),

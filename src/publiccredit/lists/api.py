@@ -24,7 +24,11 @@ class PublishedListView(APIView):
                 "code": serializers.CharField(help_text="统一社会信用代码；自然人为脱敏身份证号码"),
                 "name": serializers.CharField(help_text="名称；自然人姓名脱敏"),
                 "start": serializers.DateField(), "end": serializers.DateField(allow_null=True),
-                "decision_number": serializers.CharField()}, many=True)}),
+                "decision_number": serializers.CharField(), "decided_on": serializers.DateField(allow_null=True),
+                "decided_by": serializers.CharField(help_text="作出列入决定的单位"),
+                "reason": serializers.CharField(help_text="列入事由（其中的身份证号码、手机号码已脱敏）"),
+                "id": serializers.IntegerField(),
+                "url": serializers.CharField(help_text="公开的列入决定页面地址")}, many=True)}),
                    400: inline_serializer("ListError", {"detail": serializers.CharField()})},
     )
     def get(self, request):

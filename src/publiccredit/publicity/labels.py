@@ -19,6 +19,8 @@ class ItemLabel:
     code: str
     name: str
     portal_column: str
+    nature: str = ""
+    repairable: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Labels:
     industries: dict[int, str]
 
 
-CACHE_KEY = "publicity:labels:v1"
+CACHE_KEY = "publicity:labels:v2"
 
 
 def labels(*, needing_item: int | None = None) -> Labels:
@@ -43,8 +45,8 @@ def labels(*, needing_item: int | None = None) -> Labels:
 
 def _load() -> Labels:
     return Labels(
-        items={pk: ItemLabel(code, name, column) for pk, code, name, column in
-               CatalogItem.objects.values_list("pk", "code", "name", "portal_column")},
+        items={pk: ItemLabel(code, name, column, nature, repairable) for pk, code, name, column, nature, repairable in
+               CatalogItem.objects.values_list("pk", "code", "name", "portal_column", "nature", "repairable")},
         organizations=dict(Organization.objects.values_list("pk", "name")),
         regions=dict(Region.objects.values_list("pk", "name")),
         industries=dict(Industry.objects.values_list("pk", "name")),

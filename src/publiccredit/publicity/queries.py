@@ -137,8 +137,9 @@ def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
         entries = published_entries().filter(subject_id=subject.pk)
     else:
         entries = (ListEntry.objects.filter(subject_id=subject.pk, state__in=["decided", "published", "exited"])
-                   .select_related("kind", "subject").order_by("-start", "-id"))
-    return [{**present_entry(entry), "state": entry.get_state_display(), "kind_is_negative": entry.kind.is_negative}
+                   .select_related("kind", "subject", "approver__organization").order_by("-start", "-id"))
+    return [{**present_entry(entry), "state": entry.get_state_display(), "state_code": entry.state,
+             "kind_is_negative": entry.kind.is_negative}
             for entry in entries]
 
 

@@ -121,6 +121,18 @@ def double_publicity(request, column: str):
 
 
 @require_GET
+def list_entry(request, entry_id: int):
+    """The public decision of one list entry while it is published and in force: who decided, why, on what basis,
+    the measures, the term, how to leave the list and how to challenge it."""
+    entry = list_queries.published_entries().filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404("该名单记录不存在或已不在公示期内")
+    return render(request, "publicity/list_entry.html", {
+        "entry": list_queries.present_entry(entry), "kind": entry.kind, "file_ref": queries.public_ref(entry.subject),
+        "legal_basis": entry.legal_basis or entry.kind.legal_basis, "measures": entry.measures})
+
+
+@require_GET
 def lists(request):
     """Credit lists (严重失信主体名单 …, with their published criteria) and the catalog's list items as tabs."""
     kinds = list(list_queries.public_kinds())

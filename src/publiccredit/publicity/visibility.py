@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem, CatalogItemVersion, ItemField
 from publiccredit.collection.models import CreditRecord
+from publiccredit.repair.rules import record_repair_problems
 from publiccredit.subjects.masking import mask_citizen_id, mask_person_name
 
 from .labels import labels
@@ -174,4 +175,7 @@ def present_record(record: CreditRecord, audience: Audience, *, today: dt.date |
         "state": record.get_state_display(),
         "marks": marks(record, today=today),
         "fields": fields,
+        # Only where an application could be filed today; the form itself also refuses a second open application.
+        "repairable_now": not record_repair_problems(record, item_name=item.name, item_nature=item.nature,
+                                                     item_repairable=item.repairable, today=_today(today)),
     }

@@ -10,8 +10,6 @@ from publiccredit.collection.queries import sees_all_organizations
 from .models import RepairApplication
 
 State = RepairApplication.State
-
-
 def progress_of(application: RepairApplication) -> dict:
     """What the applicant sees with number + query code: no contact details, no staff names."""
     record = application.record

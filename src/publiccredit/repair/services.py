@@ -14,7 +14,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from publiccredit.audit.services import record_write
-from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
@@ -25,9 +24,9 @@ from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
 from .models import RepairApplication, RepairSettings, RepairStep
+from .rules import REPAIRABLE_STATES, record_repair_problems
 
 State = RepairApplication.State
-REPAIRABLE_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.CORRECTED)
 COMMITMENT_TEXT = (
     "本单位（本人）承诺：已纠正失信行为、履行相关义务，所提交的材料真实、准确、完整；修复后严格遵守法律法规，"
     "诚信经营。如有虚假，自愿承担相应法律责任，并同意将违背承诺的情况记入信用记录。")
@@ -49,21 +48,9 @@ class Applicant:
 
 def repair_problems(record: CreditRecord, *, today: dt.date | None = None) -> list[str]:
     """Why this record cannot be repaired now (empty when it can)."""
-    today = today or timezone.localdate()
     item = record.item
-    problems = []
-    if item.nature != CatalogItem.Nature.NEGATIVE:
-        problems.append("只有失信信息可以申请信用修复")
-    elif not item.repairable:
-        problems.append(f"“{item.name}”不通过信用修复办理，请向作出认定的单位申请移出")
-    if record.state not in REPAIRABLE_STATES:
-        problems.append(f"该记录当前为“{record.get_state_display()}”，不能申请修复")
-    elif not record.published:
-        problems.append("该记录不向社会公示，无需申请修复")
-    elif record.publicity_end and record.publicity_end < today:
-        problems.append(f"该记录的公示期已于{record.publicity_end:%Y年%m月%d日}届满，已自动停止公示，无需申请修复")
-    elif record.repairable_from and today < record.repairable_from:
-        problems.append(f"最短公示期至{record.repairable_from:%Y年%m月%d日}，届满后方可申请修复")
+    problems = record_repair_problems(record, item_name=item.name, item_nature=item.nature,
+                                      item_repairable=item.repairable, today=today or timezone.localdate())
     if RepairApplication.objects.filter(record=record, state__in=RepairApplication.OPEN_STATES).exists():
         problems.append("该记录已有一件正在办理的修复申请，请勿重复提交")
     return problems
