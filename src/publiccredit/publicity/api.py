@@ -21,6 +21,8 @@ SUBJECT_SUMMARY_FIELDS = {
     "kind_label": serializers.CharField(),
     "region": serializers.CharField(help_text="所属区划名称"),
     "url": serializers.CharField(help_text="信用档案接口地址"),
+    "status": serializers.CharField(help_text="登记状态（自然人为空）"),
+    "lists": serializers.ListField(child=serializers.CharField(), help_text="公示期内所在的信用名单"),
 }
 RECORD_FIELDS = {
     "decision_number": serializers.CharField(), "item_name": serializers.CharField(),
@@ -33,10 +35,12 @@ RECORD_FIELDS = {
 }
 
 
-def _summary(request, subject: Subject) -> dict:
+def _summary(request, subject: Subject, lists: list[dict]) -> dict:
+    person = subject.kind == Subject.Kind.NATURAL_PERSON
     return {"code": subject.code, "name": subject.public_name, "kind": subject.kind,
             "kind_label": subject.get_kind_display(), "region": subject.region.name if subject.region_id else "",
-            "url": request.build_absolute_uri(reverse("api:subject-file", args=[queries.public_ref(subject)]))}
+            "url": request.build_absolute_uri(reverse("api:subject-file", args=[queries.public_ref(subject)])),
+            "status": "" if person else subject.get_status_display(), "lists": [mark["name"] for mark in lists]}
 
 
 class SubjectSearchView(APIView):
@@ -72,10 +76,11 @@ class SubjectSearchView(APIView):
                                      page=page)
         except SearchError as error:
             return Response({"detail": error.message}, status=400)
+        marks = queries.list_marks([subject.pk for subject in result.results])
         return Response({
             "count": result.count, "count_capped": result.count_capped, "page": result.page, "pages": result.pages,
             "match": result.match, "notes": result.notes,
-            "results": [_summary(request, subject) for subject in result.results],
+            "results": [_summary(request, subject, marks.get(subject.pk, [])) for subject in result.results],
         })
 
 
@@ -102,6 +107,8 @@ class CreditFileView(APIView):
             "records": serializers.DictField(child=inline_serializer("PublicRecord", RECORD_FIELDS, many=True),
                                              help_text="按信息项代码分组，如 penalty、license"),
             "list_entries": serializers.ListField(child=serializers.DictField(), help_text="信用名单（严重失信主体名单等）"),
+            "risks": serializers.ListField(child=serializers.DictField(), help_text=(
+                "信用提示：level 为 serious/warning/good/notice，text 为中文说明，url 为公开的列入决定（可为空）")),
             "sections": serializers.DictField(child=serializers.IntegerField(), help_text="各栏目条数"),
         }), 404: OpenApiResponse(ERROR, description="没有该主体或代码无效")},
     )
@@ -124,4 +131,5 @@ class CreditFileView(APIView):
             "list_entries": [{key: entry[key] for key in ("kind", "kind_name", "decision_number", "start", "end", "state")}
                              for section in file["sections"] for entry in section.get("entries", [])],
             "sections": {section["key"]: section["count"] for section in file["sections"]},
+            "risks": file["risks"],
         })

@@ -5,6 +5,7 @@ Every record read here goes through ``visibility``; templates and API serializer
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -16,7 +17,7 @@ from django.utils import timezone
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.core.crypto import lookup_hash
-from publiccredit.lists.models import ListEntry
+from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
@@ -177,12 +178,40 @@ def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
     return visible_records(records, audience).order_by("-decision_date", "-id")
 
 
+def risk_summary(entries: list[dict], states: Counter) -> list[dict]:
+    """What a reader must see before the details, from what the audience may see: negative lists in force (a red
+    list is an honour, shown apart), records under objection, repaired records (never public: repaired records
+    leave the public file)."""
+    risks = [{"level": "serious" if entry["kind"] == "serious_dishonesty" else "warning",
+              "text": f"已列入{entry['kind_name']}", "url": entry["url"]}
+             for entry in entries if entry["kind_is_negative"] and entry["state_code"] == "published"]
+    risks += [{"level": "good", "text": f"已列入{entry['kind_name']}", "url": entry["url"]}
+              for entry in entries if not entry["kind_is_negative"] and entry["state_code"] == "published"]
+    if states[CreditRecord.State.OBJECTION]:
+        risks.append({"level": "notice", "text": f"{states[CreditRecord.State.OBJECTION]}条信息异议处理中，"
+                                                 "核查期间暂停依据该信息实施惩戒", "url": ""})
+    if states[CreditRecord.State.REPAIRED]:
+        risks.append({"level": "notice", "text": f"{states[CreditRecord.State.REPAIRED]}条信息已信用修复", "url": ""})
+    return risks
+
+
+def list_marks(subject_ids: list[int]) -> dict[int, list[dict]]:
+    """The lists each subject is on (published, in force), for search results: one query for a page of them."""
+    marks: dict[int, list[dict]] = {}
+    for subject_id, name, category in (published_entries().filter(subject_id__in=subject_ids)
+                                       .values_list("subject_id", "kind__name", "kind__category")):
+        marks.setdefault(subject_id, []).append({"name": name, "negative": category != ListKind.Category.RED})
+    return marks
+
+
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information and records by section.
     ``has_list_entries=False`` (known from ``file_head``) skips looking for list entries."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
+    states = Counter()
     for record in records_of(subject, audience):
+        states[record.state] += 1
         shown = present_record(record, audience, today=today)
         section = sections[shown["portal_column"]]
         section["count"] += 1
@@ -193,6 +222,7 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
     sections[Column.LIST]["count"] += len(entries)
     return {
         "subject": present_subject(subject, audience),
+        "risks": risk_summary(entries, states),
         "sections": list(sections.values()),
         "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }

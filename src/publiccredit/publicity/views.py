@@ -63,8 +63,9 @@ def search(request):
         try:
             result = search_subjects(text, page=_page_number(request), **filters)
             context["result"] = result
-            context["rows"] = [{"subject": s, "ref": queries.public_ref(s),
-                                "name": s.public_name, "code": s.code} for s in result.results]
+            marks = queries.list_marks([s.pk for s in result.results])
+            context["rows"] = [{"subject": s, "ref": queries.public_ref(s), "name": s.public_name, "code": s.code,
+                                "lists": marks.get(s.pk, [])} for s in result.results]
         except SearchError as error:
             context["error"] = error.message
             status = 400
