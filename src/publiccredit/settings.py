@@ -136,6 +136,12 @@ WHITENOISE_USE_FINDERS = env_bool("PUBLICCREDIT_STATIC_FROM_APPS", True)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 UPLOAD_MAX_BYTES = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_MB", "512")) * 1024 * 1024
+# Limits of one delivered file, stated on the upload page and in docs/collection.md: rows per file (Excel's own sheet
+# holds 1,048,575 data rows), an XLSX unpacked (a small zip can inflate to gigabytes), errors listed per batch (the
+# rest are counted).
+UPLOAD_MAX_ROWS = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_ROWS", "1000000"))
+XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("PUBLICCREDIT_XLSX_MAX_UNPACKED_MB", "1024")) * 1024 * 1024
+MAX_LISTED_ERRORS = int(os.environ.get("PUBLICCREDIT_MAX_LISTED_ERRORS", "10000"))
 
 # Production defaults are safe (docs/configuration.md "生产部署"): cookies only over HTTPS and HSTS unless in debug;
 # the plain-HTTP demo (make run) turns Secure cookies off explicitly.

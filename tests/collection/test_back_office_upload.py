@@ -24,7 +24,7 @@ def test_a_clerk_uploads_a_file_and_sees_the_rejected_rows(client, market_clerk,
     page = client.get(response["Location"]).content.decode()
     assert "金额不能为负数" in page and "下载错误报告" in page
     report = client.get(f"/backoffice/collection/batches/{batch.pk}/errors.csv").content.decode("utf-8-sig")
-    assert "2,CF_NR_FK,negative_amount" in report
+    assert "3,饶市监罚〔2026〕2号,CF_NR_FK,negative_amount" in report  # Excel row 3: the header is row 1
 
 
 def test_an_unusable_upload_shows_why_and_writes_nothing(client, market_clerk, penalty, tmp_path):

@@ -26,8 +26,8 @@ def test_records_pushed_by_api_are_counted_and_bad_ones_explained(market_api, pe
     body = response.json()
     assert {k: body[k] for k in ("total", "accepted", "rejected", "created")} == {
         "total": 2, "accepted": 1, "rejected": 1, "created": 1}
-    assert body["errors"] == [{"row": 2, "field": "CF_JDRQ", "code": "bad_date",
-                               "message": "处罚决定日期：“2026-11-31”不是有效日期"}]
+    assert body["errors"] == [{"row": 2, "field": "CF_JDRQ", "code": "bad_date",  # the second record sent
+                               "message": "处罚决定日期：“2026-11-31”不是有效日期", "decision_number": "饶市监罚〔2026〕2号"}]
 
 
 def test_re_sending_by_api_creates_no_duplicates(market_api, penalty):
@@ -81,8 +81,8 @@ def test_a_department_reads_its_batch_and_downloads_the_error_report(market_api,
     report = market_api.get(f"/api/v1/collection/batches/{batch}/errors.csv")
     text = report.content.decode("utf-8-sig")
     assert report["Content-Type"].startswith("text/csv")
-    assert text.splitlines()[0] == "行号,字段代码,错误代码,说明"
-    assert text.splitlines()[1].startswith("2,CF_NR_FK,negative_amount,")
+    assert text.splitlines()[0] == "行号,决定文书号,字段代码,错误代码,说明"
+    assert text.splitlines()[1].startswith("2,饶市监罚〔2026〕2号,CF_NR_FK,negative_amount,")
 
 
 def test_another_departments_batch_is_not_visible(market_api, penalty):

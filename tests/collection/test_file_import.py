@@ -36,8 +36,9 @@ def test_a_utf8_file_with_chinese_headers_is_imported_and_reported_as_json(tmp_p
     assert {k: report[k] for k in ("total", "accepted", "rejected", "created", "updated", "unchanged")} == {
         "total": 4, "accepted": 3, "rejected": 1, "created": 3, "updated": 0, "unchanged": 0}
     assert report["created"] + report["updated"] + report["unchanged"] == report["accepted"]
-    assert report["errors"] == [{"row": 4, "field": "CF_NR_FK", "code": "negative_amount",
-                                 "message": "罚款金额（万元）：金额不能为负数（-3）"}]
+    # row 5 of the file as Excel numbers it: the header is row 1
+    assert report["errors"] == [{"row": 5, "field": "CF_NR_FK", "code": "negative_amount",
+                                 "message": "罚款金额（万元）：金额不能为负数（-3）", "decision_number": "饶市监罚〔2026〕4号"}]
     assert report["batch"] == Batch.objects.get().pk
 
 
@@ -120,6 +121,9 @@ def test_an_import_killed_half_way_can_be_re_run_and_ends_with_each_record_once(
     with pytest.raises(KeyboardInterrupt):
         call_command("import", str(path), "--item", "penalty", "--provider", MARKET_REGULATION_CODE)
     assert CreditRecord.objects.count() == 20
+    killed = Batch.objects.get()
+    assert (killed.total, killed.accepted, killed.created, killed.updated, killed.unchanged) == (20, 20, 20, 0, 0)
+    assert killed.created + killed.updated + killed.unchanged == killed.accepted
     monkeypatch.setattr(services.Intake, "store", original_store)
     code, out, _ = run_import(capsys, path, "--json")
     report = json.loads(out)

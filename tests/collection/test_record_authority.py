@@ -133,5 +133,5 @@ def test_a_file_import_refuses_the_same_rows_as_the_api(tmp_path, penalty, tax_b
     result = import_file(item=penalty, provider=tax_bureau, path=path, actor=None)
     assert (result.accepted, result.rejected) == (1, 3)
     codes = sorted((e.row, e.code) for e in result.errors)
-    assert codes == [(1, "not_own_decision"), (1, "not_own_decision"), (3, "not_own_decision"),
-                     (4, "delivered_by_another")]
+    assert codes == [(2, "not_own_decision"), (2, "not_own_decision"), (4, "not_own_decision"),
+                     (5, "delivered_by_another")]  # file rows: the header is row 1

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.catalog.queries import active_item
 from publiccredit.core.api import local_iso
+from publiccredit.core.spreadsheets import csv_writer
 
 from .files import error_report_csv
 from .queries import batches_for, item_overview, timeliness
@@ -64,11 +65,11 @@ def _batch_dict(batch, *, errors: bool) -> dict:
             "status": batch.status, "message": batch.message, "file_name": batch.file_name,
             "total": batch.total, "accepted": batch.accepted, "rejected": batch.rejected, "created": batch.created,
             "updated": batch.updated, "unchanged": batch.unchanged, "withdrawn": batch.withdrawn,
-            "started_at": local_iso(batch.started_at),
+            "unlisted_errors": batch.unlisted_errors, "started_at": local_iso(batch.started_at),
             "finished_at": local_iso(batch.finished_at)}
     if errors:
-        body["errors"] = [{"row": e.row, "field": e.field, "code": e.code, "message": e.message}
-                          for e in batch.errors.all()[:10000]]
+        body["errors"] = [{"row": e.row, "decision_number": e.decision_number, "field": e.field, "code": e.code,
+                           "message": e.message} for e in batch.errors.all()]
     return body
 
 
@@ -78,7 +79,9 @@ class BatchDetailView(APIView):
 
     @extend_schema(summary="报送批次及其退回原因", responses={200: OpenApiResponse(
         OpenApiTypes.OBJECT, description="批次计数（total、accepted、rejected、created、updated、unchanged、"
-                                         "withdrawn）、状态和 errors（行号、字段、代码、原因）")})
+                                         "withdrawn）、状态和 errors（行号：文件中表头为第1行、接口为第几条；"
+                                         "决定文书号、字段、代码、原因）；"
+                                         "超过每批列出上限的错误只计入 unlisted_errors")})
     def get(self, request, batch_id: int):
         batch = batches_for(request.user).filter(pk=batch_id).first()
         if batch is None:
@@ -101,6 +104,9 @@ class BatchErrorReportView(APIView):
 def error_report_response(batch) -> HttpResponse:
     buffer = io.StringIO()
     error_report_csv(batch.errors.all().iterator(), buffer)
+    if batch.unlisted_errors:
+        csv_writer(buffer).writerow(["", "", "", "unlisted",
+                                     f"另有{batch.unlisted_errors}个错误未逐条列出，请修正以上错误后重新报送"])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="batch-{batch.pk}-errors.csv"'
     return response

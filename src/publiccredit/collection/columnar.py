@@ -15,6 +15,7 @@ import io
 import json
 
 import polars as pl
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -42,6 +43,7 @@ from .validation import (
 
 CHUNK_ROWS = 20_000
 ROW = "__row"
+FIRST_DATA_ROW = 2
 SET_JOIN = "\x1e"
 BAD = "\x00bad"  # marks a distinct value that failed its check
 
@@ -242,9 +244,14 @@ def run_columnar(intake, delivered) -> None:
     schema: ItemSchema = intake.schema
     checker = ColumnChecker(schema, intake.today)
     frame = read_frame(delivered.path, delivered.encoding)
+    if frame.height > settings.UPLOAD_MAX_ROWS:
+        from .files import too_many_rows
+
+        raise too_many_rows(frame.height)
     renames = {header: code for header, code in zip(frame.columns, delivered.columns, strict=False) if code}
     blank = pl.all_horizontal([pl.col(c).is_null() | (pl.col(c) == "") for c in frame.columns])
-    frame = frame.with_row_index(ROW, offset=1).filter(~blank).select(
+    # Rows are numbered as Excel numbers them, the header being row 1 (FIRST_DATA_ROW).
+    frame = frame.with_row_index(ROW, offset=FIRST_DATA_ROW).filter(~blank).select(
         pl.col(ROW), *[pl.col(header).alias(code) for header, code in renames.items()])
     role = schema.role
     field_order = [f["code"] for f in schema.fields]
@@ -273,6 +280,7 @@ def run_columnar(intake, delivered) -> None:
 def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field, uscc_field, id_field, id_fields,
                  id_memo) -> None:
     schema = intake.schema
+    decision_column = schema.role.get("decision_number")
     fast = FastCreates(intake, field_order, set_fields) if connection.vendor == "postgresql" else None
     for start in range(0, frame.height, CHUNK_ROWS):
         chunk = frame.slice(start, CHUNK_ROWS)
@@ -326,7 +334,11 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
             first = intake.seen_keys.get(key)
             if first is not None:
                 intake.result.rejected += 1
-                errors.append(intake.duplicate_error(number, first))
+                if index is None:
+                    decision = intake._decision(row)
+                else:
+                    decision = (clean[index, decision_column] or "") if decision_column else ""
+                errors.append(intake.duplicate_error(number, first, str(decision)[:128]))
                 continue
             intake.seen_keys[key] = number
             if index is not None:
@@ -348,7 +360,7 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
                 good_keys.append(keys[index])
         if creates:
             creates = _drop_claimed(intake, fast, clean, creates, errors)
-        intake.result.errors.extend(errors)
+        errors = intake.result.note(errors)
         with transaction.atomic():
             if creates:
                 fast.create(clean[creates], [keys[i] for i in creates])
@@ -368,7 +380,7 @@ def _drop_claimed(intake, fast, clean: pl.DataFrame, creates: list[int], errors:
         holder = claimed.get(pair)
         if holder:
             intake.result.rejected += 1
-            errors.append(intake.claimed_error(numbers[index], holder))
+            errors.append(intake.claimed_error(numbers[index], holder, pair[0]))
         else:
             kept.append(index)
     return kept

@@ -13,6 +13,12 @@ class UploadForm(forms.Form):
     dry_run = forms.BooleanField(label="只校验，不入库（试校验）", required=False)
     atomic = forms.BooleanField(label="有任何一行不通过则整批不入库", required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .files import limits_text
+
+        self.fields["file"].help_text = f"{self.fields['file'].help_text}。{limits_text()}"
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):

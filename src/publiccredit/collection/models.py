@@ -45,6 +45,8 @@ class Batch(models.Model):
     updated = models.PositiveIntegerField("更正", default=0)
     unchanged = models.PositiveIntegerField("未变化", default=0)
     withdrawn = models.PositiveIntegerField("撤销", default=0)
+    unlisted_errors = models.PositiveIntegerField("未逐条列出的错误", default=0,
+                                                  help_text="超过每批列出上限的错误只计数（docs/collection.md）")
     started_at = models.DateTimeField("开始时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
 
@@ -60,7 +62,8 @@ class Batch(models.Model):
 
 class BatchError(models.Model):
     batch = models.ForeignKey(Batch, verbose_name="批次", on_delete=models.CASCADE, related_name="errors")
-    row = models.PositiveIntegerField("行号")
+    row = models.PositiveIntegerField("行号", help_text="文件中的行号（表头为第1行）；接口报送为第几条记录")
+    decision_number = models.CharField("决定文书号", max_length=128, blank=True)
     field = models.CharField("字段", max_length=30, blank=True)
     code = models.CharField("错误代码", max_length=40)
     message = models.CharField("说明", max_length=500)

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -54,13 +55,22 @@ class IntakeResult:
     withdrawn: int = 0
     masked_text_rows: int = 0  # rows whose free text held ID or mobile numbers, stored encrypted and shown masked
     errors: list[RowError] = field(default_factory=list)
+    unlisted_errors: int = 0  # errors beyond the per-batch listing limit: counted, not kept one by one
 
-    def as_dict(self, *, error_limit: int | None = None) -> dict:
-        errors = self.errors if error_limit is None else self.errors[:error_limit]
+    def note(self, errors: list[RowError]) -> list[RowError]:
+        """Keep errors up to the batch's listing limit and count the rest; returns the ones kept. A file of a
+        million bad rows must not become a million stored reasons (settings.MAX_LISTED_ERRORS)."""
+        room = max(0, settings.MAX_LISTED_ERRORS - len(self.errors))
+        listed = errors[:room]
+        self.errors.extend(listed)
+        self.unlisted_errors += len(errors) - len(listed)
+        return listed
+
+    def as_dict(self) -> dict:
         return {"batch": self.batch.pk, "status": self.batch.status, "total": self.total, "accepted": self.accepted,
                 "rejected": self.rejected, "created": self.created, "updated": self.updated,
                 "unchanged": self.unchanged, "withdrawn": self.withdrawn, "masked_text_rows": self.masked_text_rows,
-                "errors": [e.as_dict() for e in errors]}
+                "errors": [e.as_dict() for e in self.errors], "unlisted_errors": self.unlisted_errors}
 
 
 def check_provider(item: CatalogItem, provider) -> None:
@@ -148,9 +158,9 @@ class Intake:
         return payload, protected, row.content_hash or content_digest(row.values, keyed)
 
     # ---- the flow ------------------------------------------------------------------------------------------
-    def duplicate_error(self, number: int, first: int) -> RowError:
+    def duplicate_error(self, number: int, first: int, decision: str = "") -> RowError:
         return RowError(number, self.decision_field or "", "duplicate_in_batch",
-                        f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复")
+                        f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复", decision)
 
     def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> _Chunk:
         return self.admit(((number, *self.schema.check(number, raw, today=self.today)) for number, raw in numbered_rows))
@@ -164,7 +174,7 @@ class Intake:
                 key = self.key_of(row)
                 first = self.seen_keys.get(key)
                 if first is not None:
-                    errors = [self.duplicate_error(number, first)]
+                    errors = [self.duplicate_error(number, first, self._decision(row))]
                     row = None
                 else:
                     self.seen_keys[key] = number
@@ -174,8 +184,7 @@ class Intake:
             else:
                 good.append(row)
                 keys.append(key)
-        self.result.errors.extend(chunk_errors)
-        return _Chunk(good, keys, chunk_errors)
+        return _Chunk(good, keys, self.result.note(chunk_errors))
 
     def store(self, chunk: _Chunk) -> None:
         """Classify the chunk's rows against what is stored and write (unless dry run)."""
@@ -188,7 +197,8 @@ class Intake:
             if row.withdraw:
                 if current is None:
                     errors.append(RowError(row.row, self.decision_field or "", "withdraw_unknown",
-                                           "要撤销的记录不存在（决定文书号与相对人代码须与原报送一致）"))
+                                           "要撤销的记录不存在（决定文书号与相对人代码须与原报送一致）",
+                                           self._decision(row)))
                 elif current["state"] == CreditRecord.State.WITHDRAWN:
                     self.result.unchanged += 1
                 else:
@@ -207,12 +217,12 @@ class Intake:
             for create in creates:
                 holder = claimed.get((self._decision(create[0]), self._party_code(create[0])))
                 if holder:
-                    errors.append(self.claimed_error(create[0].row, holder))
+                    errors.append(self.claimed_error(create[0].row, holder, self._decision(create[0])))
                 else:
                     kept.append(create)
             creates = kept
         self.result.rejected += len(errors)
-        self.result.errors.extend(errors)
+        errors = self.result.note(errors)
         self.result.masked_text_rows += sum(1 for row, *_ in creates if row.masked_text) + sum(
             1 for row, *_ in corrections if row.masked_text)
         self.result.created += len(creates)
@@ -268,10 +278,10 @@ class Intake:
                     found[(decision, party)] = (provider, states.get(state, state))
         return found
 
-    def claimed_error(self, number: int, holder: tuple[str, str]) -> RowError:
+    def claimed_error(self, number: int, holder: tuple[str, str], decision: str = "") -> RowError:
         provider, state = holder
         return RowError(number, self.decision_field or "", "delivered_by_another",
-                        f"该决定已由{provider}报送（{state}），同一决定只能有一个来源单位，不能重复报送")
+                        f"该决定已由{provider}报送（{state}），同一决定只能有一个来源单位，不能重复报送", decision)
 
     def link_subjects(self, rows: list[CheckedRow]) -> dict[str, int]:
         """Subject id per USCC / citizen ID; valid codes not yet in the registry become subjects (with the name
@@ -415,8 +425,11 @@ class Intake:
 
     def finish(self, status: str, message: str = "") -> IntakeResult:
         batch, result = self.batch, self.result
-        for name in ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn"):
+        for name in ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn", "unlisted_errors"):
             setattr(batch, name, getattr(result, name))
+        if result.unlisted_errors:
+            message = (f"{message} 错误较多：已逐条列出前{len(result.errors)}个，另有{result.unlisted_errors}个未逐条列出"
+                       "（退回行数已全部计入）。请按已列出的错误修正后重新报送。").strip()
         if result.masked_text_rows:
             message = (f"{message} 有{result.masked_text_rows}行的文字字段（如违法事实、备注）中含身份证号码或手机号码，"
                        "已加密保存，公示和查询时一律掩码，请今后不要在文字字段中填写个人证件号码和手机号码。").strip()
@@ -456,14 +469,22 @@ class Intake:
             if self.dry_run:
                 return self.finish(Batch.Status.DRY_RUN, "试校验，未写入任何记录")
             return self.finish(Batch.Status.DONE)
+        except DomainError as problem:  # an unusable file found while reading it: say why on the batch too
+            self.finish(Batch.Status.FAILED, f"{problem.message}（已入库的记录不会重复）")
+            raise
         except Exception:
             self.finish(Batch.Status.FAILED, "处理中断，请重新报送（已入库的记录不会重复）")
             raise
 
     def progress(self) -> None:
         if not self.dry_run:
-            Batch.objects.filter(pk=self.batch.pk).update(total=self.result.total, accepted=self.result.accepted,
-                                                          rejected=self.result.rejected)
+            # Every counter, so that a batch killed between chunks still reads created + updated + unchanged =
+            # accepted (docs/collection.md): the figures of the chunks committed so far.
+            result = self.result
+            Batch.objects.filter(pk=self.batch.pk).update(
+                total=result.total, accepted=result.accepted, rejected=result.rejected, created=result.created,
+                updated=result.updated, unchanged=result.unchanged, withdrawn=result.withdrawn,
+                unlisted_errors=result.unlisted_errors)
 
     def _run_all_or_nothing(self, rows, chunk_size) -> IntakeResult:
         """Check every row first (holding none in memory); write everything in one transaction only if all pass."""
@@ -534,9 +555,12 @@ def import_file(*, item: CatalogItem, provider, path, actor, channel: str = Batc
 
     check_provider(item, provider)
     delivered = DeliveredFile(Path(path), ItemSchema(item.current_version.schema), original_name=original_name)
+    columnar = delivered.kind == "csv" and not atomic and columnar
+    if not columnar:  # the columnar path counts the rows it has read before writing any
+        delivered.check_row_limit()
     intake = Intake(item=item, provider=provider, actor=actor, channel=channel, dry_run=dry_run, atomic=atomic,
                     file_name=delivered.name, file_sha256=file_sha256(delivered.path), today=today)
-    if delivered.kind == "csv" and not atomic and columnar:
+    if columnar:
         from .columnar import run_columnar
 
         result = intake.run_with(lambda: run_columnar(intake, delivered))

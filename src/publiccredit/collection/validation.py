@@ -9,7 +9,7 @@ A row comes in as ``{column: raw value}`` where a column is a field code or its 
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from publiccredit.core.fields import mask_phone
@@ -47,13 +47,18 @@ def mask_personal_data(text: str) -> str:
 
 @dataclass(frozen=True)
 class RowError:
+    """One reason a row was refused. ``row`` is the row in the file as Excel numbers it (the header is row 1) or the
+    record's position in an API call (from 1); ``decision_number`` lets a clerk find the case in the own system."""
+
     row: int
     field: str
     code: str
     message: str
+    decision_number: str = ""
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "field": self.field, "code": self.code, "message": self.message}
+        return {"row": self.row, "field": self.field, "code": self.code, "message": self.message,
+                "decision_number": self.decision_number}
 
 
 @dataclass
@@ -183,7 +188,10 @@ class ItemSchema:
             errors.append(RowError(row_number, REASON_COLUMN, "reason_required", "撤销记录须填写撤销原因"))
         if not errors or all(e.field not in self.key_fields for e in errors):
             self._cross_check(row, errors, today)
-        return (None, errors) if errors else (row, errors)
+        if errors:
+            decision = _text(raw.get(self.role.get("decision_number", "")))[:128]
+            return None, [replace(error, decision_number=decision) for error in errors]
+        return row, errors
 
     def _cross_check(self, row: CheckedRow, errors: list[RowError], today: dt.date) -> None:
         values, role, number = row.values, self.role, row.row

@@ -58,7 +58,8 @@ def batches(request):
 def batch_detail(request, batch_id: int):
     batch = get_object_or_404(batches_for(request.user), pk=batch_id)
     errors = Paginator(batch.errors.all(), 100).get_page(request.GET.get("page"))
-    return render(request, "collection/batch_detail.html", {"batch": batch, "errors": errors})
+    return render(request, "collection/batch_detail.html", {"batch": batch, "errors": errors,
+                                                            "listed_limit": settings.MAX_LISTED_ERRORS})
 
 
 @staff_of_an_organization

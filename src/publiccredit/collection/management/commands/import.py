@@ -45,6 +45,8 @@ class Command(BaseCommand):
                           f"接收 {result.accepted}（新增 {result.created}，更正 {result.updated}，"
                           f"未变化 {result.unchanged}，其中撤销 {result.withdrawn}），退回 {result.rejected}")
         for error in result.errors[:20]:
-            self.stdout.write(f"  第{error.row}行 {error.field}：{error.message}")
-        if len(result.errors) > 20:
-            self.stdout.write(f"  ……另有 {len(result.errors) - 20} 条，完整错误报告可在管理后台下载")
+            decision = f"（{error.decision_number}）" if error.decision_number else ""
+            self.stdout.write(f"  第{error.row}行{decision} {error.field}：{error.message}")
+        more = len(result.errors) - 20 + result.unlisted_errors
+        if more > 0:
+            self.stdout.write(f"  ……另有 {more} 个错误，完整错误报告可在业务工作台下载（行号与 Excel 一致，表头为第1行）")
