@@ -127,3 +127,36 @@ def second_approver():
     return User.objects.filter(username="approver-sun").first() or create_user(
         username="approver-sun", role=Role.CREDIT_OFFICE, password="Pizhun-2026!", full_name="孙批准",
         organization=Organization.objects.get(name="上饶市发展和改革委员会"))
+
+
+def filer_code(phone: str, sms_outbox) -> str:
+    """An objection filer's mobile number verified: the code texted to it, as the filer would type it in."""
+    import re
+
+    from publiccredit.objections.services import send_filer_code
+
+    send_filer_code(phone=phone)
+    return re.search(r"验证码(\d{6})", sms_outbox[-1].body).group(1)
+
+
+def notify_and_serve(*, entry, actor, today=None):
+    """A prior notice generated and, for a subject without a bound account, served in person with its 送达回证
+    on the same day (the objection period runs from service)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from publiccredit.lists.services import notify_entry, serve_notice
+    from tests.repair.conftest import PDF
+
+    entry = notify_entry(entry=entry, actor=actor, today=today)
+    if entry.served_on is None:
+        receipt = SimpleUploadedFile("送达回证.pdf", PDF, content_type="application/pdf")
+        entry = serve_notice(entry=entry, method="direct", served_on=today or timezone.localdate(), actor=actor,
+                             files=[receipt], today=today)
+    return entry
+
+
+@pytest.fixture(autouse=True)
+def media_under_tmp(settings, tmp_path):
+    """Uploaded evidence (proofs, attachments) is stored under the test's own folder, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

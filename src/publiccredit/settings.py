@@ -196,6 +196,7 @@ RATE_LIMITS = {
     "login": os.environ.get("PUBLICCREDIT_RATE_LOGIN", "30/h"),
     "staff_login": os.environ.get("PUBLICCREDIT_RATE_STAFF_LOGIN", "10/h"),
     "binding_code": os.environ.get("PUBLICCREDIT_RATE_BINDING_CODE", "20/h"),
+    "objection_code": os.environ.get("PUBLICCREDIT_RATE_OBJECTION_CODE", "10/h"),
 }
 RATELIMIT_IP_META_KEY = "publiccredit.core.ratelimits.client_ip"
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); nobody else's is.
@@ -223,6 +224,7 @@ CELERY_BEAT_SCHEDULE = {
     "retry-failed-notifications": {"task": "notifications.retry_failed", "schedule": 600.0},
     "remind-deadlines": {"task": "notifications.remind_deadlines", "schedule": crontab(hour=8, minute=30)},
     "check-records": {"task": "collection.check_records", "schedule": crontab(hour=3, minute=15)},
+    "accept-overdue-objections": {"task": "objections.accept_overdue", "schedule": 3600.0},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):

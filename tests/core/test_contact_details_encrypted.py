@@ -40,7 +40,7 @@ def test_an_applicants_phone_and_email_are_ciphertext_in_the_database_and_clear_
 
 def test_an_objectors_phone_is_ciphertext_too(old_penalty):
     file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone=PHONE,
-                   reasons="有误", actor=None, channel="portal")
+                   reasons="有误", actor=None, channel="window")
     assert raw("objections_objection", "contact_phone")[0].startswith("sm4gcm1:")
     assert Objection.objects.get().contact_phone == PHONE
 
@@ -52,7 +52,7 @@ def test_an_objectors_phone_is_ciphertext_too(old_penalty):
 def test_a_malformed_contact_is_refused_in_chinese_and_nothing_is_stored(old_penalty, phone, email, message):
     with pytest.raises(DomainError, match=message):
         file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone=phone,
-                       contact_email=email, reasons="有误", actor=None, channel="portal")
+                       contact_email=email, reasons="有误", actor=None, channel="window")
     assert not Objection.objects.exists()
 
 
@@ -62,14 +62,14 @@ def test_a_landline_gets_no_text_message_but_the_email_still_goes(old_penalty, d
 
     with django_capture_on_commit_callbacks(execute=True):
         file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone="0793-8888888",
-                       contact_email=EMAIL, reasons="有误", actor=None, channel="portal")
+                       contact_email=EMAIL, reasons="有误", actor=None, channel="window")
     assert sms_outbox == [] and any(m.to == [EMAIL] for m in mail.outbox)
     assert is_mobile("+86 139 1234 5678") and not is_mobile("0793-8888888")
 
 
 def test_the_migration_step_encrypts_rows_written_in_clear(old_penalty):
     file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone=PHONE,
-                   reasons="有误", actor=None, channel="portal")
+                   reasons="有误", actor=None, channel="window")
     with connection.cursor() as cursor:
         cursor.execute("UPDATE objections_objection SET contact_phone = %s", [PHONE])
     assert Objection.objects.get().contact_phone == PHONE  # clear text still reads

@@ -64,6 +64,13 @@ def test_the_demo_city_has_lists_in_every_state_and_screenings_with_feedback(db,
         call_command("seed", "--subjects", "300", "--seed", "1", "--records", "400")
     states = set(ListEntry.objects.values_list("state", flat=True))
     assert {"proposed", "published"} <= states
+    notified = ListEntry.objects.exclude(notified_on=None)
+    # every notice served (in person, with its receipt) before the objection period ran
+    assert notified.exists() and not notified.filter(served_on=None).exists()
+    assert notified.filter(service_method="direct", service_proofs__isnull=False).exists()
+    # four eyes: a listing the credit office's officer proposed was approved by another officer
+    hand = ListEntry.objects.filter(proposed_by__username="credit-office", approver__isnull=False)
+    assert hand.exists() and not hand.filter(approver__username="credit-office").exists()
     assert ListEntry.objects.filter(kind__code="red_list", state="published").exists()
     assert Screening.objects.count() == 12 and Screening.objects.filter(hits__gt=0).exists()
     assert MeasureFeedback.objects.exists()
@@ -80,7 +87,9 @@ def test_the_demo_city_has_repairs_and_objections_in_every_state_and_a_bound_ent
         call_command("seed", "--subjects", "300", "--seed", "1", "--records", "600")
     assert set(RepairApplication.objects.values_list("state", flat=True)) == {
         "submitted", "accepted", "returned", "approved", "refused"}
-    assert set(Objection.objects.values_list("state", flat=True)) == {"flagged", "upheld", "withdrawn", "rejected"}
+    assert set(Objection.objects.values_list("state", flat=True)) == {"flagged", "upheld", "withdrawn", "rejected",
+                                                                      "received"}  # a third party's, to accept
+    assert Objection.objects.get(state="received").third_party
     assert User.objects.get(username="demo-enterprise").subject_id is not None
     accounts = (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8")
     assert "demo-enterprise" in accounts and "demo-applicant" in accounts

@@ -23,6 +23,16 @@ def penalty(enterprise, market_regulation):
     return deliver("penalty", [recent_penalty(1, CF_CFLB="降低资质等级")], market_regulation)[0]
 
 
+def serve(office, entry, **overrides):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.repair.conftest import PDF
+
+    form = {"method": "direct", "served_on": timezone.localdate().isoformat(), "note": "当事人签收",
+            "files": [SimpleUploadedFile("送达回证.pdf", PDF, content_type="application/pdf")], **overrides}
+    return office.post(f"/backoffice/lists/{entry.pk}/serve/", form, follow=True)
+
+
 def test_the_credit_office_proposes_by_hand_choosing_the_subjects_records(office, penalty):
     form = office.get(f"/backoffice/lists/new/?code={ENTERPRISE_USCC}").content.decode()
     assert penalty.decision_number in form
@@ -39,12 +49,16 @@ def test_the_notice_document_states_reasons_basis_measures_rights_and_the_deadli
     entry = ListEntry.objects.get()
     office.post(f"/backoffice/lists/{entry.pk}/notify/")
     entry.refresh_from_db()
-    assert entry.state == "notified"
+    assert entry.state == "notified" and entry.served_on is None  # no bound account: a clerk serves it
     notice = office.get(f"/backoffice/lists/{entry.pk}/documents/notice/").content.decode()
     for expected in ("列入前告知书", entry.notice_number, "降低资质等级，情节严重", penalty.decision_number,
-                     "限制参加政府采购活动", "陈述、申辩", f"{entry.objection_until.year}年", "救济途径",
+                     "限制参加政府采购活动", "陈述、申辩", "自本告知书送达之日起5个工作日内", "救济途径",
                      "上饶市发展和改革委员会"):
         assert expected in notice
+    serve(office, entry)
+    entry.refresh_from_db()
+    notice = office.get(f"/backoffice/lists/{entry.pk}/documents/notice/").content.decode()
+    assert f"{entry.objection_until:%Y}年{entry.objection_until.month}月{entry.objection_until.day}日" in notice
 
 
 def test_a_decision_inside_the_objection_window_is_refused_with_the_date(office, penalty):
@@ -52,8 +66,11 @@ def test_a_decision_inside_the_objection_window_is_refused_with_the_date(office,
                                            "records": [penalty.pk]})
     entry = ListEntry.objects.get()
     office.post(f"/backoffice/lists/{entry.pk}/notify/")
-    page = office.post(f"/backoffice/lists/{entry.pk}/decide/", {
-        "decision_number": "饶信决〔2026〕9号", "approver": entry.proposed_by_id}, follow=True).content.decode()
+    decide = {"decision_number": "饶信决〔2026〕9号", "approver": second_approver().pk}
+    page = office.post(f"/backoffice/lists/{entry.pk}/decide/", decide, follow=True).content.decode()
+    assert "告知书尚未送达" in page
+    serve(office, entry)
+    page = office.post(f"/backoffice/lists/{entry.pk}/decide/", decide, follow=True).content.decode()
     assert "期满后方可作出列入决定" in page
     assert ListEntry.objects.get().state == "notified"
 
@@ -63,6 +80,7 @@ def test_decide_publish_and_exit_in_the_back_office_leave_a_visible_history(offi
                                            "records": [penalty.pk]})
     entry = ListEntry.objects.get()
     office.post(f"/backoffice/lists/{entry.pk}/notify/")
+    serve(office, entry)
     ListEntry.objects.filter(pk=entry.pk).update(objection_until=timezone.localdate() - dt.timedelta(days=1))
     page = office.get(f"/backoffice/lists/{entry.pk}/").content.decode()
     assert f'<option value="{credit_office_admin.pk}"' not in page  # the proposer is not offered as approver

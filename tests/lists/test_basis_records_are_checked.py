@@ -8,8 +8,8 @@ import pytest
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
 from publiccredit.lists.models import ListKind
-from publiccredit.lists.services import decide_entry, notify_entry, propose_entry
-from tests.conftest import second_approver
+from publiccredit.lists.services import decide_entry, propose_entry
+from tests.conftest import notify_and_serve, second_approver
 from tests.publicity.conftest import deliver, penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_an_entry_whose_basis_was_withdrawn_after_proposal_cannot_be_decided(ser
                                                                            credit_office_admin):
     [record] = deliver("penalty", [recent_penalty(1, CF_CFLB="吊销许可证件")], market_regulation)
     entry = propose(serious, enterprise, credit_office_admin, [record])
-    entry = notify_entry(entry=entry, actor=credit_office_admin)
+    entry = notify_and_serve(entry=entry, actor=credit_office_admin)
     CreditRecord.objects.filter(pk=record.pk).update(state=CreditRecord.State.WITHDRAWN)
     with pytest.raises(DomainError) as refused:
         decide_entry(entry=entry, decision_number="饶信决〔2026〕5号", approver=second_approver(),

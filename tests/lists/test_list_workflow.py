@@ -13,12 +13,11 @@ from publiccredit.lists.services import (
     decide_entry,
     exit_entry,
     expire_entries,
-    notify_entry,
     propose_entry,
     publish_entry,
     withdraw_entry,
 )
-from tests.conftest import second_approver
+from tests.conftest import notify_and_serve, second_approver
 from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def test_the_seeded_kinds_publish_basis_standard_procedure_exit_and_remedies(db)
 
 
 def test_the_whole_path_from_proposal_to_exit_is_recorded_audited_and_announced(proposed, credit_office_admin):
-    entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
+    entry = notify_and_serve(entry=proposed, actor=credit_office_admin, today=FRIDAY)
     # five working days after Friday 25 September 2026: Mon 28, Tue 29, Wed 30 September, then the holiday, then
     # the make-up working days Sat 10 and Fri 9 October … the calendar decides.
     from publiccredit.workdays.services import add_working_days
@@ -67,8 +66,10 @@ def test_the_whole_path_from_proposal_to_exit_is_recorded_audited_and_announced(
     assert list(published_entries("serious_dishonesty", today=day_after)) == [entry]
     entry = exit_entry(entry=entry, reason="repair", actor=credit_office_admin, today=day_after)
     assert not published_entries(today=day_after).exists()
-    assert [step.state for step in entry.steps.all()] == ["proposed", "notified", "decided", "published", "exited"]
-    assert AuditEntry.objects.filter(action__startswith="lists.entry.").count() == 5
+    # generated, then served (both while 已告知)
+    assert [step.state for step in entry.steps.all()] == ["proposed", "notified", "notified", "decided", "published",
+                                                          "exited"]
+    assert AuditEntry.objects.filter(action__startswith="lists.entry.").count() == 6
     assert OutboxEvent.objects.filter(topic="lists.entry.exit").exists()
 
 
@@ -92,7 +93,7 @@ def test_steps_out_of_order_are_refused_with_the_state_named(proposed, credit_of
 
 
 def test_a_decision_needs_an_approver_and_lifetime_only_where_the_list_allows_it(proposed, credit_office_admin):
-    entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
+    entry = notify_and_serve(entry=proposed, actor=credit_office_admin, today=FRIDAY)
     later = entry.objection_until + dt.timedelta(days=1)
     with pytest.raises(DomainError, match="批准人"):
         decide_entry(entry=entry, decision_number="1", approver=None, actor=None, today=later)
@@ -108,7 +109,7 @@ def test_an_objection_upheld_ends_the_procedure_without_listing(proposed, credit
 
 
 def test_entries_past_their_term_exit_by_themselves(proposed, credit_office_admin):
-    entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
+    entry = notify_and_serve(entry=proposed, actor=credit_office_admin, today=FRIDAY)
     start = entry.objection_until + dt.timedelta(days=1)
     entry = decide_entry(entry=entry, decision_number="饶发改信〔2026〕2号", approver=second_approver(),
                          actor=credit_office_admin, end=start + dt.timedelta(days=30), today=start)
@@ -127,7 +128,7 @@ def test_the_expiry_command_reports_what_it_did(db, capsys):
 
 
 def test_the_proposer_cannot_approve_the_listing_and_the_approver_is_recorded(proposed, credit_office_admin):
-    entry = notify_entry(entry=proposed, actor=credit_office_admin, today=FRIDAY)
+    entry = notify_and_serve(entry=proposed, actor=credit_office_admin, today=FRIDAY)
     day_after = entry.objection_until + dt.timedelta(days=1)
     with pytest.raises(DomainError) as own:
         decide_entry(entry=entry, decision_number="饶发改信〔2026〕3号", approver=credit_office_admin,

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from publiccredit.lists.models import ListKind
-from publiccredit.lists.services import decide_entry, notify_entry, propose_entry, publish_entry
-from tests.conftest import CITIZEN_ID, second_approver
+from publiccredit.lists.services import decide_entry, propose_entry, publish_entry
+from tests.conftest import CITIZEN_ID, notify_and_serve, second_approver
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def listed(kind_code, subject, approver, *, publish=True):
     kind = ListKind.objects.get(code=kind_code)
     entry = propose_entry(kind=kind, subject=subject, reason="依法认定", actor=approver)
     long_ago = timezone.localdate() - dt.timedelta(days=60)
-    entry = notify_entry(entry=entry, actor=approver, today=long_ago)
+    entry = notify_and_serve(entry=entry, actor=approver, today=long_ago)
     entry = decide_entry(entry=entry, decision_number=f"饶决〔2026〕{entry.pk}号", approver=second_approver(), actor=approver,
                          today=long_ago + dt.timedelta(days=20))
     return publish_entry(entry=entry, actor=approver) if publish else entry

@@ -9,10 +9,10 @@ from django.utils import timezone
 from publiccredit.accounts.roles import Role
 from publiccredit.accounts.services import create_user
 from publiccredit.lists.models import ListEntry, ListKind
-from publiccredit.lists.services import decide_entry, notify_entry, propose_entry
+from publiccredit.lists.services import decide_entry, propose_entry
 from publiccredit.notifications.models import Notification
 from publiccredit.objections.services import file_objection
-from tests.conftest import second_approver
+from tests.conftest import notify_and_serve, second_approver
 from tests.publicity.conftest import deliver, recent_penalty
 from tests.repair.conftest import proof
 
@@ -33,7 +33,7 @@ def penalty(enterprise, market_regulation):
 def notified(penalty, enterprise, credit_office_admin):
     entry = propose_entry(kind=ListKind.objects.get(code="serious_dishonesty"), subject=enterprise, reason="降低资质等级",
                           actor=credit_office_admin, records=[penalty], legal_basis="《建筑法》")
-    return notify_entry(entry=entry, actor=credit_office_admin)
+    return notify_and_serve(entry=entry, actor=credit_office_admin)
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_no_listing_decision_while_a_basis_record_is_under_objection(notified, p
     from publiccredit.core.errors import DomainError
 
     file_objection(record=penalty, filer_kind="subject", filer_name="刘经理", contact_phone="13800000000",
-                   reasons="处罚已被复议撤销", actor=None, channel="portal")
+                   reasons="处罚已被复议撤销", actor=None, channel="window")
     close_window(notified)
     with pytest.raises(DomainError, match="正在异议处理中") as held:
         decide(notified, credit_office_admin)

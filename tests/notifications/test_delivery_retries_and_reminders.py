@@ -32,8 +32,8 @@ def media_in_tmp(settings, tmp_path):
 
 def objection_on(record, capture):
     with capture(execute=True):
-        objection, _ = file_objection(record=record, filer_kind="concerned", filer_name="王某", actor=None,
-                                      contact_phone="13912345678", reasons="处罚对象有误", channel="portal")
+        objection, _ = file_objection(record=record, filer_kind="subject", filer_name="王某", actor=None,
+                                      contact_phone="13912345678", reasons="处罚对象有误", channel="window")
     return objection
 
 

@@ -4,9 +4,10 @@ import pytest
 
 from publiccredit.audit.models import AuditEntry
 from publiccredit.lists.models import ListKind
-from publiccredit.lists.services import notify_entry, propose_entry
+from publiccredit.lists.services import propose_entry
 from publiccredit.notifications.models import Notification
 from publiccredit.objections.services import file_objection
+from tests.conftest import notify_and_serve
 from tests.selfservice.test_subject_account_repair_and_objection import bind, register
 
 pytestmark = pytest.mark.django_db
@@ -41,10 +42,10 @@ def test_a_bound_account_hears_of_a_listing_notice_and_of_objections_to_its_reco
         entry = propose_entry(kind=kind, subject=enterprise, reason="吊销许可证件", actor=credit_office_admin,
                               records=[old_penalty], legal_basis="《行政处罚法》第九条")
     with django_capture_on_commit_callbacks(execute=True):
-        notify_entry(entry=entry, actor=credit_office_admin)
+        notify_and_serve(entry=entry, actor=credit_office_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone="13912345678",
-                       reasons="处罚对象有误", actor=None, channel="portal")
+        file_objection(record=old_penalty, filer_kind="subject", filer_name="王某", contact_phone="13912345678",
+                       reasons="处罚对象有误", actor=None, channel="window")
     inbox = client.get("/account/messages/").content.decode()
     assert "拟列入严重失信主体名单的告知" in inbox and "陈述申辩" in inbox
     assert "本单位（本人）的记录被提出异议" in inbox
@@ -53,8 +54,8 @@ def test_a_bound_account_hears_of_a_listing_notice_and_of_objections_to_its_reco
 def test_a_clerk_sees_new_objections_in_the_back_office_inbox(client, old_penalty, market_clerk,
                                                               django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        objection, _ = file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某",
-                                      contact_phone="13912345678", reasons="处罚对象有误", actor=None, channel="portal")
+        objection, _ = file_objection(record=old_penalty, filer_kind="subject", filer_name="王某",
+                                      contact_phone="13912345678", reasons="处罚对象有误", actor=None, channel="window")
     client.force_login(market_clerk)
     assert "消息（1）" in client.get("/backoffice/").content.decode()
     inbox = client.get("/backoffice/messages/").content.decode()
@@ -68,8 +69,8 @@ def test_a_clerk_sees_new_objections_in_the_back_office_inbox(client, old_penalt
 def test_one_account_never_sees_anothers_messages(client, old_penalty, market_clerk, credit_office_admin,
                                                   django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某", contact_phone="13912345678",
-                       reasons="处罚对象有误", actor=None, channel="portal")
+        file_objection(record=old_penalty, filer_kind="subject", filer_name="王某", contact_phone="13912345678",
+                       reasons="处罚对象有误", actor=None, channel="window")
     client.force_login(credit_office_admin)
     assert "新的异议待处理" not in client.get("/backoffice/messages/").content.decode()
     client.post("/backoffice/messages/read/")

@@ -5,7 +5,7 @@ from django.core import mail
 
 from publiccredit.notifications.models import MessageTemplate, Notification
 from publiccredit.notifications.services import notify
-from publiccredit.objections.services import decide_objection, file_objection
+from publiccredit.objections.services import accept_objection, decide_objection, file_objection
 from publiccredit.repair.services import Applicant, accept_application, apply_for_repair, approve_application
 from tests.repair.conftest import proof
 
@@ -71,9 +71,13 @@ def test_the_objection_filer_is_told_the_outcome_with_reasons_and_the_provider_o
         old_penalty, market_clerk, django_capture_on_commit_callbacks, sms_outbox):
     with django_capture_on_commit_callbacks(execute=True):
         objection, _ = file_objection(record=old_penalty, filer_kind="concerned", filer_name="王某",
-                                      contact_phone=PHONE, reasons="处罚对象并非本单位", actor=None, channel="portal")
-    told = Notification.objects.get(user=market_clerk, channel="site", topic="objections.objection.file")
-    assert objection.number in told.title and "前核查处理" in told.body
+                                      contact_phone=PHONE, reasons="处罚对象并非本单位", actor=None, channel="window")
+    told = Notification.objects.get(user=market_clerk, channel="site", topic="objections.objection.receive")
+    assert objection.number in told.title and "前受理或不予受理" in told.body  # a third party's: accept first
+    assert "受理后该记录标注" in sms_outbox[-1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        objection = accept_objection(objection=objection, actor=market_clerk, organization=market_clerk.organization)
+    assert "已标注“异议处理中”" in sms_outbox[-1].body
     with django_capture_on_commit_callbacks(execute=True):
         decide_objection(objection=objection, outcome="upheld", reason="经核查处罚对象无误", actor=market_clerk,
                          organization=market_clerk.organization)

@@ -13,6 +13,7 @@ from publiccredit.notifications.models import Notification
 from publiccredit.objections.models import Objection, ObjectionAttachment
 from publiccredit.objections.services import decide_objection, decide_review, file_objection, request_review
 from publiccredit.workdays.services import add_working_days
+from tests.conftest import filer_code
 from tests.publicity.conftest import deliver, recent_penalty
 from tests.repair.conftest import proof
 
@@ -33,7 +34,7 @@ def penalty(enterprise, market_regulation):
 def upheld(penalty, market_clerk):
     objection, code = file_objection(record=penalty, filer_kind="subject", filer_name="信江光伏",
                                      contact_phone="13912345678", reasons="罚款金额录入有误", actor=None,
-                                     channel="portal")
+                                     channel="window")
     decide_objection(objection=objection, outcome="upheld", reason="经核查金额无误", actor=market_clerk,
                      organization=market_clerk.organization)
     return Objection.objects.get(pk=objection.pk), code
@@ -73,7 +74,7 @@ def test_a_review_can_be_asked_once_and_only_within_the_period(upheld):
 
 def test_a_corrected_objection_cannot_be_reviewed(penalty, market_clerk):
     objection, _ = file_objection(record=penalty, filer_kind="subject", filer_name="信江光伏", contact_phone="13800000000",
-                                  reasons="有误", actor=None, channel="portal")
+                                  reasons="有误", actor=None, channel="window")
     decide_objection(objection=objection, outcome="withdrawn", reason="撤销该记录", actor=market_clerk,
                      organization=market_clerk.organization)
     with pytest.raises(DomainError, match="只有“维持原记录”或“不予受理”"):
@@ -179,12 +180,13 @@ def test_reviews_are_counted_in_the_statistics(upheld, credit_office_admin):
     assert stats["reviews"] == 1 and stats["reviews_reopened"] == 1
 
 
-def test_the_filer_follows_an_objection_just_filed_without_typing_the_code_again(client, penalty):
+def test_the_filer_follows_an_objection_just_filed_without_typing_the_code_again(client, penalty, sms_outbox):
     client.post(f"/objection/{penalty.pk}/", {"filer_kind": "concerned", "filer_name": "王某",
-                                              "contact_phone": "13912345678", "reasons": "罚款金额有误"})
+                                              "contact_phone": "13912345678", "reasons": "罚款金额有误",
+                                              "sms_code": filer_code("13912345678", sms_outbox)})
     objection = Objection.objects.get()
     page = client.get(f"/objections/{objection.number}/").content.decode()
-    assert objection.number in page and "已受理（异议处理中）" in page
+    assert objection.number in page and "已收到（待受理）" in page
     assert client.session["verified_numbers"] == [objection.number]
 
 

@@ -32,7 +32,7 @@ def penalty(enterprise, market_regulation) -> CreditRecord:
 def object_to(record, **overrides):
     arguments = {"record": record, "filer_kind": "subject", "filer_name": "上饶市信江光伏科技有限公司",
                  "contact_phone": "0793-8888888", "reasons": "罚款金额应为0.2万元，录入为2万元", "actor": None,
-                 "channel": "portal", **overrides}
+                 "channel": "window", **overrides}  # taken at the window: the clerk identified the filer
     return file_objection(**arguments)
 
 

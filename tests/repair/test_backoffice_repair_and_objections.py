@@ -63,7 +63,7 @@ def test_the_deciding_department_acknowledges_the_result(client, credit_office_a
 def test_a_provider_clerk_decides_an_objection_to_its_record_from_its_queue(client, market_clerk, old_penalty,
                                                                             settings):
     objection, _ = file_objection(record=old_penalty, filer_kind="subject", filer_name="信江光伏",
-                                  contact_phone="13800000000", reasons="金额有误", actor=None, channel="portal",
+                                  contact_phone="13800000000", reasons="金额有误", actor=None, channel="window",
                                   files=[SimpleUploadedFile("说明.pdf", PDF)])
     client.force_login(market_clerk)
     assert objection.number in client.get("/backoffice/objections/").content.decode()

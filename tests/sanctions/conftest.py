@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from publiccredit.accounts.services import issue_token
 from publiccredit.lists.models import ListEntry, ListKind
-from publiccredit.lists.services import decide_entry, notify_entry, propose_entry, publish_entry
+from publiccredit.lists.services import decide_entry, propose_entry, publish_entry
 from publiccredit.organizations.models import Organization
 from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.services import SubjectSpec, register_subject
-from tests.conftest import second_approver
+from tests.conftest import notify_and_serve, second_approver
 
 
 def list_subject(subject: Subject, kind_code: str, actor, *, records=(), number: int = 1) -> ListEntry:
@@ -23,7 +23,7 @@ def list_subject(subject: Subject, kind_code: str, actor, *, records=(), number:
     if entry is None:
         entry = propose_entry(kind=kind, subject=subject, reason="测试列入事由", records=list(records), actor=actor)
     if entry.state == ListEntry.State.PROPOSED:
-        entry = notify_entry(entry=entry, actor=actor, today=today - dt.timedelta(days=30))
+        entry = notify_and_serve(entry=entry, actor=actor, today=today - dt.timedelta(days=30))
     entry = decide_entry(entry=entry, decision_number=f"饶信决〔2026〕{number}号", approver=second_approver(), actor=actor,
                          today=today)
     return publish_entry(entry=entry, actor=actor, today=today)

@@ -7,7 +7,7 @@ from publiccredit.collection.models import CreditRecord
 from publiccredit.objections.models import Objection
 from publiccredit.repair.models import RepairApplication
 from publiccredit.selfservice.models import BindingRequest
-from tests.conftest import ENTERPRISE_USCC
+from tests.conftest import ENTERPRISE_USCC, filer_code
 from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
@@ -74,15 +74,15 @@ def test_an_account_cannot_repair_another_subjects_record(client, enterprise, cr
     assert client.get(f"/account/repair/{old_penalty.pk}/").status_code == 403
 
 
-def test_anyone_objects_to_a_public_record_from_the_credit_file(client, enterprise, old_penalty):
+def test_anyone_objects_to_a_public_record_from_the_credit_file(client, enterprise, old_penalty, sms_outbox):
     file_page = client.get(f"/credit/{ENTERPRISE_USCC}/").content.decode()
     assert f"/objection/{old_penalty.pk}/" in file_page
     page = client.post(f"/objection/{old_penalty.pk}/", {
         "filer_kind": "concerned", "filer_name": "上饶市某供应商", "contact_phone": "13900000000",
-        "reasons": "处罚对象名称与我公司混淆"}).content.decode()
+        "reasons": "处罚对象名称与我公司混淆", "sms_code": filer_code("13900000000", sms_outbox)}).content.decode()
     objection = Objection.objects.get()
-    assert objection.number in page and objection.channel == "portal"
-    assert CreditRecord.objects.get(pk=old_penalty.pk).state == "objection"
+    assert objection.number in page and objection.channel == "portal" and objection.third_party
+    assert CreditRecord.objects.get(pk=old_penalty.pk).state == "active"  # flagged once the provider accepts
     again = client.get(f"/objection/{old_penalty.pk}/").content.decode()
     assert "正在处理的异议" in again
 

@@ -72,8 +72,9 @@ def test_an_import_keeps_good_rows_reports_bad_ones_by_row_and_a_resend_changes_
     report = json.loads(out)
     assert code == 0 and (report["total"], report["created"], report["rejected"]) == (5, 2, 3)
     rows = {e["row"]: e["message"] for e in report["errors"]}
-    assert rows[3].startswith("代码不正确") and rows[4] == "主体库中没有该代码的主体"
-    assert rows[5] == "联系电话不是11位手机号码，无法用于短信验证码"
+    # rows as Excel numbers them: the header is row 1
+    assert rows[4].startswith("代码不正确") and rows[5] == "主体库中没有该代码的主体"
+    assert rows[6] == "联系电话不是11位手机号码，无法用于短信验证码"
     assert RegisteredContact.objects.get(pk=enterprise.pk).phone == "13912345678"
     assert RegisteredContact.objects.get(pk=citizen.pk).phone_masked == "137****1111"
     code, out, _ = run(capsys, path, "--json")

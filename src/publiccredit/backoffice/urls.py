@@ -26,6 +26,7 @@ urlpatterns = [
          name="list-statement-answer"),
     path("lists/<int:entry_id>/statements/<int:statement_id>/files/<int:attachment_id>/", lists.statement_file,
          name="list-statement-file"),
+    path("lists/<int:entry_id>/service-proofs/<int:proof_id>/", lists.service_proof, name="list-service-proof"),
     path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
     path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
     path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),

@@ -11,7 +11,6 @@ from rest_framework.exceptions import ParseError, Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError, NotFound, PermissionDenied
 
@@ -35,6 +34,10 @@ def exception_handler(exc, context):
         from .ratelimits import throttled_message
 
         exc.detail = throttled_message(exc.wait)
+    # imported here: rest_framework.views reads DEFAULT_RENDERER_CLASSES, which names this module's renderer, so a
+    # top-level import would be circular whenever this module is the first to load DRF (a management command)
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     return drf_exception_handler(exc, context)
 
 

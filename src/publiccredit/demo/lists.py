@@ -15,8 +15,24 @@ from publiccredit.lists.services import (
     notify_entry,
     propose_entry,
     publish_entry,
+    serve_notice,
     submit_statement,
 )
+
+# A one-page PDF standing for the signed 送达回证 a clerk scans in.
+RECEIPT_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _notified_and_served(entry, *, today: dt.date):
+    """Generate the notice; without a bound account, a clerk serves it in person the same day with the receipt."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    entry = notify_entry(entry=entry, actor=None, today=today)
+    if entry.served_on is None:
+        receipt = SimpleUploadedFile("送达回证.pdf", RECEIPT_PDF, content_type="application/pdf")
+        entry = serve_notice(entry=entry, method="direct", served_on=today, files=[receipt], actor=None,
+                             note="当事人法定代表人签收送达回证", today=today)
+    return entry
 
 
 def seed_list_entries(*, limit: int = 20) -> int:
@@ -38,7 +54,8 @@ def seed_list_entries(*, limit: int = 20) -> int:
             continue
         taken.add(record.subject_id)
         kind = serious if len(proposals) % 3 else watch
-        proposals.append(propose_entry(kind=kind, subject=record.subject, records=[record], actor=None,
+        # proposed by the credit office's officer and approved by another (four eyes, docs/lists.md)
+        proposals.append(propose_entry(kind=kind, subject=record.subject, records=[record], actor=_proposer(),
                                        reason=f"{record.provider.name}作出{record.decision_number}行政处罚，属严重失信行为"))
     today = timezone.localdate()
     for number, entry in enumerate(proposals, start=1):
@@ -46,7 +63,7 @@ def seed_list_entries(*, limit: int = 20) -> int:
             break  # left in the workflow, for the back office
         first = entry.records.order_by("decision_date").first()
         notified = max((first.decision_date if first and first.decision_date else today), today - dt.timedelta(days=60))
-        entry = notify_entry(entry=entry, actor=None, today=notified)
+        entry = _notified_and_served(entry, today=notified)
         decided = entry.objection_until + dt.timedelta(days=1)
         if decided > today:
             continue
@@ -56,7 +73,7 @@ def seed_list_entries(*, limit: int = 20) -> int:
         if number % 7 == 0:
             exit_entry(entry=entry, reason=ListEntry.ExitReason.REPAIR, actor=None, today=today)
     if len(proposals) >= 3:
-        entry = notify_entry(entry=proposals[-3], actor=None, today=today)
+        entry = _notified_and_served(proposals[-3], today=today)
         submit_statement(entry=entry, filer_name=entry.subject.name, contact_phone="0793-8200000", actor=None,
                          today=today, text="该处罚所涉违法行为已于决定作出后一个月内全部整改并缴清罚款，"
                                            "且系首次违法，请求不予列入严重失信主体名单。")
@@ -79,7 +96,7 @@ def seed_red_list(*, limit: int = 8) -> int:
         seen.add(record.subject_id)
         entry = propose_entry(kind=red, subject=record.subject, records=[record], actor=None,
                               reason=f"获得{record.provider.name}授予的守信荣誉，近三年无失信记录")
-        entry = notify_entry(entry=entry, actor=None, today=today - dt.timedelta(days=30))
+        entry = _notified_and_served(entry, today=today - dt.timedelta(days=30))
         entry = decide_entry(entry=entry, decision_number=f"饶信激〔{today.year}〕{entry.pk}号", approver=_approver(),
                              actor=None, measures="绿色通道、容缺受理、降低抽查比例", today=today)
         publish_entry(entry=entry, actor=None, today=today)
@@ -121,10 +138,17 @@ def seed_screenings(*, seed: int = 7) -> int:
     return count
 
 
-def _approver():
+def _proposer():
     from publiccredit.accounts.models import User
 
-    return User.objects.filter(role="credit_office").order_by("pk").first() or _system_approver()
+    return User.objects.filter(username="credit-office").first()
+
+
+def _approver():
+    """The demo's second credit-office officer, who approves what the first (or a rule) proposed."""
+    from publiccredit.accounts.models import User
+
+    return User.objects.filter(username="demo-credit-approver").first() or _system_approver()
 
 
 def _system_approver():

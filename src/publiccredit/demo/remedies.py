@@ -61,11 +61,16 @@ def seed_remedies() -> dict[str, int]:
         elif target == "refused":
             refuse_application(application=application, reason="提交的缴款凭证与处罚决定书金额不符", actor=office)
         counts[target] = counts.get(target, 0) + 1
-    objection_plan = ["open", "upheld", "withdrawn", "rejected", "review"]
+    objection_plan = ["open", "upheld", "withdrawn", "rejected", "review", "awaiting_acceptance"]
     for target, record in zip(objection_plan, candidates[len(plan):], strict=False):
-        objection, _ = file_objection(record=record, filer_kind="subject", filer_name=record.subject.name,
-                                      contact_phone="0793-8300000", reasons="处罚决定书已被行政复议撤销，请撤销该记录。",
-                                      actor=None, channel="portal")
+        # taken at the credit window (the clerk checked who files); a third party's waits for the provider's 受理
+        third_party = target == "awaiting_acceptance"
+        objection, _ = file_objection(
+            record=record, filer_kind="concerned" if third_party else "subject",
+            filer_name="上饶市某某商贸有限公司" if third_party else record.subject.name,
+            contact_phone="0793-8300000", actor=None, channel="window",
+            reasons="该处罚所涉经营场所实为本公司承租，处罚对象有误。" if third_party
+            else "处罚决定书已被行政复议撤销，请撤销该记录。")
         department = system_account_for(record.provider)  # the department's system decides, not "the filer"
         if target in ("upheld", "review"):
             decide_objection(objection=objection, outcome="upheld", reason="经核查，处罚决定合法有效，记录无误",

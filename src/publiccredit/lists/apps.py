@@ -13,7 +13,8 @@ class ListsConfig(AppConfig):
 
         register({
             "lists.entry.propose": "拟列入名单",
-            "lists.entry.notify": "送达列入前告知书",
+            "lists.entry.notify": "生成列入前告知书",
+            "lists.entry.serve": "登记告知书送达",
             "lists.entry.decide": "作出列入决定",
             "lists.entry.publish": "公示名单",
             "lists.entry.exit": "移出名单",

@@ -44,7 +44,19 @@ class ListKind(models.Model):
         return self.category != self.Category.RED
 
 
+class ServiceMethod(models.TextChoices):
+    """How a prior notice reached the subject (送达方式); the objection period runs from the day it did."""
+
+    ELECTRONIC = "electronic", "电子送达（信用网站账号站内信）"
+    DIRECT = "direct", "直接送达"
+    POST = "post", "邮寄送达"
+    LEFT = "left", "留置送达"
+    PUBLIC = "public", "公告送达"
+
+
 class ListEntry(models.Model):
+    ServiceMethod = ServiceMethod
+
     class State(models.TextChoices):
         PROPOSED = "proposed", "拟列入"
         NOTIFIED = "notified", "已告知（异议期内）"
@@ -74,7 +86,10 @@ class ListEntry(models.Model):
                                     on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField("提出时间", auto_now_add=True)
     notice_number = models.CharField("告知书编号", max_length=40, blank=True)
-    notified_on = models.DateField("告知日期", null=True, blank=True)
+    notified_on = models.DateField("告知书生成日期", null=True, blank=True)
+    served_on = models.DateField("告知书送达日期", null=True, blank=True, help_text="异议期自送达之日起计算")
+    service_method = models.CharField("送达方式", max_length=12, choices=ServiceMethod.choices, blank=True)
+    service_note = models.CharField("送达说明", max_length=300, blank=True)
     objection_until = models.DateField("异议期截止", null=True, blank=True)
     decision_number = models.CharField("列入决定书文号", max_length=128, blank=True)
     decided_on = models.DateField("决定日期", null=True, blank=True)
@@ -185,6 +200,16 @@ class ListStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filer_name} {self.filed_at:%Y-%m-%d}"
+
+
+class ListServiceProof(EvidenceFile):
+    """Proof that a prior notice was served: the signed 送达回证, the postal receipt, the published announcement."""
+
+    entry = models.ForeignKey(ListEntry, verbose_name="名单记录", on_delete=models.PROTECT, related_name="service_proofs")
+
+    class Meta(EvidenceFile.Meta):
+        verbose_name = "送达凭证"
+        verbose_name_plural = "送达凭证"
 
 
 class ListStatementAttachment(EvidenceFile):

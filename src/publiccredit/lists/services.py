@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from publiccredit.accounts.models import User
 from publiccredit.audit.services import record_write
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
@@ -14,7 +15,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
 from publiccredit.workdays.services import add_working_days
 
-from .models import ListEntry, ListEntryStep, ListKind, ListStatement
+from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ServiceMethod
 
 State = ListEntry.State
 
@@ -93,18 +94,62 @@ def _require_valid_basis(entry: ListEntry, today: dt.date) -> None:
 
 
 def notify_entry(*, entry: ListEntry, actor, today: dt.date | None = None) -> ListEntry:
-    """Serve the prior notice (告知书): reasons, basis, measures and the right to object within the kind's period."""
+    """Generate the prior notice (告知书): reasons, basis, measures and the right to object within the kind's period.
+
+    A subject with an account bound to it is served at once, electronically (the site message the event sends);
+    for any other subject a clerk serves it and records how (``serve_notice``). The objection period runs from
+    service, never from generation (docs/lists.md)."""
     today = today or timezone.localdate()
     with transaction.atomic():
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
-        _require(entry, State.PROPOSED, doing="送达告知书")
+        _require(entry, State.PROPOSED, doing="生成告知书")
         _require_valid_basis(entry, today)
         entry.state = State.NOTIFIED
         entry.notified_on = today
-        entry.objection_until = add_working_days(today, entry.kind.objection_working_days)
         entry.notice_number = f"告知〔{today.year}〕{entry.pk}号"
+        electronic = User.objects.filter(subject_id=entry.subject_id, is_active=True).exists()
+        if electronic:
+            _served(entry, ServiceMethod.ELECTRONIC, today, note="已向信用主体绑定的网站账号发送站内信")
         entry.save()
-        _step(entry, action="notify", actor=actor, note=f"异议期至{entry.objection_until:%Y-%m-%d}")
+        note = (f"电子送达，异议期至{entry.objection_until:%Y-%m-%d}" if electronic
+                else "主体没有绑定账号：请送达告知书并登记送达方式、日期和凭证，异议期自送达之日起计算")
+        _step(entry, action="notify", actor=actor, note=note)
+    return entry
+
+
+def _served(entry: ListEntry, method: str, served_on: dt.date, *, note: str) -> None:
+    entry.served_on, entry.service_method, entry.service_note = served_on, method, note[:300]
+    entry.objection_until = add_working_days(served_on, entry.kind.objection_working_days)
+
+
+def serve_notice(*, entry: ListEntry, method: str, served_on: dt.date, actor, files=(), note: str = "",
+                 today: dt.date | None = None) -> ListEntry:
+    """Record how and when the prior notice reached the subject, with the proof (送达回证, postal receipt, the
+    announcement); the objection period starts from that day."""
+    from publiccredit.core.evidence import check_files, keep_evidence
+
+    today = today or timezone.localdate()
+    files = list(files or [])
+    if method not in ServiceMethod.values:
+        raise DomainError("请选择送达方式", code="bad_service_method", field="method")
+    if not isinstance(served_on, dt.date) or served_on > today:
+        raise DomainError("送达日期不能晚于今天", code="bad_service_date", field="served_on")
+    if method != ServiceMethod.ELECTRONIC and not files:
+        raise DomainError("请上传送达凭证（送达回证、邮寄回执或公告截图）", code="proof_required", field="files")
+    check_files(files)
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.NOTIFIED, doing="登记送达")
+        if entry.served_on:
+            raise DomainError(f"告知书已于{entry.served_on:%Y年%m月%d日}送达", code="already_served")
+        if entry.notified_on and served_on < entry.notified_on:
+            raise DomainError("送达日期不能早于告知书生成日期", code="bad_service_date", field="served_on")
+        _served(entry, method, served_on, note=note.strip())
+        entry.save()
+        keep_evidence(entry.service_proofs, files, folder=f"lists/{entry.pk}/service")
+        _step(entry, action="serve", actor=actor,
+              note=f"{ServiceMethod(method).label}，{served_on:%Y-%m-%d}送达，异议期至{entry.objection_until:%Y-%m-%d}",
+              detail={"method": method, "served_on": served_on.isoformat(), "proofs": len(files)})
     return entry
 
 
@@ -117,6 +162,9 @@ def decide_entry(*, entry: ListEntry, decision_number: str, approver, actor, mea
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
         _require(entry, State.NOTIFIED, doing="作出列入决定")
         _require_valid_basis(entry, today)
+        if not entry.served_on:
+            raise DomainError("告知书尚未送达：请先登记送达方式、日期和凭证，异议期自送达之日起计算。",
+                              code="notice_not_served")
         if entry.objection_until and today <= entry.objection_until:
             raise DomainError(f"异议期至{entry.objection_until:%Y年%m月%d日}，期满后方可作出列入决定。",
                               code="objection_window_open")

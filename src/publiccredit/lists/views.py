@@ -1,6 +1,8 @@
 """Back-office pages of the listing workflow: the entries by state, one entry with its history and the next step,
 proposing by hand, and the generated documents (列入前告知书, 列入决定书)."""
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -139,7 +141,8 @@ def entry(request, entry_id: int):
         "decide_form": DecideForm(proposer_id=item.proposed_by_id, initial={
             "approver": request.user.pk if request.user.role == "credit_office" and request.user.pk != item.proposed_by_id
             else None, "measures": _default_measures(item)}),
-        "exit_form": ExitForm(), "withdraw_form": WithdrawForm(),
+        "exit_form": ExitForm(), "withdraw_form": WithdrawForm(), "service_methods": [
+            (value, label) for value, label in ListEntry.ServiceMethod.choices if value != "electronic"],
         "window_open": bool(item.objection_until and timezone.localdate() <= item.objection_until)})
 
 
@@ -148,7 +151,7 @@ def _default_measures(entry: ListEntry) -> str:
     return "；".join(names)
 
 
-STEPS = {"notify", "decide", "publish", "exit", "withdraw"}
+STEPS = {"notify", "serve", "decide", "publish", "exit", "withdraw"}
 
 
 @staff_of_an_organization
@@ -160,8 +163,18 @@ def act(request, entry_id: int, step: str):
     set_channel("web")
     try:
         if step == "notify":
-            services.notify_entry(entry=item, actor=request.user)
-            messages.success(request, "已生成并登记列入前告知书，异议期内不能作出决定")
+            item = services.notify_entry(entry=item, actor=request.user)
+            messages.success(request, "已生成告知书并以站内信电子送达，异议期内不能作出决定" if item.served_on
+                             else "已生成告知书：请送达后登记送达方式、日期和凭证")
+        elif step == "serve":
+            try:
+                served_on = dt.date.fromisoformat(request.POST.get("served_on", ""))
+            except ValueError:
+                raise DomainError("请填写送达日期") from None
+            item = services.serve_notice(entry=item, method=request.POST.get("method", ""), served_on=served_on,
+                                         files=request.FILES.getlist("files"), note=request.POST.get("note", ""),
+                                         actor=request.user)
+            messages.success(request, f"已登记送达，异议期至{item.objection_until:%Y年%m月%d日}")
         elif step == "publish":
             services.publish_entry(entry=item, actor=request.user)
             messages.success(request, "已在信用网站公示")
@@ -204,6 +217,15 @@ def answer_statement(request, entry_id: int, statement_id: int):
     else:
         messages.success(request, "已答复。陈述申辩成立的，请终止列入程序；不成立的，异议期满后可作出列入决定。")
     return redirect("backoffice:list-entry", entry_id=entry_id)
+
+
+@staff_of_an_organization
+def service_proof(request, entry_id: int, proof_id: int):
+    if not request.user.has_perm("lists.manage_entries"):
+        raise PermissionDenied
+    entry = get_object_or_404(_entries(request.user), pk=entry_id)
+    stored = get_object_or_404(entry.service_proofs, pk=proof_id)
+    return evidence_response(stored, actor=request.user, target=entry, action="lists.service_proof.read")
 
 
 @staff_of_an_organization

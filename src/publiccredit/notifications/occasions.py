@@ -136,7 +136,7 @@ def repair_application(topic: str, payload: dict) -> Occasion | None:
 
 
 @resolves("objections.objection", variables=("number", "filer", "item", "decision_number", "provider", "state",
-                                              "decide_by", "reason", "review_by", "review_outcome", "review_reason"))
+                                              "decide_by", "accept_by", "reason", "review_by", "review_outcome", "review_reason"))
 def objection(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.objections.models import Objection
 
@@ -153,7 +153,7 @@ def objection(topic: str, payload: dict) -> Occasion | None:
         context={"number": found.number, "filer": found.filer_name, "item": record.item.name,
                  "decision_number": record.decision_number, "provider": found.provider.name,
                  "state": found.get_state_display(), "decide_by": _day(found.decide_by),
-                 "reason": found.decision_reason, "review_by": _day(found.review_by),
+                 "accept_by": _day(found.flag_by), "reason": found.decision_reason, "review_by": _day(found.review_by),
                  "review_outcome": found.get_review_outcome_display(), "review_reason": found.review_reason},
         recipients={FILER: _filer(found.submitted_by, found.contact_phone, found.contact_email),
                     SUBJECT: accounts_of(record.subject_id, besides=found.submitted_by),

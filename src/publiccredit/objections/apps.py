@@ -11,6 +11,9 @@ class ObjectionsConfig(AppConfig):
 
         register({
             "objections.objection.file": "提出异议",
+            "objections.objection.receive": "收到第三方异议（待受理）",
+            "objections.objection.accept": "受理第三方异议并标注异议处理中",
+            "objections.filer_code.sent": "发送异议提出人手机验证码",
             "objections.objection.flag": "受理异议并标注异议处理中",
             "objections.objection.reject": "不予受理异议",
             "objections.objection.decide": "作出异议处理决定",

@@ -42,6 +42,11 @@ class Objection(models.Model):
         CONCERNED = "concerned", "利害关系人"
         AGENT = "agent", "受托代理人"
 
+    class Identified(models.TextChoices):
+        ACCOUNT = "account", "已绑定主体的账号"
+        SMS = "sms", "短信验证码核验手机号码"
+        DEPARTMENT = "department", "部门窗口或业务系统核验"
+
     class ReviewOutcome(models.TextChoices):
         CONFIRMED = "confirmed", "维持处理结果"
         REOPENED = "reopened", "责令重新处理"
@@ -63,6 +68,11 @@ class Objection(models.Model):
     contact_email = EncryptedTextField("电子邮箱", blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
+    identified_by = models.CharField("提出人核验方式", max_length=10, choices=Identified.choices,
+                                     default=Identified.DEPARTMENT)
+    third_party = models.BooleanField(
+        "第三方提出", default=False,
+        help_text="非信用主体本人（本单位）提出：提供单位受理后才标注“异议处理中”、暂停惩戒（docs/repair.md）")
     channel = models.CharField("渠道", max_length=10, default="portal")
     reasons = models.TextField("异议事项和理由")
     requested = models.CharField("请求", max_length=300, blank=True, help_text="如：更正处罚金额、撤销该记录")
@@ -110,6 +120,27 @@ class Objection(models.Model):
     @property
     def under_review(self) -> bool:
         return self.review_requested_at is not None and self.review_decided_at is None
+
+
+class FilerPhoneCheck(models.Model):
+    """A one-time code texted to the mobile number an objection's filer gives: an objection that can suspend
+    punishment comes from someone who can be reached. Only keyed hashes of the number and the code are kept."""
+
+    phone_hash = models.CharField("手机号码摘要", max_length=64, db_index=True)
+    phone_masked = models.CharField("手机号码（掩码）", max_length=20)
+    code_hash = models.CharField("验证码摘要", max_length=64)
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+    expires_at = models.DateTimeField("失效时间")
+    attempts = models.PositiveSmallIntegerField("输错次数", default=0)
+    used_at = models.DateTimeField("使用时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "异议提出人手机验证码"
+        verbose_name_plural = "异议提出人手机验证码"
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.phone_masked
 
 
 class ObjectionAttachment(EvidenceFile):

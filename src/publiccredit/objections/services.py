@@ -1,14 +1,23 @@
-"""Objections (异议): file → the record is flagged 异议处理中 at once (the rule allows one working day; flagging on
-filing meets it by construction) → the providing department decides within the configured working days: corrected
-(a new version delivered through intake), withdrawn, or upheld — or does not accept an inadmissible objection. While
-the objection is open the record is marked to every viewer and joint punishment resting on it is suspended
-(DESIGN §5); the state before the objection comes back when it is upheld or not accepted.
+"""Objections (异议): file → the record is flagged 异议处理中 → the providing department decides within the
+configured working days: corrected (a new version delivered through intake), withdrawn, or upheld — or does not
+accept an inadmissible objection. While the objection is open the record is marked to every viewer and joint
+punishment resting on it is suspended (docs/repair.md); the state before the objection comes back when it is upheld
+or not accepted.
+
+Who may suspend punishment (docs/repair.md "谁可以提出异议"): the filer is identified — an account bound to the record's
+subject, a mobile number proved by an SMS code, or a department that took the objection at its window or system. The
+subject's own objection flags the record at once; a third party's (利害关系人, 受托代理人) waits for the provider to
+accept it (受理) within ``flag_working_days``, and is accepted automatically when that day passes unanswered.
 
 Every step is one transaction with an audit entry, a history row and an outbox event ``objections.objection.<step>``.
 """
 
 import datetime as dt
+import hmac
+import secrets
+import unicodedata
 
+from django.conf import settings as django_settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -18,13 +27,21 @@ from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
-from publiccredit.core.fields import contact_problems
+from publiccredit.core.fields import contact_problems, is_mobile, mask_phone, mobile_digits
 from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import Objection, ObjectionAttachment, ObjectionSettings, ObjectionStep
+from .models import FilerPhoneCheck, Objection, ObjectionAttachment, ObjectionSettings, ObjectionStep
 
 State = Objection.State
+Identified = Objection.Identified
+CODE_DIGITS = 6
+CODE_VALID_MINUTES = 10
+CODE_RESEND_AFTER = dt.timedelta(seconds=60)
+CODES_PER_PHONE_DAY = 5
+CODE_ATTEMPTS = 5
+# Objections taken by a department (its window, its system through the API) name a filer the department identified.
+DEPARTMENT_CHANNELS = ("window", "api")
 OBJECTIONABLE_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.CORRECTED, CreditRecord.State.EXPIRED)
 
 
@@ -50,10 +67,98 @@ def _step(objection: Objection, *, action: str, actor, note: str = "", detail: d
                                             "state": objection.state})
 
 
+# ---- the filer's mobile number, proved by a one-time code ------------------------------------------------------------
+def _phone_hash(phone: str) -> str:
+    return lookup_hash(f"objection-filer:{mobile_digits(phone)}")
+
+
+def _code_hash(check_phone_hash: str, code: str) -> str:
+    return lookup_hash(f"objection-code:{check_phone_hash}:{code}")
+
+
+def send_filer_code(*, phone: str, actor=None) -> FilerPhoneCheck:
+    """Text a one-time code to the mobile number the filer gives; the objection is then filed with that code."""
+    if not is_mobile(phone):
+        raise DomainError("请填写能接收短信的手机号码（11位），用于接收验证码和处理结果", code="not_a_mobile",
+                          field="contact_phone")
+    phone_hash, now = _phone_hash(phone), timezone.now()
+    sent = FilerPhoneCheck.objects.filter(phone_hash=phone_hash)
+    last = sent.first()
+    if last and now - last.sent_at < CODE_RESEND_AFTER:
+        wait = int((CODE_RESEND_AFTER - (now - last.sent_at)).total_seconds()) + 1
+        raise DomainError(f"验证码已发送至{last.phone_masked}，请{wait}秒后再重新获取", code="too_soon")
+    if sent.filter(sent_at__gte=now - dt.timedelta(days=1)).count() >= CODES_PER_PHONE_DAY:
+        raise DomainError(f"该手机号码24小时内最多获取{CODES_PER_PHONE_DAY}次验证码，请明天再试，或到信用窗口提出异议",
+                          code="too_many_codes")
+    code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+    with transaction.atomic():
+        sent.filter(used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+        check = FilerPhoneCheck.objects.create(phone_hash=phone_hash, phone_masked=mask_phone(mobile_digits(phone)),
+                                               code_hash=_code_hash(phone_hash, code),
+                                               expires_at=now + dt.timedelta(minutes=CODE_VALID_MINUTES))
+        record_write(actor=actor, action="objections.filer_code.sent", target=check,
+                     detail={"sent_to": check.phone_masked})
+        from publiccredit.notifications.services import send_text
+
+        try:
+            send_text(mobile_digits(phone), f"验证码{code}，用于在{django_settings.PLATFORM_NAME}提出信用信息异议，"
+                                            f"{CODE_VALID_MINUTES}分钟内有效。如非本人操作，请忽略。")
+        except Exception:  # the gateway's own errors vary; the filer needs one plain answer
+            raise DomainError("短信发送失败，请稍后再试，或到信用窗口提出异议", code="sms_failed") from None
+    return check
+
+
+def _use_filer_code(phone: str, code: str) -> FilerPhoneCheck:
+    """The latest unexpired code for the number, within its attempts; marked used. A wrong code is counted."""
+    code = unicodedata.normalize("NFKC", code or "").strip()
+    if not code:
+        raise DomainError("请先获取并填写短信验证码：提出异议须核验手机号码（已登录并绑定主体的账号除外）",
+                          code="filer_not_identified", field="sms_code")
+    phone_hash, now = _phone_hash(phone), timezone.now()
+    with transaction.atomic():
+        current = (FilerPhoneCheck.objects.select_for_update().filter(phone_hash=phone_hash, used_at__isnull=True)
+                   .first())
+        if current is None or current.expires_at <= now:
+            problem = DomainError("验证码已失效或尚未获取，请重新获取验证码", code="code_expired", field="sms_code")
+        elif current.attempts >= CODE_ATTEMPTS:
+            problem = DomainError("验证码输错次数过多，已失效，请重新获取", code="too_many_attempts", field="sms_code")
+        elif not hmac.compare_digest(_code_hash(phone_hash, code), current.code_hash):
+            current.attempts += 1
+            current.save(update_fields=["attempts"])
+            left = CODE_ATTEMPTS - current.attempts
+            problem = DomainError(f"验证码不正确，还可以输入{left}次" if left else "验证码输错次数过多，已失效，请重新获取",
+                                  code="wrong_code", field="sms_code")
+        else:
+            current.used_at = now
+            current.save(update_fields=["used_at"])
+            return current
+    raise problem  # outside the transaction, so that a wrong attempt stays counted
+
+
+def filer_identity(*, record: CreditRecord, filer_kind: str, contact_phone: str, actor, channel: str,
+                   sms_code: str = "") -> tuple[str, bool]:
+    """(how the filer was identified, whether a third party files). Raises when the filer is not identified."""
+    own_account = bool(getattr(actor, "is_authenticated", False) and getattr(actor, "subject_id", None)
+                       and actor.subject_id == record.subject_id)
+    if own_account:
+        return Identified.ACCOUNT, filer_kind != Objection.Filer.SUBJECT
+    if channel in DEPARTMENT_CHANNELS:
+        return Identified.DEPARTMENT, filer_kind != Objection.Filer.SUBJECT
+    if filer_kind == Objection.Filer.SUBJECT:
+        raise DomainError("以信用主体本人（本单位）名义提出异议，请先登录并绑定该主体；也可以利害关系人或受托代理人"
+                          "身份提出，经信息提供单位受理后标注", code="subject_needs_account", field="filer_kind")
+    if not is_mobile(contact_phone):
+        raise DomainError("请填写能接收短信的手机号码（11位），用于核验身份和接收处理结果", code="not_a_mobile",
+                          field="contact_phone")
+    _use_filer_code(contact_phone, sms_code)
+    return Identified.SMS, True
+
+
 def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, contact_phone: str, reasons: str,
-                   actor, channel: str, requested: str = "", contact_email: str = "", files=(),
+                   actor, channel: str, requested: str = "", contact_email: str = "", files=(), sms_code: str = "",
                    today: dt.date | None = None) -> tuple[Objection, str]:
-    """File an objection; the record is flagged at once. Returns the objection and its query code (shown once)."""
+    """File an objection. The subject's own flags the record at once; a third party's waits for 受理. Returns the
+    objection and its query code (shown once)."""
     today = today or timezone.localdate()
     files = list(files or [])
     problems = objection_problems(record)
@@ -69,6 +174,8 @@ def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, co
     if bad_contact:
         raise DomainError("；".join(bad_contact), code="bad_contact", field="contact_phone")
     check_files(files)
+    identified_by, third_party = filer_identity(record=record, filer_kind=filer_kind, contact_phone=contact_phone,
+                                                actor=actor, channel=channel, sms_code=sms_code)
     settings = ObjectionSettings.current()
     code = new_query_code()
     for _ in range(5):
@@ -81,23 +188,68 @@ def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, co
                 now = timezone.now()
                 objection = Objection.objects.create(
                     number=next_number(Objection, prefix="YY", day=today), query_code_hash=lookup_hash(code),
-                    record=locked, provider_id=locked.provider_id, state=State.FLAGGED, filer_kind=filer_kind,
+                    record=locked, provider_id=locked.provider_id,
+                    state=State.RECEIVED if third_party else State.FLAGGED, filer_kind=filer_kind,
                     filer_name=filer_name.strip()[:200], contact_phone=contact_phone.strip()[:30],
                     contact_email=contact_email.strip(), submitted_by=actor if getattr(actor, "pk", None) else None,
+                    identified_by=identified_by, third_party=third_party,
                     channel=channel, reasons=reasons.strip(), requested=requested.strip()[:300],
                     record_state_before=locked.state, record_version_filed=locked.version, filed_at=now,
-                    flag_by=add_working_days(today, settings.flag_working_days), flagged_at=now,
+                    flag_by=add_working_days(today, settings.flag_working_days),
+                    flagged_at=None if third_party else now,
                     decide_by=add_working_days(today, settings.decide_working_days))
                 keep_evidence(objection.attachments, files, folder=f"objections/{objection.number}")
-                change_record_state(record=locked, state=CreditRecord.State.OBJECTION, actor=actor,
-                                    action="collection.record.objection", reason=f"异议 {objection.number}",
-                                    detail={"objection": objection.number})
-                _step(objection, action="file", actor=actor, note=reasons.strip()[:500],
-                      detail={"files": len(files)})
+                if not third_party:
+                    _flag(objection, locked, actor=actor)
+                # a third party's is only received: the provider is asked to accept it (topics differ, and so do
+                # the messages to the filer, the subject and the department)
+                _step(objection, action="receive" if third_party else "file", actor=actor, note=reasons.strip()[:500],
+                      detail={"files": len(files), "identified_by": identified_by, "third_party": third_party})
             return objection, code
         except IntegrityError:
             continue  # two objections took the same number: take the next one
     raise DomainError("系统繁忙，请稍后重试", code="busy")
+
+
+def _flag(objection: Objection, record: CreditRecord, *, actor) -> None:
+    change_record_state(record=record, state=CreditRecord.State.OBJECTION, actor=actor,
+                        action="collection.record.objection", reason=f"异议 {objection.number}",
+                        detail={"objection": objection.number})
+
+
+def accept_objection(*, objection: Objection, actor, organization=None, today: dt.date | None = None,
+                     note: str = "") -> Objection:
+    """受理 a third party's objection: the record is flagged 异议处理中 and punishment on it suspended from now;
+    the decision period runs from acceptance."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        objection = _locked(objection, State.RECEIVED, doing="受理", organization=organization)
+        record = CreditRecord.objects.select_for_update().select_related("item").get(pk=objection.record_id)
+        if record.state not in OBJECTIONABLE_STATES:
+            raise DomainError(f"该记录已为“{record.get_state_display()}”，无需受理后标注，请作不予受理或处理完毕",
+                              code="record_changed")
+        objection.state, objection.flagged_at = State.FLAGGED, timezone.now()
+        objection.record_state_before = record.state
+        objection.decide_by = add_working_days(today, ObjectionSettings.current().decide_working_days)
+        objection.save()
+        _flag(objection, record, actor=actor)
+        _step(objection, action="accept", actor=actor, note=note or "已受理，标注“异议处理中”")
+    return objection
+
+
+def accept_overdue(*, today: dt.date | None = None) -> int:
+    """Third-party objections left unanswered past their 受理 deadline are accepted by the platform: the filer is
+    not made to wait on a department's silence. Run by Celery beat (``objections.accept_overdue``)."""
+    today = today or timezone.localdate()
+    accepted = 0
+    for objection in Objection.objects.filter(state=State.RECEIVED, flag_by__lt=today).order_by("pk"):
+        try:
+            accept_objection(objection=objection, actor=None, today=today,
+                             note=f"提供单位未在受理期限（{objection.flag_by:%Y年%m月%d日}）内答复，平台自动受理")
+        except DomainError:
+            continue  # handled meanwhile
+        accepted += 1
+    return accepted
 
 
 def _locked(objection: Objection, *states: str, doing: str, organization=None) -> Objection:
@@ -122,7 +274,7 @@ def reject_objection(*, objection: Objection, reason: str, actor, organization=N
     if not reason.strip():
         raise DomainError("不予受理须说明理由", code="reason_required", field="reason")
     with transaction.atomic():
-        objection = _locked(objection, State.FLAGGED, doing="不予受理", organization=organization)
+        objection = _locked(objection, State.RECEIVED, State.FLAGGED, doing="不予受理", organization=organization)
         objection.state, objection.decided_at = State.NOT_ACCEPTED, timezone.now()
         objection.decided_by = actor if getattr(actor, "pk", None) else None
         objection.decision_reason, objection.filer_notified_at = reason.strip(), timezone.now()

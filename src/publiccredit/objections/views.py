@@ -55,7 +55,9 @@ def act(request, objection_id: int, step: str):
     set_channel("web")
     reason = request.POST.get("reason", "")
     try:
-        if step == "decide":
+        if step == "accept":
+            services.accept_objection(objection=objection, actor=request.user, organization=request.user.organization)
+        elif step == "decide":
             services.decide_objection(objection=objection, outcome=request.POST.get("outcome", ""), reason=reason,
                                       actor=request.user, organization=request.user.organization)
         elif step == "reject":

@@ -222,18 +222,33 @@ def repair_apply(request, record_id: int):
 
 
 def objection_new(request, record_id: int):
-    """Anyone concerned may object to a record they can see; a bound account also to its own non-public records."""
+    """Anyone concerned may object to a record they can see; a bound account also to its own non-public records.
+    The subject's bound account files as the subject (flagged at once); anyone else proves a mobile number with an
+    SMS code and files as a third party (flagged when the provider accepts it, docs/repair.md)."""
     record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
     audience = audience_for(request.user, record.subject)
     if not is_visible(record, audience):
         raise PermissionDenied
     own = bool(request.user.is_authenticated and request.user.subject_id == record.subject_id)
+    filers = [(value, label) for value, label in Objection.Filer.choices
+              if (value == Objection.Filer.SUBJECT) == own]
     values = request.POST if request.method == "POST" else {
-        "filer_kind": "subject" if own else "concerned",
-        "filer_name": record.subject.name if own else "", "contact_phone": getattr(request.user, "phone", "")}
-    error, status = None, 200
+        "filer_kind": filers[0][0], "filer_name": record.subject.name if own else "",
+        "contact_phone": getattr(request.user, "phone", "")}
+    error, status, code_sent = None, 200, ""
     problems = objection_services.objection_problems(record)
-    if request.method == "POST" and not problems and too_many(request, "objection", by_user=True):
+    action = request.POST.get("action", "file")
+    if request.method == "POST" and not problems and action == "send_code" and not own:
+        if too_many(request, "objection_code"):
+            error, status = refusal("objection_code") + KEPT, 429
+        else:
+            try:
+                check = objection_services.send_filer_code(phone=values.get("contact_phone", ""), actor=request.user)
+            except DomainError as exc:
+                error = exc.message
+            else:
+                code_sent = check.phone_masked
+    elif request.method == "POST" and not problems and too_many(request, "objection", by_user=True):
         error, status = refusal("objection") + KEPT, 429
     elif request.method == "POST" and not problems:
         set_channel("web")
@@ -242,17 +257,19 @@ def objection_new(request, record_id: int):
                 record=record, filer_kind=values.get("filer_kind", ""), filer_name=values.get("filer_name", ""),
                 contact_phone=values.get("contact_phone", ""), contact_email=values.get("contact_email", ""),
                 reasons=values.get("reasons", ""), requested=values.get("requested", ""),
-                files=request.FILES.getlist("files"), actor=request.user, channel="portal")
+                files=request.FILES.getlist("files"), actor=request.user, channel="portal",
+                sms_code=values.get("sms_code", ""))
         except DomainError as exc:
             error = exc.message
         else:
             _remember_verified(request, objection.number)
             return render(request, "selfservice/submitted.html", {
                 "kind": "异议", "number": objection.number, "code": code, "progress": "objection",
-                "deadline": objection.decide_by})
+                "deadline": objection.decide_by, "awaiting_acceptance": objection.third_party,
+                "accept_by": objection.flag_by})
     return render(request, "selfservice/objection_form.html", {
-        "record": record, "problems": problems, "values": values, "error": error,
-        "filers": Objection.Filer.choices}, status=status)
+        "record": record, "problems": problems, "values": values, "error": error, "own": own,
+        "filers": filers, "code_sent": code_sent}, status=status)
 
 
 def progress(request):

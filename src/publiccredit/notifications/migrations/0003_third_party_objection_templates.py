@@ -1,0 +1,14 @@
+# New templates for third-party objections (received, then accepted); load() adds only missing ones.
+from django.db import migrations
+
+
+def load_templates(apps, schema_editor):
+    from publiccredit.notifications.reference import load
+
+    load(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("notifications", "0002_templates")]
+
+    operations = [migrations.RunPython(load_templates, migrations.RunPython.noop)]
