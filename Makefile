@@ -10,7 +10,7 @@ RECORDS ?= 3000
 # WeasyPrint renders documents (告知书, 决定书) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes seconds) and CJK fonts.
 PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk
 
-.PHONY: run test venv lint migrate seed bench bench-import bench-portal bench-screening bench-remedies bench-contacts clean
+.PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-remedies bench-contacts clean
 
 venv:
 	@scripts/make-venv.sh
@@ -31,6 +31,11 @@ run: seed
 test: venv
 	@scripts/require-system-packages.sh chromium $(PDF_PACKAGES)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Bounded schemathesis run against the OpenAPI schema (EXAMPLES per operation, default 10): no server error, no
+# conformance failure (docs/api.md).
+api-fuzz: venv
+	@scripts/api-fuzz.sh
 
 lint: venv
 	$(BIN)/ruff check src tests bench

@@ -139,6 +139,14 @@ UPLOAD_MAX_BYTES = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_MB", "512")) * 10
 # Limits of one delivered file, stated on the upload page and in docs/collection.md: rows per file (Excel's own sheet
 # holds 1,048,575 data rows), an XLSX unpacked (a small zip can inflate to gigabytes), errors listed per batch (the
 # rest are counted).
+# Signed checkpoints of the audit chain's head, outside the database (docs/operations.md "审计链"): in production a
+# path on other storage than the database's (a write-once share), so that one intruder cannot rewrite both.
+AUDIT_CHECKPOINT_FILE = os.environ.get("PUBLICCREDIT_AUDIT_CHECKPOINT_FILE") or None
+# Named in list decisions as the remedies (docs/lists.md "文书"): where to ask for reconsideration and to sue.
+RECONSIDERATION_BODY = os.environ.get("PUBLICCREDIT_RECONSIDERATION_BODY", "上饶市人民政府")
+ADMINISTRATIVE_COURT = os.environ.get("PUBLICCREDIT_ADMINISTRATIVE_COURT", "上饶市信州区人民法院")
+# Uploaded files are kept encrypted this many days after their import, then deleted (docs/collection.md).
+SOURCE_RETENTION_DAYS = int(os.environ.get("PUBLICCREDIT_SOURCE_RETENTION_DAYS", "180"))
 UPLOAD_MAX_ROWS = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_ROWS", "1000000"))
 XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("PUBLICCREDIT_XLSX_MAX_UNPACKED_MB", "1024")) * 1024 * 1024
 MAX_LISTED_ERRORS = int(os.environ.get("PUBLICCREDIT_MAX_LISTED_ERRORS", "10000"))
@@ -209,6 +217,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # every operation documents its error answers (core/schema.py); the enum hook stays as by default
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "publiccredit.core.schema.add_error_responses"],
 }
 
 # Background work: Celery with a broker when configured, otherwise tasks run inline in the caller.
@@ -225,6 +236,8 @@ CELERY_BEAT_SCHEDULE = {
     "remind-deadlines": {"task": "notifications.remind_deadlines", "schedule": crontab(hour=8, minute=30)},
     "check-records": {"task": "collection.check_records", "schedule": crontab(hour=3, minute=15)},
     "accept-overdue-objections": {"task": "objections.accept_overdue", "schedule": 3600.0},
+    "audit-checkpoint": {"task": "audit.checkpoint", "schedule": 3600.0},
+    "prune-source-files": {"task": "collection.prune_sources", "schedule": crontab(hour=3, minute=45)},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):

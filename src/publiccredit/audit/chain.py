@@ -1,8 +1,10 @@
-"""How one audit entry is hashed. Kept apart so writing and verifying can never disagree."""
+"""How one audit entry is hashed: HMAC-SM3 under a key derived from the data key, which lives outside the database
+(docs/operations.md "审计链"). Someone who can change rows cannot recompute the chain without it. Kept apart so
+writing and verifying can never disagree."""
 
 import json
 
-from publiccredit.core.crypto import sm3_hex
+from publiccredit.core.crypto import audit_mac
 
 HASHED_FIELDS = (
     "seq", "occurred_at", "kind", "channel", "action", "actor_id", "actor_name", "organization_code",
@@ -17,4 +19,4 @@ def canonical_bytes(values: dict) -> bytes:
 
 
 def entry_hash(values: dict) -> str:
-    return sm3_hex(canonical_bytes(values))
+    return audit_mac(canonical_bytes(values))

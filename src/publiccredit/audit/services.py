@@ -1,7 +1,8 @@
 """Appending to and verifying the audit log.
 
 Every service that writes calls ``record_write``; every authorised read of non-public data calls
-``record_read``. Each entry carries the SM3 hash of its content and of the entry before it.
+``record_read``. Each entry carries the keyed HMAC-SM3 hash of its content and of the entry before it; signed
+checkpoints of the head, kept outside the database, show how far the chain had got (``checkpoints``).
 """
 
 import getpass
@@ -120,16 +121,29 @@ class ChainVerification:
     head_hash: str
     first_bad_seq: int | None = None
     problem: str = ""
+    checkpoints: int = 0
 
 
 def verify_chain() -> ChainVerification:
-    """Walk the chain in order; the first entry whose hash, predecessor or sequence does not fit is named."""
+    """Walk the chain in order; the first entry whose hash, predecessor or sequence does not fit is named. Then
+    every signed checkpoint must still find its entry, with its hash, in the chain."""
+    from .checkpoints import read_checkpoints
+
     head = AuditHead.objects.filter(pk=1).first()
     head_seq, head_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
+    checkpoints = read_checkpoints()
+    for checkpoint in checkpoints:
+        if not checkpoint["valid"]:
+            return ChainVerification(False, 0, head_seq, head_hash, None,
+                                     f"检查点文件第{checkpoint['line']}行的签名无效：检查点被改动或伪造")
+    wanted = {int(c["seq"]): c for c in checkpoints}
+    seen: dict[int, str] = {}
     expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
     rows = AuditEntry.objects.order_by("seq").values(*HASHED_FIELDS, "entry_hash")
     for row in rows.iterator(chunk_size=2000):
         seq = row["seq"]
+        if seq in wanted:
+            seen[seq] = row["entry_hash"]
         if seq != expected_seq:
             return ChainVerification(False, checked, head_seq, head_hash, expected_seq,
                                      f"第{expected_seq}条审计记录缺失（下一条是第{seq}条）")
@@ -144,4 +158,14 @@ def verify_chain() -> ChainVerification:
     if checked != head_seq or expected_prev != head_hash:
         return ChainVerification(False, checked, head_seq, head_hash, checked + 1,
                                  f"链头记录到第{head_seq}条，实际只有{checked}条完好：第{checked + 1}条起被删除")
-    return ChainVerification(True, checked, head_seq, head_hash)
+    for seq, checkpoint in sorted(wanted.items()):
+        if seq == 0:
+            continue
+        if seq not in seen:
+            return ChainVerification(False, checked, head_seq, head_hash, checked + 1,
+                                     f"检查点（{checkpoint['at']}）记录链已到第{seq}条，现在只有{checked}条："
+                                     "链尾被删除、链头被回退或审计表被清空")
+        if seen[seq] != checkpoint["hash"]:
+            return ChainVerification(False, checked, head_seq, head_hash, seq,
+                                     f"第{seq}条与检查点（{checkpoint['at']}）的哈希不符：审计链被重建")
+    return ChainVerification(True, checked, head_seq, head_hash, checkpoints=len(checkpoints))

@@ -145,6 +145,7 @@ class CatalogItemsView(APIView):
     """The resource catalog: items, their fields and rules (public, as the catalog is published)."""
 
     @extend_schema(summary="信用信息资源目录", responses={200: OpenApiResponse(
-        OpenApiTypes.OBJECT, description="信息项及其字段、公开类别、失信程度规则和公示期")})
+        {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+        description="信息项及其字段、公开类别、失信程度规则和公示期")})
     def get(self, request):
         return Response(item_overview())

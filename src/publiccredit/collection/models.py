@@ -45,6 +45,8 @@ class Batch(models.Model):
     updated = models.PositiveIntegerField("更正", default=0)
     unchanged = models.PositiveIntegerField("未变化", default=0)
     withdrawn = models.PositiveIntegerField("撤销", default=0)
+    source_file = models.CharField("原始文件（加密保存）", max_length=300, blank=True, editable=False)
+    source_kept_until = models.DateField("原始文件保存至", null=True, blank=True, editable=False)
     unlisted_errors = models.PositiveIntegerField("未逐条列出的错误", default=0,
                                                   help_text="超过每批列出上限的错误只计数（docs/collection.md）")
     started_at = models.DateTimeField("开始时间", auto_now_add=True)

@@ -8,17 +8,33 @@ from publiccredit.catalog.models import CatalogItem
 @shared_task(name="publiccredit.collection.tasks.import_uploaded_file")
 def import_uploaded_file(*, item_id: int, provider_id: int, user_id: int, path: str, original_name: str,
                          dry_run: bool, atomic: bool) -> int:
-    """Import an uploaded file on a worker; returns the batch id."""
+    """Import an uploaded file on a worker; returns the batch id. The plaintext upload never outlives the import:
+    it is kept encrypted beside its batch, or deleted when the file could not be used."""
+    from pathlib import Path
+
     from publiccredit.organizations.models import Organization
 
     from .models import Batch
     from .services import import_file
+    from .sources import keep_source
 
-    with channel("web"):
-        result = import_file(item=CatalogItem.objects.get(pk=item_id), provider=Organization.objects.get(pk=provider_id),
-                             path=path, actor=User.objects.get(pk=user_id), channel=Batch.Channel.UPLOAD,
-                             dry_run=dry_run, atomic=atomic, original_name=original_name)
+    try:
+        with channel("web"):
+            result = import_file(item=CatalogItem.objects.get(pk=item_id),
+                                 provider=Organization.objects.get(pk=provider_id), path=path,
+                                 actor=User.objects.get(pk=user_id), channel=Batch.Channel.UPLOAD, dry_run=dry_run,
+                                 atomic=atomic, original_name=original_name)
+        keep_source(batch=result.batch, plaintext=Path(path))
+    finally:
+        Path(path).unlink(missing_ok=True)
     return result.batch.pk
+
+
+@shared_task(name="collection.prune_sources")
+def prune_source_files() -> int:
+    from .sources import prune_sources
+
+    return prune_sources()
 
 
 @shared_task(name="collection.check_records")

@@ -1,6 +1,7 @@
 """Back-office pages of collection: upload a file, follow batches, download error reports, link records, timeliness."""
 
 import uuid
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -60,6 +61,22 @@ def batch_detail(request, batch_id: int):
     errors = Paginator(batch.errors.all(), 100).get_page(request.GET.get("page"))
     return render(request, "collection/batch_detail.html", {"batch": batch, "errors": errors,
                                                             "listed_limit": settings.MAX_LISTED_ERRORS})
+
+
+@staff_of_an_organization
+def batch_source(request, batch_id: int):
+    """The file as the department sent it, decrypted for this download only (an audited read)."""
+    from django.http import Http404, StreamingHttpResponse
+
+    from .sources import source_blocks
+
+    batch = get_object_or_404(batches_for(request.user), pk=batch_id)
+    if not batch.source_file:
+        raise Http404("原始文件未保存或已超过保存期限被删除")
+    response = StreamingHttpResponse(source_blocks(batch=batch, actor=request.user),
+                                     content_type="application/octet-stream")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(batch.file_name)}"
+    return response
 
 
 @staff_of_an_organization

@@ -7,7 +7,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils import timezone
 from rest_framework import status
-from rest_framework.exceptions import ParseError, Throttled
+from rest_framework.exceptions import ParseError, Throttled, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
@@ -30,6 +30,12 @@ def exception_handler(exc, context):
         return Response({"detail": NOT_FOUND_MESSAGE}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, ParseError):
         return Response({"detail": parse_error_message(str(exc.detail))}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, ValidationError) and isinstance(exc.detail, dict) and "detail" not in exc.detail:
+        # field errors ({"until": "日期格式…"}) also get the one Chinese sentence every error answer has
+        response = drf_validation_response(exc, context)
+        response.data = {"detail": "；".join(f"{field}：{_first(message)}" for field, message in exc.detail.items()),
+                         **response.data}
+        return response
     if isinstance(exc, Throttled):
         from .ratelimits import throttled_message
 
@@ -39,6 +45,31 @@ def exception_handler(exc, context):
     from rest_framework.views import exception_handler as drf_exception_handler
 
     return drf_exception_handler(exc, context)
+
+
+def _first(message) -> str:
+    while isinstance(message, list | tuple) and message:
+        message = message[0]
+    return str(message)
+
+
+def drf_validation_response(exc, context):
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    return drf_exception_handler(exc, context)
+
+
+def text(data, key: str, default: str = "") -> str:
+    """A text field of a request body: a JSON body may carry a list or a number where the schema says string, and
+    that is the caller's error (400 naming the field), never the server's."""
+    if not hasattr(data, "get"):
+        raise DomainError("请求体须为 JSON 对象（键值对）或表单", code="not_an_object")
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise DomainError(f"字段 {key} 须为文本", code="not_text", field=key)
+    return str(value)
 
 
 def parse_error_message(english: str) -> str:

@@ -1,8 +1,9 @@
 """Chinese national cryptography (GM/T) primitives used by the platform.
 
 SM4-GCM encrypts citizen IDs at rest; HMAC-SM3 gives a keyed, deterministic lookup hash so a
-person can be found by ID without decrypting every row; plain SM3 chains the audit log.
-Both working keys are derived from settings.DATA_KEY with HKDF-SM3, so one secret is managed.
+person can be found by ID without decrypting every row; a separately derived HMAC-SM3 key chains the audit log and
+signs its checkpoints, so someone with database access but not the key cannot rebuild the chain.
+The working keys are derived from settings.DATA_KEY with HKDF-SM3, so one secret (kept outside the database) is managed.
 """
 
 import base64
@@ -44,10 +45,28 @@ def _derived_keys(master_hex: str) -> tuple[bytes, bytes]:
     return derive(b"publiccredit/sm4/citizen-id", 16), derive(b"publiccredit/hmac-sm3/lookup", 32)
 
 
+@lru_cache(maxsize=4)
+def _audit_key(master_hex: str) -> bytes:
+    try:
+        master = bytes.fromhex(master_hex)
+    except ValueError:
+        master = master_hex.encode("utf-8")
+    return HKDF(algorithm=hashes.SM3(), length=32, salt=None, info=b"publiccredit/hmac-sm3/audit-chain").derive(master)
+
+
 def _keys() -> tuple[bytes, bytes]:
     from django.conf import settings
 
     return _derived_keys(settings.DATA_KEY)
+
+
+def audit_mac(data: bytes) -> str:
+    """HMAC-SM3 under the audit key (docs/operations.md "审计链"): the audit chain's entry hashes and checkpoints."""
+    from django.conf import settings
+
+    mac = hmac.HMAC(_audit_key(settings.DATA_KEY), hashes.SM3())
+    mac.update(data)
+    return mac.finalize().hex()
 
 
 def encrypt_text(plaintext: str, *, context: bytes = b"citizen-id") -> str:
@@ -80,3 +99,46 @@ def lookup_hash(value: str) -> str:
     mac = hmac.HMAC(mac_key, hashes.SM3())
     mac.update(value.encode("utf-8"))
     return mac.finalize().hex()
+
+
+FILE_MAGIC = b"PCSM4GCM1"
+FILE_BLOCK = 1 << 20
+
+
+def encrypt_file(source, target, *, context: bytes) -> None:
+    """SM4-GCM over a whole file, streamed in 1 MB blocks: magic, nonce, ciphertext, tag (a file of hundreds of
+    megabytes is never held in memory). ``source`` and ``target`` are open binary files."""
+    sm4_key, _ = _keys()
+    nonce = os.urandom(NONCE_BYTES)
+    encryptor = Cipher(algorithms.SM4(sm4_key), modes.GCM(nonce)).encryptor()
+    encryptor.authenticate_additional_data(context)
+    target.write(FILE_MAGIC + nonce)
+    for block in iter(lambda: source.read(FILE_BLOCK), b""):
+        target.write(encryptor.update(block))
+    target.write(encryptor.finalize() + encryptor.tag)
+
+
+def decrypt_file(source, *, context: bytes):
+    """The plaintext of ``encrypt_file``'s output, in blocks; raises DecryptionError at the end if anything was
+    changed (GCM checks the tag only after the last block, so callers must not trust a partial read)."""
+    size = source.seek(0, os.SEEK_END)
+    source.seek(0)
+    header = source.read(len(FILE_MAGIC) + NONCE_BYTES)
+    if not header.startswith(FILE_MAGIC) or size < len(header) + TAG_BYTES:
+        raise DecryptionError("不是本平台加密保存的文件")
+    nonce = header[len(FILE_MAGIC):]
+    source.seek(size - TAG_BYTES)
+    tag = source.read(TAG_BYTES)
+    source.seek(len(header))
+    sm4_key, _ = _keys()
+    decryptor = Cipher(algorithms.SM4(sm4_key), modes.GCM(nonce, tag)).decryptor()
+    decryptor.authenticate_additional_data(context)
+    remaining = size - len(header) - TAG_BYTES
+    while remaining > 0:
+        block = source.read(min(FILE_BLOCK, remaining))
+        remaining -= len(block)
+        yield decryptor.update(block)
+    try:
+        yield decryptor.finalize()
+    except InvalidTag as exc:
+        raise DecryptionError("密文校验失败：文件被改动或密钥不符") from exc

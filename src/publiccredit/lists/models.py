@@ -62,6 +62,7 @@ class ListEntry(models.Model):
         NOTIFIED = "notified", "已告知（异议期内）"
         DECIDED = "decided", "已决定"
         PUBLISHED = "published", "已公示"
+        SUSPENDED = "suspended", "暂停（依据失效待复核）"
         EXITED = "exited", "已移出"
         WITHDRAWN = "withdrawn", "终止列入"
 
@@ -70,9 +71,10 @@ class ListEntry(models.Model):
         REPAIR = "repair", "信用修复"
         APPLICATION = "application", "申请提前移出"
         COURT = "court", "司法裁判或复议撤销"
+        BASIS_LAPSED = "basis_lapsed", "列入依据失效"
         OTHER = "other", "其他"
 
-    OPEN_STATES = (State.PROPOSED, State.NOTIFIED, State.DECIDED, State.PUBLISHED)
+    OPEN_STATES = (State.PROPOSED, State.NOTIFIED, State.DECIDED, State.PUBLISHED, State.SUSPENDED)
 
     kind = models.ForeignKey(ListKind, verbose_name="名单", on_delete=models.PROTECT, related_name="entries")
     subject = models.ForeignKey("subjects.Subject", verbose_name="主体", on_delete=models.PROTECT,
@@ -82,6 +84,9 @@ class ListEntry(models.Model):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PROPOSED)
     reason = models.TextField("列入事由")
     legal_basis = models.TextField("依据", blank=True)
+    rule = models.ForeignKey("ProposalRule", verbose_name="自动提出规则", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="entries",
+                             help_text="按规则自动提出的，依据被更正后是否仍符合规则也按它判断")
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提出人", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField("提出时间", auto_now_add=True)
@@ -102,6 +107,10 @@ class ListEntry(models.Model):
     exited_on = models.DateField("移出日期", null=True, blank=True)
     exit_reason = models.CharField("移出原因", max_length=12, choices=ExitReason.choices, blank=True)
     exit_note = models.CharField("移出说明", max_length=500, blank=True)
+    basis_flagged_at = models.DateTimeField("依据失效提示时间", null=True, blank=True,
+                                            help_text="依据的信用记录被撤销、修复、更正为轻微或过公示期时提示信用主管部门")
+    basis_note = models.CharField("依据失效说明", max_length=500, blank=True)
+    suspended_from = models.CharField("暂停前状态", max_length=10, choices=State.choices, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
@@ -112,7 +121,8 @@ class ListEntry(models.Model):
                        ("manage_entries", "办理名单认定（送达告知书、作出决定、公示、移出、终止）")]
         constraints = [
             models.UniqueConstraint(fields=["kind", "subject"], condition=Q(state__in=["proposed", "notified",
-                                                                                       "decided", "published"]),
+                                                                                       "decided", "published",
+                                                                                       "suspended"]),
                                     name="one_open_entry_per_kind_and_subject"),
         ]
         indexes = [models.Index(fields=["kind", "state"]), models.Index(fields=["subject", "state"])]

@@ -43,3 +43,44 @@ def present_entry(entry: ListEntry) -> dict:
             "decision_number": entry.decision_number, "decided_on": entry.decided_on,
             "decided_by": deciding_office(entry), "reason": mask_personal_data(entry.reason),
             "url": reverse("list-entry", args=[entry.pk])}
+
+
+# Fields of a basis record that say what happened, in the order a document states them (penalty items first; other
+# items fall back to their name and decision number).
+FACT_FIELDS = (("CF_WFXW", "违法行为类型"), ("CF_SY", "违法事实"), ("CF_CFLB", "处罚类别"), ("CF_NR", "处罚内容"))
+
+
+def basis_facts(entry: ListEntry) -> list[str]:
+    """The facts of each basis record in words, for the notice and the decision (docs/lists.md "文书")."""
+    facts = []
+    for record in entry.records.select_related("item", "provider").order_by("decision_date", "pk"):
+        day = f"{record.decision_date:%Y年%m月%d日}" if record.decision_date else "（日期未报送）"
+        parts = []
+        for code, label in FACT_FIELDS:
+            value = record.payload.get(code)
+            if value not in (None, "", []):
+                text = "、".join(value) if isinstance(value, list) else str(value)
+                parts.append(f"{label}：{mask_personal_data(text)}")
+        detail = f"，{'；'.join(parts)}" if parts else ""
+        severity = f"（{record.get_severity_display()}失信）" if record.severity else ""
+        facts.append(f"{record.provider.name}于{day}作出{record.item.name}决定（{record.decision_number}）"
+                     f"{severity}{detail}。")
+    return facts
+
+
+def document_measures(entry: ListEntry):
+    """The measures the documents name: active, of the entry's list, and meant for this kind of subject (a measure
+    for persons never appears in an enterprise's notice, nor the reverse)."""
+    from publiccredit.sanctions.models import Measure
+
+    scopes = [Measure.Scope.ALL, Measure.Scope.PERSONS if entry.subject.is_person else Measure.Scope.ORGANIZATIONS]
+    return entry.kind.measures.filter(is_active=True, scope__in=scopes).order_by("sort_order", "code")
+
+
+def remedies_text(issuer_name: str) -> str:
+    """Remedies with their time limits and bodies (行政复议法 第20条: 60 days; 行政诉讼法 第46条: 6 months)."""
+    from django.conf import settings
+
+    return (f"如不服本决定，可以自收到本决定书之日起六十日内向{settings.RECONSIDERATION_BODY}申请行政复议，"
+            f"或者自收到本决定书之日起六个月内向{settings.ADMINISTRATIVE_COURT}提起行政诉讼。"
+            f"复议、诉讼期间，本决定不停止执行。（作出决定单位：{issuer_name}）")

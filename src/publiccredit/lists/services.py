@@ -5,6 +5,7 @@ its audit entry, a history step and an outbox event ``lists.entry.<step>``."""
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from publiccredit.accounts.models import User
@@ -15,7 +16,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
 from publiccredit.workdays.services import add_working_days
 
-from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ServiceMethod
+from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ProposalRule, ServiceMethod
 
 State = ListEntry.State
 
@@ -40,7 +41,7 @@ def _require(entry: ListEntry, *states: str, doing: str) -> None:
 
 
 def propose_entry(*, kind: ListKind, subject: Subject, reason: str, actor, records: list[CreditRecord] = (),
-                  legal_basis: str = "") -> ListEntry:
+                  legal_basis: str = "", rule: ProposalRule | None = None) -> ListEntry:
     """Propose listing ``subject``; lists are only for acts named by law, so a reason and a basis are required."""
     if not kind.is_active:
         raise DomainError(f"名单“{kind.name}”已停用。", code="kind_inactive")
@@ -49,12 +50,12 @@ def propose_entry(*, kind: ListKind, subject: Subject, reason: str, actor, recor
     foreign = [r for r in records if r.subject_id != subject.pk]
     if foreign:
         raise DomainError("依据的信用记录必须属于该主体。", code="record_not_of_subject", field="records")
-    problems = basis_problems(records)
+    problems = basis_problems(records, rule=rule)
     if problems:
         raise DomainError("以下记录不能作为列入依据：" + "；".join(problems), code="invalid_basis", field="records")
     try:
         with transaction.atomic():
-            entry = ListEntry.objects.create(kind=kind, subject=subject, reason=reason.strip(),
+            entry = ListEntry.objects.create(kind=kind, subject=subject, reason=reason.strip(), rule=rule,
                                              legal_basis=legal_basis.strip() or kind.legal_basis,
                                              proposed_by=actor if _is_user(actor) else None)
             entry.records.set(records)
@@ -69,9 +70,10 @@ UNUSABLE_STATES = {CreditRecord.State.WITHDRAWN: "已撤销", CreditRecord.State
                    CreditRecord.State.EXPIRED: "已过公示期"}
 
 
-def basis_problems(records, today: dt.date | None = None) -> list[str]:
+def basis_problems(records, today: dt.date | None = None, *, rule=None) -> list[str]:
     """Why each record cannot ground a listing (国办发〔2020〕49号: only valid records of acts named by law): withdrawn,
-    repaired, past its publicity period, or 轻微 dishonesty (国办发〔2025〕22号: need not even be published)."""
+    repaired, past its publicity period, or 轻微 dishonesty (国办发〔2025〕22号: need not even be published); for an
+    entry a rule proposed, also a record corrected below the rule (its severity or penalty category)."""
     today = today or timezone.localdate()
     problems = []
     for record in records:
@@ -81,14 +83,25 @@ def basis_problems(records, today: dt.date | None = None) -> list[str]:
             problems.append(f"{record.decision_number}已过公示期")
         elif record.severity == "minor":
             problems.append(f"{record.decision_number}属轻微失信")
+        elif rule is not None and SEVERITY_AT_LEAST.get(rule.min_severity) and (
+                record.severity not in SEVERITY_AT_LEAST[rule.min_severity]):
+            problems.append(f"{record.decision_number}的失信程度低于规则“{rule.name}”的要求")
+        elif rule is not None and rule.category_list and not _category_matches(rule, record):
+            problems.append(f"{record.decision_number}的处罚类别已不符合规则“{rule.name}”")
     return problems
 
 
+def _lacks_basis(entry: ListEntry, records: list, problems: list[str]) -> bool:
+    """No valid basis left: none at all, or fewer than the proposing rule counts (three penalties in a year …)."""
+    needed = max(entry.rule.min_count, 1) if entry.rule_id and entry.rule else 1
+    return bool(records) and len(records) - len(problems) < needed
+
+
 def _require_valid_basis(entry: ListEntry, today: dt.date) -> None:
-    """At each step: an entry that rested on records must still rest on at least one valid one."""
+    """At each step: an entry that rested on records must still rest on enough valid ones."""
     records = list(entry.records.all())
-    problems = basis_problems(records, today)
-    if records and len(problems) == len(records):
+    problems = basis_problems(records, today, rule=entry.rule)
+    if _lacks_basis(entry, records, problems):
         raise DomainError("列入依据已全部失效（" + "；".join(problems) + "），不能继续办理，请终止列入程序。",
                           code="no_valid_basis")
 
@@ -211,17 +224,89 @@ def publish_entry(*, entry: ListEntry, actor, today: dt.date | None = None) -> L
 
 
 def exit_entry(*, entry: ListEntry, reason: str, actor, note: str = "", today: dt.date | None = None) -> ListEntry:
-    """Take a decided or published entry off the list (expiry, repair, early exit, court decision …)."""
+    """Take a decided, published or suspended entry off the list (expiry, repair, early exit, court decision, a
+    lapsed basis …)."""
     if reason not in ListEntry.ExitReason.values:
         raise DomainError(f"未知的移出原因：{reason}", code="bad_exit_reason", field="reason")
     with transaction.atomic():
         entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
-        _require(entry, State.DECIDED, State.PUBLISHED, doing="移出")
+        _require(entry, State.DECIDED, State.PUBLISHED, State.SUSPENDED, doing="移出")
         entry.state, entry.exited_on, entry.exit_reason, entry.exit_note = (
             State.EXITED, today or timezone.localdate(), reason, note[:500])
         entry.save()
         _step(entry, action="exit", actor=actor, note=note or ListEntry.ExitReason(reason).label,
               detail={"reason": reason})
+    return entry
+
+
+# ---- a basis that lapses after the proposal (docs/lists.md "依据失效") -----------------------------------------------
+BASIS_WATCHED_STATES = (State.PROPOSED, State.NOTIFIED, State.DECIDED, State.PUBLISHED)
+
+
+def review_bases(*, record_ids=None, today: dt.date | None = None) -> dict[str, int]:
+    """Re-check the basis of every open entry resting on ``record_ids`` (all open entries with a lapsed basis
+    record when None). Some basis lapsed: the entry is flagged to the credit office. None valid left: a proposal
+    stops (终止列入); a decided or published entry is suspended — off the website, out of screening — until the
+    credit office exits it or a valid basis comes back (``resume_entry``)."""
+    today = today or timezone.localdate()
+    entries = ListEntry.objects.filter(state__in=BASIS_WATCHED_STATES)
+    if record_ids is not None:
+        entries = entries.filter(records__in=list(record_ids))
+    else:
+        lapsed = Q(records__state__in=list(UNUSABLE_STATES)) | Q(records__publicity_end__lt=today) | Q(
+            records__severity="minor")
+        entries = entries.filter(lapsed)
+    counts = {"flagged": 0, "withdrawn": 0, "suspended": 0}
+    for entry_id in entries.values_list("pk", flat=True).distinct().order_by("pk"):
+        outcome = _review_basis(entry_id, today)
+        if outcome:
+            counts[outcome] += 1
+    return counts
+
+
+def _review_basis(entry_id: int, today: dt.date) -> str | None:
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind", "rule").get(pk=entry_id)
+        if entry.state not in BASIS_WATCHED_STATES:
+            return None
+        records = list(entry.records.all())
+        problems = basis_problems(records, today, rule=entry.rule)
+        if not problems:
+            return None
+        lacking = _lacks_basis(entry, records, problems)
+        note = ("列入依据已全部失效：" if lacking else "部分列入依据失效：") + "；".join(problems)
+        if note == entry.basis_note:
+            return None  # already told
+        entry.basis_flagged_at, entry.basis_note = timezone.now(), note[:500]
+        if not lacking:
+            entry.save()
+            _step(entry, action="basis", actor=None, note=note, detail={"problems": problems})
+            return "flagged"
+        if entry.state in (State.PROPOSED, State.NOTIFIED):
+            entry.state = State.WITHDRAWN
+            entry.save()
+            _step(entry, action="withdraw", actor=None, note=note + "，列入程序终止")
+            return "withdrawn"
+        entry.state, entry.suspended_from = State.SUSPENDED, entry.state
+        entry.save()
+        _step(entry, action="suspend", actor=None, note=note + "：已暂停公示和联合惩戒，请复核后移出",
+              detail={"problems": problems})
+        return "suspended"
+
+
+def resume_entry(*, entry: ListEntry, actor, note: str, today: dt.date | None = None) -> ListEntry:
+    """Lift a suspension when a valid basis exists again (e.g. a correction restored it); the credit office says why."""
+    today = today or timezone.localdate()
+    if not note.strip():
+        raise DomainError("请说明恢复的理由", code="reason_required", field="note")
+    with transaction.atomic():
+        entry = ListEntry.objects.select_for_update().select_related("kind").get(pk=entry.pk)
+        _require(entry, State.SUSPENDED, doing="恢复")
+        _require_valid_basis(entry, today)
+        entry.state, entry.suspended_from = entry.suspended_from or State.PUBLISHED, ""
+        entry.basis_note = ""
+        entry.save()
+        _step(entry, action="resume", actor=actor, note=note.strip())
     return entry
 
 
@@ -286,11 +371,12 @@ def withdraw_entry(*, entry: ListEntry, note: str, actor) -> ListEntry:
 def expire_entries(*, today: dt.date | None = None, actor=None) -> int:
     """Exit every published or decided entry whose term has ended (run daily by Celery beat or the command)."""
     today = today or timezone.localdate()
-    due = ListEntry.objects.filter(state__in=[State.DECIDED, State.PUBLISHED], end__lt=today)
+    due = ListEntry.objects.filter(state__in=[State.DECIDED, State.PUBLISHED, State.SUSPENDED], end__lt=today)
     count = 0
     for entry in due.iterator():
         exit_entry(entry=entry, reason=ListEntry.ExitReason.EXPIRY, actor=actor, today=today)
         count += 1
+    review_bases(today=today)  # basis records pass their publicity period by date, not by an event
     return count
 
 
@@ -381,7 +467,7 @@ def _propose_by_rule(rule, subject_id: int, matching) -> ListEntry | None:
     summary = "；".join(f"{r.provider.short_name or r.provider.name}{r.decision_number}" for r in records[-5:])
     try:
         return propose_entry(kind=rule.kind, subject=Subject.objects.get(pk=subject_id), actor=None,
-                             records=records, legal_basis=rule.legal_basis,
+                             records=records, legal_basis=rule.legal_basis, rule=rule,
                              reason=f"符合自动提出规则“{rule.name}”：{summary}")
     except DomainError:  # proposed concurrently by another worker
         return None

@@ -27,6 +27,7 @@ from publiccredit.subjects.queries import subject_by_code
 
 from . import services
 from .models import ListEntry, ListKind, ListStatement
+from .queries import basis_facts, document_measures, remedies_text
 
 State = ListEntry.State
 
@@ -141,7 +142,8 @@ def entry(request, entry_id: int):
         "decide_form": DecideForm(proposer_id=item.proposed_by_id, initial={
             "approver": request.user.pk if request.user.role == "credit_office" and request.user.pk != item.proposed_by_id
             else None, "measures": _default_measures(item)}),
-        "exit_form": ExitForm(), "withdraw_form": WithdrawForm(), "service_methods": [
+        "exit_form": ExitForm(initial={"reason": "basis_lapsed"} if item.state == "suspended" else None),
+        "withdraw_form": WithdrawForm(), "service_methods": [
             (value, label) for value, label in ListEntry.ServiceMethod.choices if value != "electronic"],
         "window_open": bool(item.objection_until and timezone.localdate() <= item.objection_until)})
 
@@ -151,7 +153,7 @@ def _default_measures(entry: ListEntry) -> str:
     return "；".join(names)
 
 
-STEPS = {"notify", "serve", "decide", "publish", "exit", "withdraw"}
+STEPS = {"notify", "serve", "decide", "publish", "exit", "withdraw", "resume"}
 
 
 @staff_of_an_organization
@@ -187,6 +189,9 @@ def act(request, entry_id: int, step: str):
                                   actor=request.user, measures=data["measures"], start=data["start"], end=data["end"],
                                   lifetime=data["lifetime"])
             messages.success(request, "已作出列入决定，下一步：公示")
+        elif step == "resume":
+            services.resume_entry(entry=item, actor=request.user, note=request.POST.get("note", ""))
+            messages.success(request, "已恢复")
         elif step == "exit":
             form = ExitForm(request.POST)
             if not form.is_valid():
@@ -238,8 +243,10 @@ def statement_file(request, entry_id: int, statement_id: int, attachment_id: int
 
 
 DOCUMENTS = {"notice": ("lists/notice_document.html", (State.NOTIFIED, State.DECIDED, State.PUBLISHED, State.EXITED,
-                                                       State.WITHDRAWN)),
-             "decision": ("lists/decision_document.html", (State.DECIDED, State.PUBLISHED, State.EXITED))}
+                                                       State.WITHDRAWN, State.SUSPENDED)),
+             "decision": ("lists/decision_document.html", (State.DECIDED, State.PUBLISHED, State.EXITED,
+                                                           State.SUSPENDED)),
+             "exit": ("lists/exit_document.html", (State.EXITED,))}
 
 
 @staff_of_an_organization
@@ -264,5 +271,8 @@ def _render_document(request, entry_id: int, document: str):
     if item.state not in states or (document == "notice" and not item.notice_number):
         messages.error(request, "该环节尚未办理，文书还不能生成")
         return redirect("backoffice:list-entry", entry_id=item.pk)
-    return render(request, template, {"entry": item, "today": timezone.localdate(), "issuer": issuing_office(item.approver),
-                                      "measures": item.kind.measures.filter(is_active=True)})
+    issuer = issuing_office(item.approver)
+    return render(request, template, {
+        "entry": item, "today": timezone.localdate(), "issuer": issuer, "measures": document_measures(item),
+        "facts": basis_facts(item), "statements": item.statements.order_by("filed_at", "pk"),
+        "remedies": remedies_text(issuer.name if issuer else "")})

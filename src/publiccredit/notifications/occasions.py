@@ -163,7 +163,7 @@ def objection(topic: str, payload: dict) -> Occasion | None:
 
 
 @resolves("lists.entry", variables=("kind", "subject", "state", "notice_number", "decision_number", "objection_until",
-                                     "filer", "adopted", "answer"))
+                                     "filer", "adopted", "answer", "basis_note"))
 def list_entry(topic: str, payload: dict) -> Occasion | None:
     from publiccredit.lists.models import ListEntry
 
@@ -177,9 +177,10 @@ def list_entry(topic: str, payload: dict) -> Occasion | None:
                  "objection_until": _day(entry.objection_until),
                  "filer": statement.filer_name if statement else "",
                  "adopted": ("采纳" if statement.adopted else "不予采纳") if statement and statement.answered_at else "",
-                 "answer": statement.answer if statement else ""},
+                 "answer": statement.answer if statement else "", "basis_note": entry.basis_note},
         recipients={SUBJECT: accounts_of(entry.subject_id),
-                    DEPARTMENT: _staff(holders_of("lists.manage_entries")) if topic.endswith(".statement") else []},
+                    DEPARTMENT: (_staff(holders_of("lists.manage_entries"))
+                                 if topic.endswith((".statement", ".basis", ".suspend")) else [])},
         links={SUBJECT: "/account/", DEPARTMENT: f"/backoffice/lists/{entry.pk}/"})
 
 

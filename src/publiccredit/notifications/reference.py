@@ -88,6 +88,13 @@ TEMPLATES = [
      False, True, True),
     ("lists.entry.answer", SUBJECT, "陈述申辩的答复", "陈述申辩的答复",
      "您对拟列入{{ kind }}提出的陈述申辩已答复：{{ adopted }}。理由：{{ answer }}", False, False, True),
+    ("lists.entry.basis", DEPARTMENT, "名单依据部分失效（告知信用主管部门）", "名单依据部分失效：{{ subject }}",
+     "{{ subject }}的{{ kind }}记录（{{ state }}）{{ basis_note }}。请核查其余依据是否仍足以支持列入。", False, True, True),
+    ("lists.entry.suspend", DEPARTMENT, "名单依据全部失效、已暂停（告知信用主管部门）", "名单已暂停待复核：{{ subject }}",
+     "{{ subject }}的{{ kind }}记录{{ basis_note }}，已暂停公示和联合惩戒。请复核后移出名单（原因“列入依据失效”），"
+     "或在依据恢复有效后恢复。", False, True, True),
+    ("lists.entry.suspend", SUBJECT, "名单已暂停", "{{ kind }}记录已暂停",
+     "{{ subject }}的{{ kind }}记录因列入依据失效已暂停公示和联合惩戒，信用主管部门复核后将作出移出决定。", False, False, True),
     ("lists.entry.exit", SUBJECT, "已移出名单", "已移出{{ kind }}", "{{ subject }}已移出{{ kind }}。", False, False, True),
     # subject accounts
     ("selfservice.binding.approve", FILER, "账号绑定成功", "账号已绑定信用主体",

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.collection.queries import subject_record
+from publiccredit.core.api import text
 from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
@@ -39,12 +40,12 @@ class ObjectionsView(APIView):
             "state": serializers.CharField(), "decide_by": serializers.DateField()})})
     def post(self, request):
         data = request.data
-        record = subject_record(subject_code=data.get("subject_code", ""), decision_number=data.get("decision_number", ""),
-                                item_code=data.get("item", ""))
+        record = subject_record(subject_code=text(data, "subject_code"), decision_number=text(data, "decision_number"),
+                                item_code=text(data, "item"))
         objection, code = file_objection(
-            record=record, filer_kind=data.get("filer_kind", ""), filer_name=data.get("filer_name", ""),
-            contact_phone=data.get("contact_phone", ""), contact_email=data.get("contact_email", ""),
-            reasons=data.get("reasons", ""), requested=data.get("requested", ""),
+            record=record, filer_kind=text(data, "filer_kind"), filer_name=text(data, "filer_name"),
+            contact_phone=text(data, "contact_phone"), contact_email=text(data, "contact_email"),
+            reasons=text(data, "reasons"), requested=text(data, "requested"),
             files=request.FILES.getlist("files") if hasattr(request, "FILES") else [], actor=request.user,
             channel="api")
         return Response({"number": objection.number, "query_code": code, "state": objection.state,
@@ -83,9 +84,9 @@ class ObjectionReviewView(APIView):
     def post(self, request, number: str):
         from publiccredit.core.errors import NotFound
 
-        objection = find_by_query_code(number, request.data.get("code", ""))
+        objection = find_by_query_code(number, text(request.data, "code"))
         if objection is None:
             raise NotFound("异议编号或查询码不正确", code="not_found")
-        objection = request_review(objection=objection, reasons=request.data.get("reasons", ""), actor=request.user,
+        objection = request_review(objection=objection, reasons=text(request.data, "reasons"), actor=request.user,
                                    files=request.FILES.getlist("files"))
         return Response(progress_of(objection))

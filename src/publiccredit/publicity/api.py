@@ -70,6 +70,9 @@ class SubjectSearchView(APIView):
             page = int(params.get("page", "1") or 1)
         except ValueError:
             return Response({"detail": "page 必须是正整数"}, status=400)
+        kinds = [k for k in Subject.Kind.values if k != Subject.Kind.NATURAL_PERSON]
+        if "kind" in params and params["kind"] not in kinds:
+            return Response({"detail": f"kind 只能是：{'、'.join(kinds)}（不限类别时不传 kind）"}, status=400)
         try:
             result = search_subjects(params.get("q"), region=params.get("region") or None,
                                      kind=params.get("kind") or None, industry=params.get("industry") or None,

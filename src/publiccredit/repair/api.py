@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.collection.queries import subject_record
+from publiccredit.core.api import text
 from publiccredit.core.ratelimits import ActionThrottle
 
 from .queries import progress_of
@@ -44,11 +45,12 @@ class RepairApplicationsView(APIView):
             "state": serializers.CharField(), "decide_by": serializers.DateField()})})
     def post(self, request):
         data = request.data
-        record = subject_record(subject_code=data.get("subject_code", ""), decision_number=data.get("decision_number", ""),
-                                item_code=data.get("item", ""))
+        record = subject_record(subject_code=text(data, "subject_code"), decision_number=text(data, "decision_number"),
+                                item_code=text(data, "item"))
         application, code = apply_for_repair(
-            record=record, applicant=Applicant.from_form(data),
-            statement=data.get("statement", ""), commitment_accepted=_truthy(data.get("commitment", "")),
+            record=record, applicant=Applicant.from_form({key: text(data, key) for key in (
+                "applicant_name", "contact_name", "contact_phone", "contact_email")}),
+            statement=text(data, "statement"), commitment_accepted=_truthy(data.get("commitment", "")),
             files=request.FILES.getlist("files"), actor=request.user, channel="api")
         return Response({"number": application.number, "query_code": code, "state": application.state,
                          "decide_by": application.decide_by}, status=201)
@@ -105,13 +107,13 @@ class RepairFollowUpView(APIView):
     def post(self, request, number: str, action: str):
         from publiccredit.core.errors import NotFound
 
-        application = find_by_query_code(number, request.data.get("code", ""))
+        application = find_by_query_code(number, text(request.data, "code"))
         if application is None:
             raise NotFound("申请编号或查询码不正确", code="not_found")
         if action == "resubmit":
-            application = resubmit_application(application=application, statement=request.data.get("statement", ""),
+            application = resubmit_application(application=application, statement=text(request.data, "statement"),
                                                files=request.FILES.getlist("files"), actor=request.user)
         else:
             application = withdraw_application(application=application, actor=request.user,
-                                               note=request.data.get("note", "") or "申请人通过接口撤回")
+                                               note=text(request.data, "note") or "申请人通过接口撤回")
         return Response(progress_of(application))

@@ -18,7 +18,7 @@ PROBLEM = inline_serializer("ScreeningProblem", {
     "index": serializers.IntegerField(required=False, help_text="subjects 中的序号（从0起）"),
     "field": serializers.CharField(), "message": serializers.CharField()})
 REJECTED = inline_serializer("ScreeningRejected", {"detail": serializers.CharField(),
-                                                   "problems": serializers.ListField(child=PROBLEM)})
+                                                   "problems": serializers.ListField(child=PROBLEM, required=False)})
 FINDING = inline_serializer("ScreeningFinding", {
     "index": serializers.IntegerField(), "query": serializers.DictField(),
     "found": serializers.BooleanField(help_text="是否在信用主体库中找到；未找到不等于无不良信息"),

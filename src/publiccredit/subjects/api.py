@@ -25,6 +25,8 @@ class IdentifierCheckView(APIView):
         check = CHECKS.get(request.query_params.get("type", "auto"))
         if check is None:
             return Response({"detail": "type 只能是 auto、uscc 或 citizen_id"}, status=400)
+        if "code" not in request.query_params:
+            return Response({"detail": "请提供 code 参数（统一社会信用代码或身份证号码）"}, status=400)
         result = check(request.query_params.get("code", ""))
         return Response({"valid": result.valid, "kind": result.kind, "kind_label": KIND_LABELS[result.kind],
                          "reason_code": result.code, "reason": result.message, "position": result.position})
