@@ -266,7 +266,7 @@ def review_bases(*, record_ids=None, today: dt.date | None = None) -> dict[str, 
 
 def _review_basis(entry_id: int, today: dt.date) -> str | None:
     with transaction.atomic():
-        entry = ListEntry.objects.select_for_update().select_related("kind", "rule").get(pk=entry_id)
+        entry = ListEntry.objects.select_for_update(of=("self",)).select_related("kind", "rule").get(pk=entry_id)
         if entry.state not in BASIS_WATCHED_STATES:
             return None
         records = list(entry.records.all())
