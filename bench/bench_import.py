@@ -177,7 +177,8 @@ def main() -> None:
         tables = [m._meta.db_table for m in (RecordVersion, CreditRecord, BatchError, Batch, OutboxEvent)]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                cursor.execute(f"TRUNCATE {', '.join(tables)}")
+                # CASCADE: list entries, repairs and objections that reference records go as well
+                cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
             else:
                 for table in tables:
                     cursor.execute(f"DELETE FROM {table}")
