@@ -41,6 +41,8 @@ from .validation import CheckedRow, ItemSchema, RowError
 
 CHUNK_SIZE = 5000
 MAX_API_RECORDS = 5000
+# The counts a batch carries, written as each chunk commits and again when the batch closes.
+BATCH_COUNTERS = ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn", "unlisted_errors")
 
 
 @dataclass
@@ -425,7 +427,7 @@ class Intake:
 
     def finish(self, status: str, message: str = "") -> IntakeResult:
         batch, result = self.batch, self.result
-        for name in ("total", "accepted", "rejected", "created", "updated", "unchanged", "withdrawn", "unlisted_errors"):
+        for name in BATCH_COUNTERS:
             setattr(batch, name, getattr(result, name))
         if result.unlisted_errors:
             message = (f"{message} 错误较多：已逐条列出前{len(result.errors)}个，另有{result.unlisted_errors}个未逐条列出"
@@ -480,11 +482,8 @@ class Intake:
         if not self.dry_run:
             # Every counter, so that a batch killed between chunks still reads created + updated + unchanged =
             # accepted (docs/collection.md): the figures of the chunks committed so far.
-            result = self.result
             Batch.objects.filter(pk=self.batch.pk).update(
-                total=result.total, accepted=result.accepted, rejected=result.rejected, created=result.created,
-                updated=result.updated, unchanged=result.unchanged, withdrawn=result.withdrawn,
-                unlisted_errors=result.unlisted_errors)
+                **{name: getattr(self.result, name) for name in BATCH_COUNTERS})
 
     def _run_all_or_nothing(self, rows, chunk_size) -> IntakeResult:
         """Check every row first (holding none in memory); write everything in one transaction only if all pass."""
