@@ -1,10 +1,12 @@
 """Rules the credit office configures propose list entries by themselves when departments deliver records."""
 
 import pytest
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from publiccredit.lists.models import ListEntry, ProposalRule
-from publiccredit.lists.services import withdraw_entry
+from publiccredit.lists.services import apply_proposal_rules, withdraw_entry
 from tests.publicity.conftest import deliver as deliver_only
 from tests.publicity.conftest import recent_penalty
 
@@ -57,3 +59,20 @@ def test_a_disabled_rule_proposes_nothing(enterprise, market_regulation):
     ProposalRule.objects.update(is_active=False)
     deliver("penalty", [recent_penalty(1, CF_CFLB="吊销许可证件")], market_regulation)
     assert not ListEntry.objects.exists()
+
+
+def test_a_serious_penalty_outside_the_rule_categories_proposes_nothing(enterprise, market_regulation):
+    ProposalRule.objects.filter(kind__code="serious_dishonesty", items__code="penalty").update(
+        penalty_categories="责令关闭")
+    deliver("penalty", [recent_penalty(1, CF_CFLB="吊销许可证件")], market_regulation)
+    assert not ListEntry.objects.filter(kind__code="serious_dishonesty").exists()
+
+
+def test_the_rules_read_no_record_payload_when_no_delivered_record_is_within_a_rule_period(enterprise,
+                                                                                             market_regulation):
+    records = deliver_only("penalty", [recent_penalty(n, days_ago=400 + n, CF_CFLB="吊销许可证件") for n in (1, 2, 3)],
+                           market_regulation)
+    with CaptureQueriesContext(connection) as queries:
+        assert apply_proposal_rules(record_ids=[r.pk for r in records], item_code="penalty") == []
+    record_reads = [q["sql"] for q in queries.captured_queries if "collection_creditrecord" in q["sql"]]
+    assert record_reads and not any("payload" in sql for sql in record_reads)

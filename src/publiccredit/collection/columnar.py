@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from publiccredit.core.bulk import reserve_ids, select_where_in
+from publiccredit.core.bulk import refresh_statistics_if_stale, reserve_ids, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.events.services import emit
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
@@ -283,6 +283,8 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
     decision_column = schema.role.get("decision_number")
     fast = FastCreates(intake, field_order, set_fields) if connection.vendor == "postgresql" else None
     for start in range(0, frame.height, CHUNK_ROWS):
+        if fast is not None:  # the look-ups below plan well only on statistics that know how large the table grew
+            refresh_statistics_if_stale(CreditRecord)
         chunk = frame.slice(start, CHUNK_ROWS)
         clean, doubtful = checker.clean(chunk)
         digests = canonical_content(clean, field_order, id_fields, id_memo)

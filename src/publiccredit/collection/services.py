@@ -274,8 +274,8 @@ class Intake:
         for start in range(0, len(decisions), 2000):
             for decision, party, provider, state in (
                     CreditRecord.objects.filter(item=self.item, decision_number__in=decisions[start:start + 2000])
-                    .exclude(provider=self.provider).values_list("decision_number", "party_code", "provider__name",
-                                                                 "state")):
+                    .exclude(provider=self.provider).order_by()
+                    .values_list("decision_number", "party_code", "provider__name", "state")):
                 if (decision, party) in wanted:
                     found[(decision, party)] = (provider, states.get(state, state))
         return found

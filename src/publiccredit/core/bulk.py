@@ -103,3 +103,25 @@ def any_id_clause(connection, column: str, ids: list[int]) -> tuple[str, list]:
     if connection.vendor == "postgresql":
         return f"{column} = ANY(%s)", [list(ids)]
     return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
+def refresh_statistics_if_stale(model, *, min_changes: int = 20_000, fraction: float = 0.5) -> bool:
+    """ANALYZE the model's table when a bulk load has changed it by more than ``fraction`` of its known size.
+
+    PostgreSQL plans from statistics that autovacuum refreshes only between its naps. A load that grows a table from
+    empty (or doubles it) is meanwhile planned as if the table were still small: intake's decision-number look-ups ran
+    as a scan over every record of the item (~0.1 s per chunk and growing) where the (item, decision number) index
+    answers in milliseconds. ANALYZE reads a fixed sample (30,000 rows by default), a fraction of a second, and the
+    thresholds keep it to a handful per million rows (docs/collection.md, "Speed"). Elsewhere a no-op."""
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        return False
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT s.n_mod_since_analyze, GREATEST(c.reltuples, 0) FROM pg_stat_user_tables s "
+                       "JOIN pg_class c ON c.oid = s.relid WHERE s.relid = %s::regclass", [table])
+        row = cursor.fetchone()
+        if row is None or row[0] < max(min_changes, fraction * row[1]):
+            return False
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    return True

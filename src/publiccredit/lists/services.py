@@ -396,10 +396,10 @@ def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.
     Only the proposal is automatic; the notice, the objection period and the decision stay with people
     (国办发〔2020〕49号). A subject with an open entry of the kind is not proposed again, and a record that already
     grounded an entry of the kind (even one later withdrawn after an objection) does not count again.
-    Runs on every delivery, so it reads set-based: one query for the candidate records, one for open entries."""
+    Runs inline on every delivery chunk, so it is set-based: per rule and chunk of ids one query that keeps only
+    the records meeting the rule's item, state, severity and period, reading subject ids alone; only the few
+    records past those filters are read with their payload for the category check (docs/lists.md)."""
     from django.db.models import Count
-
-    from .models import ProposalRule
 
     record_ids = list(record_ids)
     rules = list(ProposalRule.objects.filter(is_active=True, kind__is_active=True).select_related("kind")
@@ -410,40 +410,53 @@ def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.
     if not record_ids or not rules:
         return []
     today = today or timezone.localdate()
-    all_items = set().union(*(rule_items[rule.pk] for rule in rules))
-    candidates = []
+    matching = {rule.pk: _rule_matching(rule, rule_items[rule.pk], today) for rule in rules}
+    triggered: dict[int, set[int]] = {rule.pk: set() for rule in rules}
     for start in range(0, len(record_ids), 900):
-        candidates += list(CreditRecord.objects.filter(
-            pk__in=record_ids[start:start + 900], item_id__in=all_items, state=CreditRecord.State.ACTIVE,
-            subject__isnull=False).only("id", "subject_id", "item_id", "severity", "decision_date", "payload"))
-    if not candidates:
+        chunk = record_ids[start:start + 900]
+        for rule in rules:
+            delivered = dict(matching[rule.pk].filter(pk__in=chunk, subject__isnull=False)
+                             .values_list("id", "subject_id"))
+            if delivered and rule.category_list:
+                triggered[rule.pk] |= {r.subject_id for r in CreditRecord.objects.filter(pk__in=list(delivered))
+                                       .only("id", "subject_id", "payload") if _category_matches(rule, r)}
+            else:
+                triggered[rule.pk] |= set(delivered.values())
+    subjects = sorted(set().union(*triggered.values()))
+    if not subjects:
         return []
-    open_pairs = set(ListEntry.objects.filter(subject_id__in={c.subject_id for c in candidates},
-                                              state__in=ListEntry.OPEN_STATES).values_list("kind_id", "subject_id"))
+    open_pairs = set()
+    for start in range(0, len(subjects), 900):
+        open_pairs |= set(ListEntry.objects.filter(subject_id__in=subjects[start:start + 900],
+                                                   state__in=ListEntry.OPEN_STATES).values_list("kind_id", "subject_id"))
     proposed = []
     for rule in rules:
-        since = _months_before(today, rule.within_months)
-        severities = SEVERITY_AT_LEAST.get(rule.min_severity)
-        triggered = {c.subject_id for c in candidates
-                     if c.item_id in rule_items[rule.pk] and (severities is None or c.severity in severities)
-                     and c.decision_date and c.decision_date >= since and _category_matches(rule, c)
-                     and (rule.kind_id, c.subject_id) not in open_pairs}
-        if not triggered:
+        candidates = {sid for sid in triggered[rule.pk] if (rule.kind_id, sid) not in open_pairs}
+        if not candidates:
             continue
-        matching = CreditRecord.objects.filter(item_id__in=rule_items[rule.pk], state=CreditRecord.State.ACTIVE,
-                                               decision_date__gte=since)
-        if severities:
-            matching = matching.filter(severity__in=severities)
         if rule.min_count > 1:  # an upper bound (categories are checked per record below): skips most subjects
-            counts = dict(matching.filter(subject_id__in=triggered).values_list("subject_id")
-                          .annotate(n=Count("id")).order_by())
-            triggered = {sid for sid in triggered if counts.get(sid, 0) >= rule.min_count}
-        for subject_id in sorted(triggered):
-            entry = _propose_by_rule(rule, subject_id, matching)
+            counted = sorted(candidates)
+            counts = {}
+            for start in range(0, len(counted), 900):
+                counts.update(matching[rule.pk].filter(subject_id__in=counted[start:start + 900])
+                              .values_list("subject_id").annotate(n=Count("id")).order_by())
+            candidates = {sid for sid in candidates if counts.get(sid, 0) >= rule.min_count}
+        for subject_id in sorted(candidates):
+            entry = _propose_by_rule(rule, subject_id, matching[rule.pk])
             if entry is not None:
                 proposed.append(entry)
                 open_pairs.add((rule.kind_id, subject_id))
     return proposed
+
+
+def _rule_matching(rule, items: set[int], today: dt.date):
+    """The active records of the rule's items decided within its period at its severity or worse (categories aside)."""
+    matching = CreditRecord.objects.filter(item_id__in=items, state=CreditRecord.State.ACTIVE,
+                                           decision_date__gte=_months_before(today, rule.within_months))
+    severities = SEVERITY_AT_LEAST.get(rule.min_severity)
+    if severities:
+        matching = matching.filter(severity__in=severities)
+    return matching
 
 
 def _category_matches(rule, record: CreditRecord) -> bool:
