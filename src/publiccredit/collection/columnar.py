@@ -42,6 +42,8 @@ from .validation import (
 )
 
 CHUNK_ROWS = 20_000
+# the record columns intake looks rows up by; their statistics are refreshed as a load grows the table
+LOOKUP_COLUMNS = ["item", "decision_number", "provider", "key_hash", "subject"]
 ROW = "__row"
 FIRST_DATA_ROW = 2
 SET_JOIN = "\x1e"
@@ -284,7 +286,7 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
     fast = FastCreates(intake, field_order, set_fields) if connection.vendor == "postgresql" else None
     for start in range(0, frame.height, CHUNK_ROWS):
         if fast is not None:  # the look-ups below plan well only on statistics that know how large the table grew
-            refresh_statistics_if_stale(CreditRecord)
+            refresh_statistics_if_stale(CreditRecord, columns=LOOKUP_COLUMNS)
         chunk = frame.slice(start, CHUNK_ROWS)
         clean, doubtful = checker.clean(chunk)
         digests = canonical_content(clean, field_order, id_fields, id_memo)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from publiccredit.accounts.roles import require_writer
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import CatalogItem
-from publiccredit.core.bulk import any_id_clause, insert_rows, select_where_in
+from publiccredit.core.bulk import any_id_clause, filter_in, insert_rows, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -271,11 +271,10 @@ class Intake:
             return {}
         wanted, found = set(pairs), {}
         states = dict(CreditRecord.State.choices)
-        for start in range(0, len(decisions), 2000):
-            for decision, party, provider, state in (
-                    CreditRecord.objects.filter(item=self.item, decision_number__in=decisions[start:start + 2000])
-                    .exclude(provider=self.provider).order_by()
-                    .values_list("decision_number", "party_code", "provider__name", "state")):
+        others = CreditRecord.objects.filter(item=self.item).exclude(provider=self.provider).order_by()
+        for part in filter_in(others, "decision_number", decisions, chunk=2000):
+            for decision, party, provider, state in part.values_list("decision_number", "party_code",
+                                                                     "provider__name", "state"):
                 if (decision, party) in wanted:
                     found[(decision, party)] = (provider, states.get(state, state))
         return found

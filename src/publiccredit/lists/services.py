@@ -11,6 +11,7 @@ from django.utils import timezone
 from publiccredit.accounts.models import User
 from publiccredit.audit.services import record_write
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.bulk import filter_ids
 from publiccredit.core.errors import DomainError
 from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
@@ -396,8 +397,8 @@ def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.
     Only the proposal is automatic; the notice, the objection period and the decision stay with people
     (国办发〔2020〕49号). A subject with an open entry of the kind is not proposed again, and a record that already
     grounded an entry of the kind (even one later withdrawn after an objection) does not count again.
-    Runs inline on every delivery chunk, so it is set-based: per rule and chunk of ids one query that keeps only
-    the records meeting the rule's item, state, severity and period, reading subject ids alone; only the few
+    Runs inline on every delivery chunk, so it is set-based: per rule one query (per 900 ids off PostgreSQL) that
+    keeps only the records meeting the rule's item, state, severity and period, reading subject ids alone; only the few
     records past those filters are read with their payload for the category check (docs/lists.md)."""
     from django.db.models import Count
 
@@ -412,14 +413,12 @@ def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.
     today = today or timezone.localdate()
     matching = {rule.pk: _rule_matching(rule, rule_items[rule.pk], today) for rule in rules}
     triggered: dict[int, set[int]] = {rule.pk: set() for rule in rules}
-    for start in range(0, len(record_ids), 900):
-        chunk = record_ids[start:start + 900]
-        for rule in rules:
-            delivered = dict(matching[rule.pk].filter(pk__in=chunk, subject__isnull=False)
-                             .values_list("id", "subject_id"))
+    for rule in rules:
+        for delivered_records in filter_ids(matching[rule.pk].filter(subject__isnull=False), record_ids):
+            delivered = dict(delivered_records.values_list("id", "subject_id"))
             if delivered and rule.category_list:
-                triggered[rule.pk] |= {r.subject_id for r in CreditRecord.objects.filter(pk__in=list(delivered))
-                                       .only("id", "subject_id", "payload") if _category_matches(rule, r)}
+                for part in filter_ids(CreditRecord.objects.only("id", "subject_id", "payload"), delivered):
+                    triggered[rule.pk] |= {r.subject_id for r in part if _category_matches(rule, r)}
             else:
                 triggered[rule.pk] |= set(delivered.values())
     subjects = sorted(set().union(*triggered.values()))
@@ -452,7 +451,7 @@ def apply_proposal_rules(*, record_ids, item_code: str | None = None, today: dt.
 def _rule_matching(rule, items: set[int], today: dt.date):
     """The active records of the rule's items decided within its period at its severity or worse (categories aside)."""
     matching = CreditRecord.objects.filter(item_id__in=items, state=CreditRecord.State.ACTIVE,
-                                           decision_date__gte=_months_before(today, rule.within_months))
+                                           decision_date__gte=_months_before(today, rule.within_months)).order_by()
     severities = SEVERITY_AT_LEAST.get(rule.min_severity)
     if severities:
         matching = matching.filter(severity__in=severities)
