@@ -39,6 +39,7 @@ api-fuzz: venv
 
 lint: venv
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 bench: venv
 	$(BIN)/python bench/bench_seed.py

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 
 from publiccredit.core.crypto import DecryptionError, decrypt_text, encrypt_text
-from publiccredit.subjects.masking import mask_citizen_id, mask_person_name
+from publiccredit.core.masking import mask_citizen_id, mask_person_name
 from publiccredit.subjects.queries import subject_by_code
 from tests.conftest import CITIZEN_ID
 

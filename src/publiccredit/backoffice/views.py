@@ -1,9 +1,8 @@
 from django.shortcuts import render
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.collection.queries import batches_for, unlinked_records
 from publiccredit.lists.models import ListEntry
-
-from .access import staff_of_an_organization
 
 
 @staff_of_an_organization

@@ -13,9 +13,9 @@ from rest_framework.views import APIView
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.catalog.queries import active_item
 from publiccredit.core.api import local_iso
+from publiccredit.core.files import error_report_csv
 from publiccredit.core.spreadsheets import csv_writer
 
-from .files import error_report_csv
 from .queries import batches_for, item_overview, timeliness
 from .services import MAX_API_RECORDS, submit_records
 

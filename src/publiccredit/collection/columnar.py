@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from publiccredit.core.bulk import refresh_statistics_if_stale, reserve_ids, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
+from publiccredit.core.files import WRONG_ENCODING, FileProblem, too_many_rows
 from publiccredit.events.services import emit
 from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 from publiccredit.subjects.names import normalize_name
@@ -90,13 +91,11 @@ def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: li
     return [digest(text) for text in texts]
 
 
-WRONG_ENCODING = "文件中途出现无法识别的编码：请整体另存为 UTF-8 或 GBK 编码"
 
 
 def read_frame(path, encoding: str) -> pl.DataFrame:
     """All cells as text. polars reads UTF-8 only: other encodings are transcoded to a temporary file first. A row in
     another encoding deep in the file is the same ``FileProblem`` the row path reports (exit 2, nothing half-read)."""
-    from .files import FileProblem
 
     try:
         if encoding in ("utf-8", "utf-8-sig"):
@@ -247,8 +246,6 @@ def run_columnar(intake, delivered) -> None:
     checker = ColumnChecker(schema, intake.today)
     frame = read_frame(delivered.path, delivered.encoding)
     if frame.height > settings.UPLOAD_MAX_ROWS:
-        from .files import too_many_rows
-
         raise too_many_rows(frame.height)
     renames = {header: code for header, code in zip(frame.columns, delivered.columns, strict=False) if code}
     blank = pl.all_horizontal([pl.col(c).is_null() | (pl.col(c) == "") for c in frame.columns])

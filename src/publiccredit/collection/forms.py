@@ -15,7 +15,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .files import limits_text
+        from publiccredit.core.files import limits_text
 
         self.fields["file"].help_text = f"{self.fields['file'].help_text}。{limits_text()}"
 

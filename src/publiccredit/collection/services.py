@@ -26,8 +26,8 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.core.bulk import any_id_clause, filter_in, insert_rows, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.core.masking import mask_citizen_id
 from publiccredit.events.services import emit
-from publiccredit.subjects.masking import mask_citizen_id
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.names import normalize_name
 from publiccredit.subjects.services import SubjectSpec, bulk_register_subjects
@@ -549,7 +549,7 @@ def import_file(*, item: CatalogItem, provider, path, actor, channel: str = Batc
     accepts and rejects exactly what the row path does, only faster."""
     from pathlib import Path
 
-    from .files import DeliveredFile, file_sha256
+    from publiccredit.core.files import DeliveredFile, file_sha256
 
     check_provider(item, provider)
     delivered = DeliveredFile(Path(path), ItemSchema(item.current_version.schema), original_name=original_name)

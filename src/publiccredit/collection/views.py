@@ -1,6 +1,5 @@
 """Back-office pages of collection: upload a file, follow batches, download error reports, link records, timeliness."""
 
-import uuid
 from urllib.parse import quote
 
 from django.conf import settings
@@ -9,9 +8,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from rest_framework.exceptions import ValidationError
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
-from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.core.errors import DomainError
+from publiccredit.core.files import save_upload
 from publiccredit.subjects.queries import subject_by_code
 
 from .api import error_report_response, parse_period
@@ -22,24 +22,13 @@ from .services import link_record
 from .tasks import import_uploaded_file
 
 
-def _save_upload(upload) -> str:
-    folder = settings.MEDIA_ROOT / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{uuid.uuid4().hex}{'.xlsx' if upload.name.lower().endswith(('.xlsx', '.xlsm')) else '.csv'}"
-    with path.open("wb") as handle:
-        for piece in upload.chunks():
-            handle.write(piece)
-    path.chmod(0o600)
-    return str(path)
-
-
 @staff_of_an_organization
 def batches(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         job = {"item_id": data["item"].pk, "provider_id": request.user.organization_id, "user_id": request.user.pk,
-               "path": _save_upload(data["file"]), "original_name": data["file"].name, "dry_run": data["dry_run"],
+               "path": save_upload(data["file"]), "original_name": data["file"].name, "dry_run": data["dry_run"],
                "atomic": data["atomic"]}
         if settings.CELERY_BROKER_URL:  # large files are imported on a worker
             import_uploaded_file.delay(**job)

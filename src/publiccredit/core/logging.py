@@ -13,7 +13,7 @@ QUERY_CODE_PATTERN = re.compile(r"(?<=[?&;\s])((?:query_)?code=)[^&\s\"']+", re.
 
 
 def mask_citizen_ids_in(text: str) -> str:
-    from publiccredit.subjects.masking import looks_like_citizen_id, mask_citizen_id
+    from publiccredit.core.masking import looks_like_citizen_id, mask_citizen_id
 
     def replace(match: re.Match) -> str:
         # A mistyped ID number is still someone's ID number: everything of that shape is masked, valid or not.

@@ -5,8 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
-from publiccredit.backoffice.access import staff_of_an_organization
 
 from . import services
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem, CatalogItemVersion, ItemField
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.masking import mask_citizen_id, mask_person_name
 from publiccredit.repair.rules import record_repair_problems
-from publiccredit.subjects.masking import mask_citizen_id, mask_person_name
 
 from .labels import labels
 

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
-from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import evidence_response

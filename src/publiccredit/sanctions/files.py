@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from publiccredit.collection.files import DeliveredFile, FileProblem
+from publiccredit.core.files import DeliveredFile, FileProblem
 
 CODE_HEADERS = {"代码", "统一社会信用代码", "社会信用代码", "信用代码", "身份证号码", "证件号码", "code", "uscc"}
 NAME_HEADERS = {"名称", "主体名称", "单位名称", "企业名称", "name"}

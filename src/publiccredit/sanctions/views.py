@@ -10,11 +10,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
-from publiccredit.backoffice.access import staff_of_an_organization
-from publiccredit.collection.views import _save_upload
 from publiccredit.core.errors import DomainError
+from publiccredit.core.files import save_upload
 from publiccredit.core.spreadsheets import csv_writer
 
 from .forms import FeedbackForm, ScreeningForm, lines_to_subjects
@@ -43,7 +43,7 @@ def screenings(request):
         set_channel("web")
         data = form.cleaned_data
         if data.get("file"):
-            job = {"matter_id": data["matter"].pk, "user_id": request.user.pk, "path": _save_upload(data["file"]),
+            job = {"matter_id": data["matter"].pk, "user_id": request.user.pk, "path": save_upload(data["file"]),
                    "original_name": data["file"].name, "reference": data["reference"]}
             if settings.CELERY_BROKER_URL:
                 screen_uploaded_file.delay(**job)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.fields import EncryptedTextField
-from publiccredit.subjects.masking import mask_person_name
+from publiccredit.core.masking import mask_person_name
 
 
 class BindingRequest(models.Model):

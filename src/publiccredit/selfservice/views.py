@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
-from publiccredit.backoffice.access import staff_of_an_organization
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
+from publiccredit.core.masking import looks_like_citizen_id
 from publiccredit.core.ratelimits import refusal, too_many, too_many_sign_ins
 from publiccredit.lists import services as list_services
 from publiccredit.lists.models import ListEntry
@@ -26,7 +27,6 @@ from publiccredit.publicity.visibility import Audience, audience_for, is_visible
 from publiccredit.repair import queries as repair_queries
 from publiccredit.repair import services as repair_services
 from publiccredit.repair.models import RepairApplication
-from publiccredit.subjects.masking import looks_like_citizen_id
 
 from . import services
 from .models import BindingRequest

@@ -5,8 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from publiccredit.core.fields import EncryptedTextField
-
-from .masking import mask_person_name
+from publiccredit.core.masking import mask_person_name
 
 
 class Industry(models.Model):

@@ -3,8 +3,8 @@ import json
 from django.core.management.base import BaseCommand
 
 from publiccredit.audit.context import set_channel
-from publiccredit.collection.files import DeliveredFile
 from publiccredit.core.errors import DomainError
+from publiccredit.core.files import DeliveredFile
 from publiccredit.subjects.services import import_registered_contacts
 
 CODE_HEADERS = {"统一社会信用代码", "身份证号码", "代码", "主体代码", "CODE", "USCC"}

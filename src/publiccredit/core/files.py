@@ -9,15 +9,23 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 from django.conf import settings
 
 from publiccredit.core.errors import DomainError
 from publiccredit.core.spreadsheets import csv_writer
 
-from .validation import ItemSchema
+
+class HeaderSchema(Protocol):
+    """What a file needs of the schema it is read by (a catalog item's ``ItemSchema``, the screening list's)."""
+
+    def map_headers(self, headers: list[str]) -> tuple[list[str | None], list[str]]: ...
+
+    def missing_required_columns(self, columns: list[str | None]) -> list[str]: ...
 
 SNIFF_BYTES = 1 << 20
+WRONG_ENCODING = "文件中途出现无法识别的编码：请整体另存为 UTF-8 或 GBK 编码"
 # Python's csv refuses a cell over 128 KB with an exception; polars (the columnar path) reads it. A long 违法事实 is a
 # row error (too_long) on both paths, so the row path reads cells up to 64 MB and calls anything larger unreadable.
 CSV_CELL_LIMIT = 64 * 1024 * 1024
@@ -78,7 +86,7 @@ def _count_pattern(stream, pattern: re.Pattern) -> int:
 class DeliveredFile:
     """A file opened for one catalog item: headers checked, rows available as often as needed."""
 
-    def __init__(self, path: Path, schema: ItemSchema, *, original_name: str | None = None):
+    def __init__(self, path: Path, schema: HeaderSchema, *, original_name: str | None = None):
         self.path, self.schema = Path(path), schema
         self.name = original_name or self.path.name
         suffix = Path(self.name).suffix.lower()
@@ -177,8 +185,6 @@ class DeliveredFile:
                         raise FileProblem(f"文件第{reader.line_num}行无法读取（{exc}）：请检查该行的引号是否成对、"
                                           "单元格是否过大", code="unreadable_file") from exc
             except UnicodeDecodeError as exc:
-                from .columnar import WRONG_ENCODING
-
                 raise FileProblem(WRONG_ENCODING, code="wrong_encoding") from exc
             return
         from openpyxl import load_workbook
@@ -208,3 +214,18 @@ def error_report_csv(errors, stream: io.TextIOBase) -> None:
     for error in errors:
         writer.writerow([error.row, error.decision_number, error.field, error.code, error.message])
 
+
+
+def save_upload(upload) -> str:
+    """Keep an uploaded file (a Django ``UploadedFile``) where a worker can read it: under MEDIA_ROOT/uploads, by a
+    random name with the upload's kind, readable by the platform's user only. Returns the path."""
+    import uuid
+
+    folder = settings.MEDIA_ROOT / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}{'.xlsx' if upload.name.lower().endswith(('.xlsx', '.xlsm')) else '.csv'}"
+    with path.open("wb") as handle:
+        for piece in upload.chunks():
+            handle.write(piece)
+    path.chmod(0o600)
+    return str(path)

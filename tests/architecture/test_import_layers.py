@@ -1,0 +1,49 @@
+"""The layers of docs/architecture.md are a checked contract: today's code keeps them, an upward import breaks them."""
+
+from pathlib import Path
+
+import grimp
+import pytest
+from importlinter import api
+from importlinter.contracts.independence import IndependenceContract
+from importlinter.contracts.layers import LayersContract
+
+CONFIG = Path(__file__).resolve().parents[2] / "pyproject.toml"
+CONTRACT_TYPES = {"layers": LayersContract, "independence": IndependenceContract}
+
+
+@pytest.fixture(scope="module")
+def configuration():
+    return api.read_configuration(str(CONFIG))
+
+
+@pytest.fixture
+def graph():
+    return grimp.build_graph("publiccredit", cache_dir=None)
+
+
+def check(configuration, graph, contract_id: str) -> bool:
+    [options] = [o for o in configuration["contracts_options"] if o["id"] == contract_id]
+    contract = CONTRACT_TYPES[options["type"]](name=options["name"], session_options=configuration["session_options"],
+                                                contract_options=options)
+    return contract.check(graph, verbose=False).kept
+
+
+def test_the_code_keeps_every_import_contract(configuration, graph):
+    assert all(check(configuration, graph, options["id"]) for options in configuration["contracts_options"])
+
+
+@pytest.mark.parametrize(("importer", "imported"), [
+    ("publiccredit.core.crypto", "publiccredit.subjects.models"),       # the ground reaching into a registry
+    ("publiccredit.subjects.services", "publiccredit.lists.services"),  # a registry reaching into the domain
+    ("publiccredit.lists.services", "publiccredit.portal.views"),       # the domain reaching into presentation
+])
+def test_an_upward_import_breaks_the_layers(configuration, graph, importer, imported):
+    graph.add_import(importer=importer, imported=imported, line_number=1, line_contents=f"import {imported}")
+    assert check(configuration, graph, "layers") is False
+
+
+def test_a_view_importing_another_apps_view_breaks_the_views_contract(configuration, graph):
+    graph.add_import(importer="publiccredit.lists.views", imported="publiccredit.repair.views", line_number=1,
+                     line_contents="from publiccredit.repair.views import decision_document")
+    assert check(configuration, graph, "views") is False
