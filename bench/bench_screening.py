@@ -121,7 +121,7 @@ def seed_entries(args) -> None:
 
 def batch_file(args, path: Path) -> int:
     from publiccredit.core.crypto import decrypt_text
-    from publiccredit.subjects.identifiers import make_uscc
+    from publiccredit.core.identifiers import make_uscc
     from publiccredit.subjects.models import Subject
 
     rng = random.Random(args.seed + 3)

@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.test import TestCase
 
+from publiccredit.core.identifiers import check_citizen_id, check_uscc
 from publiccredit.demo.generators import DemoCity
-from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 
 SHANGRAO_PREFIXES = ("3611", "3623")

@@ -2,8 +2,8 @@ import json
 
 from django.core.management import call_command
 
+from publiccredit.core.identifiers import check_uscc
 from publiccredit.organizations.models import Organization, Region
-from publiccredit.subjects.identifiers import check_uscc
 
 SHANGRAO_CODES = {"361100", "361102", "361103", "361104", "361123", "361124", "361125", "361126", "361127",
                   "361128", "361129", "361130", "361181"}

@@ -1,4 +1,4 @@
-"""One rule decides what each audience sees of a record (DESIGN.md §3)."""
+"""One rule decides what each audience sees of a record (docs/architecture.md)."""
 
 import datetime as dt
 import itertools

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from publiccredit.accounts.services import issue_token
+from publiccredit.core.identifiers import make_uscc
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.services import decide_entry, propose_entry, publish_entry
 from publiccredit.organizations.models import Organization
-from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.services import SubjectSpec, register_subject
 from tests.conftest import notify_and_serve, second_approver

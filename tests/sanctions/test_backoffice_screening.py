@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publiccredit.accounts.roles import Role
 from publiccredit.accounts.services import create_user
+from publiccredit.core.identifiers import make_uscc
 from publiccredit.sanctions.models import MeasureFeedback, Screening
-from publiccredit.subjects.identifiers import make_uscc
 from tests.conftest import CITIZEN_ID, ENTERPRISE_USCC
 
 pytestmark = pytest.mark.django_db

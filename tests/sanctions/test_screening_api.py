@@ -39,7 +39,7 @@ def test_only_the_measures_of_the_asked_matter_apply(client, screening_token, li
 
 
 def test_a_subject_missing_from_the_registry_is_not_found_and_never_clean(client, screening_token, db):
-    from publiccredit.subjects.identifiers import make_uscc
+    from publiccredit.core.identifiers import make_uscc
 
     unknown = make_uscc("91", "361102", "MA3XXXXX")
     result = screen(client, screening_token, [{"code": unknown}, {"name": "上饶市并不存在有限公司"}]).json()

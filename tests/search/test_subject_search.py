@@ -2,9 +2,9 @@
 
 import pytest
 
+from publiccredit.core.identifiers import make_uscc
 from publiccredit.search import engine
 from publiccredit.search.engine import SearchError, search_subjects
-from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.services import SubjectSpec, register_subject, rename_subject
 from tests.conftest import CITIZEN_ID

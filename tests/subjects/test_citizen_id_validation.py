@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from publiccredit.subjects.identifiers import check_citizen_id, check_identifier
+from publiccredit.core.identifiers import check_citizen_id, check_identifier
 
 VALID_IDS = [
     "11010519491231002X",  # the standard's own example

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from publiccredit.audit.models import AuditEntry
 from publiccredit.core.errors import DomainError
-from publiccredit.subjects.identifiers import make_uscc
+from publiccredit.core.identifiers import make_uscc
 from publiccredit.subjects.models import RegisteredContact
 from publiccredit.subjects.services import set_registered_contact
 from tests.conftest import CITIZEN_ID, ENTERPRISE_USCC

@@ -3,7 +3,7 @@
 
 import pytest
 
-from publiccredit.subjects.identifiers import check_uscc
+from publiccredit.core.identifiers import check_uscc
 
 VALID_CODES = [
     "91350100M000100Y43",  # published example (Fujian)

@@ -1,5 +1,5 @@
 """The catalog the platform ships with: the 2024 edition's 13 categories, 双公示 items with the national field codes
-(DESIGN.md §5), and the other items a city collects. The credit office edits or adds items in the admin."""
+(docs/collection.md), and the other items a city collects. The credit office edits or adds items in the admin."""
 
 CATEGORIES = [
     ("01", "登记注册基本信息"), ("02", "司法裁判及执行信息"), ("03", "行政管理信息"), ("04", "职称和职业信息"),

@@ -1,8 +1,6 @@
 """Collection API for departments' systems: push records, read batches and their errors, timeliness statistics."""
 
-import io
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -13,10 +11,9 @@ from rest_framework.views import APIView
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.catalog.queries import active_item
 from publiccredit.core.api import local_iso
-from publiccredit.core.files import error_report_csv
-from publiccredit.core.spreadsheets import csv_writer
 
 from .queries import batches_for, item_overview, timeliness
+from .reports import error_report_response, parse_period
 from .services import MAX_API_RECORDS, submit_records
 
 RESULT = inline_serializer("IntakeResult", {
@@ -101,17 +98,6 @@ class BatchErrorReportView(APIView):
         return error_report_response(batch)
 
 
-def error_report_response(batch) -> HttpResponse:
-    buffer = io.StringIO()
-    error_report_csv(batch.errors.all().iterator(), buffer)
-    if batch.unlisted_errors:
-        csv_writer(buffer).writerow(["", "", "", "unlisted",
-                                     f"另有{batch.unlisted_errors}个错误未逐条列出，请修正以上错误后重新报送"])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="batch-{batch.pk}-errors.csv"'
-    return response
-
-
 class TimelinessStatsView(APIView):
     permission_classes = [HasScope]
     required_scope = "stats:read"
@@ -123,22 +109,6 @@ class TimelinessStatsView(APIView):
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="按报送单位的及时率、逾期条数和排名")})
     def get(self, request):
         return Response(timeliness(**parse_period(request.query_params), viewer=request.user))
-
-
-def parse_period(params) -> dict:
-    import datetime as dt
-
-    period = {}
-    for name in ("since", "until"):
-        text = params.get(name)
-        if text:
-            try:
-                period[name] = dt.date.fromisoformat(text)
-            except ValueError as exc:
-                raise ValidationError({name: f"日期格式应为 YYYY-MM-DD，收到“{text[:20]}”"}) from exc
-    if params.get("item"):
-        period["item_code"] = params["item"]
-    return period
 
 
 class CatalogItemsView(APIView):

@@ -1,4 +1,4 @@
-"""The columnar path for large CSV files (DESIGN.md: bulk tabular work in polars).
+"""The columnar path for large CSV files (docs/collection.md, "Speed": bulk tabular work in polars).
 
 Each chunk of rows is checked column by column: values that repeat (dates, code tables, amounts, credit codes, ID
 numbers) are checked once per distinct value with the very checks the row path uses; free text is checked for
@@ -22,8 +22,8 @@ from django.utils import timezone
 from publiccredit.core.bulk import refresh_statistics_if_stale, reserve_ids, select_where_in
 from publiccredit.core.crypto import encrypt_text, lookup_hash
 from publiccredit.core.files import WRONG_ENCODING, FileProblem, too_many_rows
+from publiccredit.core.identifiers import check_citizen_id, check_uscc
 from publiccredit.events.services import emit
-from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 

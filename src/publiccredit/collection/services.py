@@ -1,6 +1,6 @@
 """Intake of credit records (归集): the one path behind the API, file uploads, the import command and the demo.
 
-Rules enforced here (DESIGN.md §3, §5):
+Rules enforced here (docs/collection.md):
 - a bad row is reported with row, field and reason and never stops the good rows, unless the sender asks for
   all-or-nothing (``atomic``);
 - the business key is provider + item + decision number + party code: re-sending creates no duplicates, a changed row

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from publiccredit.core.fields import mask_phone
+from publiccredit.core.identifiers import check_citizen_id, check_uscc
 from publiccredit.core.masking import looks_like_citizen_id, mask_citizen_id
-from publiccredit.subjects.identifiers import check_citizen_id, check_uscc
 
 ACTION_COLUMN = "CZLX"  # 操作类型: empty = add or correct; 撤销 = withdraw
 REASON_COLUMN = "CXYY"  # 撤销原因

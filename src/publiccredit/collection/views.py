@@ -14,10 +14,10 @@ from publiccredit.core.errors import DomainError
 from publiccredit.core.files import save_upload
 from publiccredit.subjects.queries import subject_by_code
 
-from .api import error_report_response, parse_period
 from .forms import LinkForm, UploadForm
 from .models import Batch
 from .queries import batches_for, candidates_for, timeliness, unlinked_records
+from .reports import error_report_response, parse_period
 from .services import link_record
 from .tasks import import_uploaded_file
 

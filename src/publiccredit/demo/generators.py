@@ -9,8 +9,8 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from publiccredit.core.identifiers import USCC_ALPHABET, make_citizen_id, make_uscc
 from publiccredit.organizations.reference import REGIONS, ZONE_HOST_COUNTY
-from publiccredit.subjects.identifiers import USCC_ALPHABET, make_citizen_id, make_uscc
 
 COUNTIES = [(code, name) for code, name, level, _parent, _gb in REGIONS if level == "county"]
 ZONES = [(code, name) for code, name, level, _parent, _gb in REGIONS if level == "zone"]

@@ -10,9 +10,9 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import Batch
 from publiccredit.collection.services import submit_records
 from publiccredit.core.crypto import decrypt_text
+from publiccredit.core.identifiers import make_uscc
 from publiccredit.organizations.models import Organization
 from publiccredit.organizations.reference import ZONE_HOST_COUNTY
-from publiccredit.subjects.identifiers import make_uscc
 from publiccredit.subjects.models import Subject
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -182,16 +182,3 @@ def list_entry(topic: str, payload: dict) -> Occasion | None:
                     DEPARTMENT: (_staff(holders_of("lists.manage_entries"))
                                  if topic.endswith((".statement", ".basis", ".suspend")) else [])},
         links={SUBJECT: "/account/", DEPARTMENT: f"/backoffice/lists/{entry.pk}/"})
-
-
-@resolves("selfservice.binding", variables=("subject", "state", "note"))
-def binding(topic: str, payload: dict) -> Occasion | None:
-    from publiccredit.selfservice.models import BindingRequest
-
-    request = BindingRequest.objects.select_related("user", "subject").filter(pk=payload.get("binding")).first()
-    if request is None:
-        return None
-    return Occasion(
-        context={"subject": request.subject.name, "state": request.get_state_display(), "note": request.note},
-        recipients={FILER: [Recipient(user=request.user, phone=request.phone, email=request.user.email)]},
-        links={FILER: "/account/"})

@@ -51,7 +51,7 @@ def is_overdue(objection: Objection, today: dt.date | None = None) -> bool:
 
 
 def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
-    from publiccredit.repair.queries import local_day_range
+    from publiccredit.workdays.queries import local_day_range
     from publiccredit.workdays.services import handling_times
 
     today = timezone.localdate()

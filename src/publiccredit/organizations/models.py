@@ -1,6 +1,6 @@
 from django.db import models
 
-from publiccredit.subjects.validators import validate_uscc
+from publiccredit.core.validators import validate_uscc
 
 
 class Region(models.Model):

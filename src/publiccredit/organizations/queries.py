@@ -6,7 +6,7 @@ def active_organizations():
 
 
 def organization_by_code(code: str) -> Organization | None:
-    from publiccredit.subjects.identifiers import normalize_code
+    from publiccredit.core.identifiers import normalize_code
 
     return Organization.objects.filter(code=normalize_code(code)).select_related("region").first()
 

@@ -5,7 +5,7 @@ Organisation codes are synthetic but valid unified social credit codes (authorit
 机关); the credit office replaces them with the real ones in the admin.
 """
 
-from publiccredit.subjects.identifiers import make_uscc
+from publiccredit.core.identifiers import make_uscc
 
 CITY_CODE = "361100"
 

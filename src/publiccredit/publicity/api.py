@@ -1,4 +1,4 @@
-"""Public API of the credit website: subject search and the public credit file (DESIGN.md §3, issue 4)."""
+"""Public API of the credit website: subject search and the public credit file (docs/portal.md, docs/api.md)."""
 
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer

@@ -17,10 +17,10 @@ from django.utils import timezone
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.core.crypto import lookup_hash
+from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
-from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 
 from .labels import labels

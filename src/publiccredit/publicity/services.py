@@ -11,7 +11,7 @@ from .visibility import Audience, audience_for
 
 
 def read_credit_file(*, subject: Subject, viewer, channel: str | None = None) -> dict:
-    """The credit file of ``subject`` as ``viewer`` may see it; every non-public view is audited (DESIGN.md §3)."""
+    """The credit file of ``subject`` as ``viewer`` may see it; every non-public view is audited (docs/portal.md)."""
     audience = audience_for(viewer, subject)
     file = queries.credit_file(subject, audience)
     if audience != Audience.PUBLIC:

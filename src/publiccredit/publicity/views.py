@@ -10,11 +10,11 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from publiccredit.core.identifiers import check_citizen_id, normalize_code
 from publiccredit.core.masking import looks_like_citizen_id, mask_citizen_id
 from publiccredit.lists import queries as list_queries
 from publiccredit.organizations.models import Region
 from publiccredit.search.engine import SearchError, search_subjects
-from publiccredit.subjects.identifiers import check_citizen_id, normalize_code
 from publiccredit.subjects.models import Industry, Subject
 
 from . import queries

@@ -1,6 +1,6 @@
 """What each audience may see of a credit record: the one rule every page, API answer, export and report asks.
 
-DESIGN.md §3 "Visibility is one function". The rule reads the catalog disclosure class of the record's item
+docs/architecture.md, "Visibility is one rule". The rule reads the catalog disclosure class of the record's item
 (社会公开 / 授权查询 / 政务共享), the record's state (有效, 已更正, 异议处理中, 已修复, 已撤销, 已过公示期), whether
 it is published at all (轻微 dishonesty need not be, 国办发〔2025〕22号) and its publicity window, and decides per
 audience; ``present_record`` then decides how the record is shown (natural persons masked, ID numbers never public).

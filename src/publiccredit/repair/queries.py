@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from publiccredit.collection.queries import sees_all_organizations
+from publiccredit.workdays.queries import local_day_range
 
 from .models import RepairApplication
 
@@ -44,14 +45,6 @@ def is_overdue(application: RepairApplication, today: dt.date | None = None) -> 
         return application.decide_by < today
     return application.state == State.APPROVED and application.pushed_at is None and bool(
         application.push_by and application.push_by < today)
-
-
-def local_day_range(since: dt.date, until: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """From the first moment of ``since`` to the last of ``until``, local time: a range an index on the column serves
-    (``__date`` lookups would convert every row first)."""
-    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
-    end = timezone.make_aware(dt.datetime.combine(until, dt.time.max))
-    return start, end
 
 
 def statistics_window(since: str | None, until: str | None) -> tuple[dt.date, dt.date]:

@@ -19,7 +19,8 @@ from publiccredit.core.errors import DomainError
 from publiccredit.core.evidence import evidence_response
 
 from . import services
-from .models import RepairApplication, RepairSettings
+from .documents import decision_document
+from .models import RepairSettings
 from .queries import is_overdue, repair_queue, repair_statistics, statistics_window
 
 FILTERS = {"open": "办理中", "to_acknowledge": "待认定部门确认", "approved": "准予修复", "refused": "不予修复",
@@ -125,23 +126,6 @@ def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
 @staff_of_an_organization
 def repair_rights_notice_pdf(request, record_id: int):
     return repair_rights_notice(request, record_id, as_pdf=True)
-
-
-def decision_document(request, application, *, back: str, pdf: str, as_pdf: bool = False):
-    """准予（不予）信用修复决定书 for a decided application: the same template as a page and as a PDF, for the
-    applicant to show banks, tenders and departments, and for the back office to print."""
-    from publiccredit.organizations.queries import issuing_office
-
-    if application.state not in (RepairApplication.State.APPROVED, RepairApplication.State.REFUSED):
-        raise Http404
-    issuer = issuing_office(application.decided_by)
-    title = "准予信用修复决定书" if application.state == RepairApplication.State.APPROVED else "不予信用修复决定书"
-    html = render(request, "repair/decision_document.html", {
-        "application": application, "record": application.record, "issuer": issuer, "title": title,
-        "back": back, "pdf": pdf})
-    if not as_pdf:
-        return html
-    return pdf_response(html, request, filename=f"repair-decision-{application.number}.pdf")
 
 
 @staff_of_an_organization

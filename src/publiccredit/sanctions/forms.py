@@ -36,7 +36,7 @@ def lines_to_subjects(text: str) -> list[dict]:
     """One subject a line: a code, a name, or a code followed by a name (space, comma or tab between)."""
     import re
 
-    from publiccredit.subjects.identifiers import normalize_code
+    from publiccredit.core.identifiers import normalize_code
 
     subjects = []
     for line in text.splitlines():

@@ -17,10 +17,10 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.bulk import select_where_in
 from publiccredit.core.crypto import lookup_hash
+from publiccredit.core.identifiers import CITIZEN_ID, USCC, check_identifier, normalize_code
 from publiccredit.core.masking import mask_citizen_id
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.publicity.visibility import DISCLOSURES, Audience
-from publiccredit.subjects.identifiers import CITIZEN_ID, USCC, check_identifier, normalize_code
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 from publiccredit.subjects.names import normalize_name
 

@@ -7,7 +7,7 @@ counting stops at ``COUNT_CAP`` ("1000+") and ranking looks at the first ``RANK_
 a user narrows the query or the filters rather than paging past page 50.
 
 Natural persons are not searchable by name: they are found only by their full citizen ID number, and then shown
-masked (the registry of persons is not published, DESIGN.md §3 data protection).
+masked (the registry of persons is not published, docs/portal.md).
 """
 
 import math
@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
+from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.organizations.models import Region
-from publiccredit.subjects.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.subjects.models import Subject
 from publiccredit.subjects.names import normalize_name
 

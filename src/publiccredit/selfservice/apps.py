@@ -9,6 +9,8 @@ class SelfServiceConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
+        from . import occasions  # noqa: F401  (registers the binding messages' resolver)
+
         register({
             "selfservice.binding.request": "信用主体账号申请绑定",
             "selfservice.binding.approve": "核验并绑定信用主体",

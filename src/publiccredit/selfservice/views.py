@@ -302,7 +302,7 @@ def progress(request):
 
 
 def repair_decision(request, number: str, as_pdf: bool = False):
-    from publiccredit.repair.views import decision_document
+    from publiccredit.repair.documents import decision_document
 
     application = get_object_or_404(RepairApplication.objects.select_related("record__item", "record__provider",
                                                                              "subject", "decided_by"),

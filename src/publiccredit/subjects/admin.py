@@ -14,9 +14,9 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.core.admin import AuditedModelAdmin
 from publiccredit.core.errors import DomainError
+from publiccredit.core.identifiers import check_citizen_id, normalize_code
 
 from . import services
-from .identifiers import check_citizen_id, normalize_code
 from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import normalize_name
 from .queries import subject_by_code

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .identifiers import KIND_LABELS, check_citizen_id, check_identifier, check_uscc
+from publiccredit.core.identifiers import KIND_LABELS, check_citizen_id, check_identifier, check_uscc
 
 CHECKS = {"auto": check_identifier, "uscc": check_uscc, "citizen_id": check_citizen_id}
 

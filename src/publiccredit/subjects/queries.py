@@ -3,8 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 
 from publiccredit.core.crypto import lookup_hash
+from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
 
-from .identifiers import check_citizen_id, check_uscc, normalize_code
 from .models import Representative, Subject
 from .names import normalize_name
 

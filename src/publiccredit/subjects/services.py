@@ -12,11 +12,11 @@ from publiccredit.core.bulk import copy_rows, insert_rows, select_where_in
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.core.fields import EncryptedTextField, is_mobile, mask_phone, mobile_digits
+from publiccredit.core.identifiers import USCC, check_identifier, normalize_code, require_citizen_id, require_uscc
 from publiccredit.core.masking import mask_citizen_id
 from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
-from .identifiers import USCC, check_identifier, normalize_code, require_citizen_id, require_uscc
 from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import display_name, normalize_name
 

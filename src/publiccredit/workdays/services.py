@@ -1,4 +1,4 @@
-"""Working-day arithmetic for every deadline on the platform (DESIGN.md: one clock for deadlines).
+"""Working-day arithmetic for every deadline on the platform (docs/architecture.md, "One clock for deadlines").
 
 双公示 within 7 working days, objections flagged within 1 and decided within 5, repairs decided within 10: all of them
 call ``add_working_days`` or ``working_days_between`` here and nowhere else.

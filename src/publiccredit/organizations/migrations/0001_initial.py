@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import publiccredit.subjects.validators
+import publiccredit.core.validators
 
 
 class Migration(migrations.Migration):
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             name='Organization',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=18, unique=True, validators=[publiccredit.subjects.validators.validate_uscc], verbose_name='统一社会信用代码')),
+                ('code', models.CharField(max_length=18, unique=True, validators=[publiccredit.core.validators.validate_uscc], verbose_name='统一社会信用代码')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='单位名称')),
                 ('short_name', models.CharField(blank=True, max_length=50, verbose_name='简称')),
                 ('kind', models.CharField(choices=[('credit_office', '信用主管部门'), ('department', '市直部门'), ('court', '司法机关'), ('county', '县（市、区）'), ('zone', '功能区管委会'), ('other', '其他单位')], max_length=16, verbose_name='单位类别')),

@@ -1,4 +1,4 @@
-"""Indexes behind subject search, one set per database engine (DESIGN.md §6 pitfalls).
+"""Indexes behind subject search, one set per database engine (docs/portal.md, search).
 
 PostgreSQL: pg_trgm GIN index for queries of three characters or more (LIKE and word similarity), and a GIN index
 on the name's distinct single characters and character pairs for 1- and 2-character queries, which trigrams cannot

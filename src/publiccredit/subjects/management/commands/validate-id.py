@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from publiccredit.subjects.identifiers import check_citizen_id, check_identifier, check_uscc
+from publiccredit.core.identifiers import check_citizen_id, check_identifier, check_uscc
 
 CHECKS = {"auto": check_identifier, "uscc": check_uscc, "citizen-id": check_citizen_id}
 
