@@ -112,7 +112,7 @@ def old_penalty(enterprise, market_regulation):
     """A 一般 penalty decided 100 days ago: past its 3-month minimum, inside its 1-year maximum (repairable)."""
     from django.utils import timezone
 
-    from tests.publicity.conftest import deliver, recent_penalty
+    from tests.builders import deliver, recent_penalty
 
     [record] = deliver("penalty", [recent_penalty(1, days_ago=100)], market_regulation)
     assert record.severity == "general"
@@ -146,7 +146,7 @@ def notify_and_serve(*, entry, actor, today=None):
     from django.utils import timezone
 
     from publiccredit.lists.services import notify_entry, serve_notice
-    from tests.repair.conftest import PDF
+    from tests.builders import PDF
 
     entry = notify_entry(entry=entry, actor=actor, today=today)
     if entry.served_on is None:

@@ -10,7 +10,7 @@ from publiccredit.collection.services import submit_records
 from publiccredit.lists.models import ListKind
 from publiccredit.lists.services import propose_entry
 from publiccredit.organizations.models import Organization
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ def penalised_citizen(citizen, market_regulation):
     """A penalty on the citizen, delivered with the full ID number as the party's and the representative's ID."""
     from publiccredit.catalog.models import CatalogItem
     from publiccredit.collection.services import submit_records
-    from tests.collection.conftest import person_penalty_row
+    from tests.builders import person_penalty_row
 
     row = person_penalty_row(1, CITIZEN_ID, name="张三丰", CF_FR_ZJHM=CITIZEN_ID)
     result = submit_records(item=CatalogItem.objects.get(code="penalty"), provider=market_regulation, records=[row],

@@ -12,7 +12,7 @@ from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.collection.services import submit_records
 from publiccredit.core.errors import PermissionDenied
 from publiccredit.sanctions.models import Screening
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 from publiccredit.objections.models import Objection
 from tests.browser.conftest import screenshot
-from tests.publicity.conftest import deliver, recent_penalty
+from tests.builders import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

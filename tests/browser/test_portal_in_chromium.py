@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.browser.conftest import screenshot
-from tests.publicity.conftest import deliver, license_row, recent_penalty
+from tests.builders import deliver, license_row, recent_penalty
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

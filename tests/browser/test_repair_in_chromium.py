@@ -5,8 +5,8 @@ import pytest
 from publiccredit.repair.models import RepairApplication
 from publiccredit.selfservice.services import approve_binding, register_subject_account
 from tests.browser.conftest import screenshot
+from tests.builders import PDF
 from tests.conftest import ENTERPRISE_USCC
-from tests.repair.conftest import PDF
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

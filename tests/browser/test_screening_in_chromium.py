@@ -7,8 +7,8 @@ from publiccredit.accounts.services import create_user
 from publiccredit.organizations.models import Organization
 from publiccredit.sanctions.models import MeasureFeedback
 from tests.browser.conftest import screenshot
+from tests.builders import list_subject
 from tests.conftest import ENTERPRISE_USCC
-from tests.sanctions.conftest import list_subject
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

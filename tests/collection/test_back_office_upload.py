@@ -4,7 +4,7 @@ records that could not be linked by code, and reads the timeliness ranking."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publiccredit.collection.models import Batch, CreditRecord
-from tests.collection.conftest import penalty_row, write_csv
+from tests.builders import penalty_row, write_csv
 from tests.conftest import ENTERPRISE_USCC
 
 

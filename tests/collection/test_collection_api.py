@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from publiccredit.accounts.services import issue_token
 from publiccredit.collection.models import CreditRecord
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 
 @pytest.fixture

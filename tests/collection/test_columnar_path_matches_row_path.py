@@ -7,7 +7,7 @@ from django.db import transaction
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import import_file
-from tests.collection.conftest import penalty_row, person_penalty_row, write_csv
+from tests.builders import penalty_row, person_penalty_row, write_csv
 from tests.conftest import CITIZEN_ID
 
 TODAY = dt.date(2026, 11, 25)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from publiccredit.catalog.models import ItemField
 from publiccredit.collection import services
 from publiccredit.collection.models import Batch, CreditRecord
-from tests.collection.conftest import MARKET_REGULATION_CODE, penalty_row, write_csv
+from tests.builders import MARKET_REGULATION_CODE, penalty_row, write_csv
 
 
 def run_import(capsys, path, *extra, item="penalty"):

@@ -2,7 +2,7 @@ import datetime as dt
 
 from publiccredit.collection.models import Batch, BatchError, CreditRecord
 from publiccredit.collection.services import submit_records
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 TODAY = dt.date(2026, 11, 25)
 

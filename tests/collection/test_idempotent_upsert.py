@@ -5,7 +5,7 @@ import datetime as dt
 
 from publiccredit.collection.models import BatchError, CreditRecord, RecordVersion
 from publiccredit.collection.services import submit_records
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -7,7 +7,7 @@ from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.collection.services import import_file, submit_records
 from publiccredit.core.crypto import decrypt_text
 from publiccredit.publicity.queries import public_ref
-from tests.collection.conftest import penalty_row, write_csv
+from tests.builders import penalty_row, write_csv
 from tests.conftest import CITIZEN_ID
 
 pytestmark = pytest.mark.django_db

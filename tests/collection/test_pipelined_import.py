@@ -9,7 +9,7 @@ from publiccredit.collection.models import Batch, CreditRecord, RecordVersion
 from publiccredit.collection.services import import_file
 from publiccredit.organizations.models import Organization
 from publiccredit.subjects.models import Subject
-from tests.collection.conftest import penalty_row, person_penalty_row, write_csv
+from tests.builders import penalty_row, person_penalty_row, write_csv
 from tests.conftest import CITIZEN_ID
 
 # Reference data comes from data migrations; serialized_rollback restores it after each flush.

@@ -5,7 +5,7 @@ import datetime as dt
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import submit_records
-from tests.collection.conftest import MARKET_REGULATION_CODE, penalty_row
+from tests.builders import MARKET_REGULATION_CODE, penalty_row
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date

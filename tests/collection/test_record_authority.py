@@ -9,7 +9,7 @@ from publiccredit.core.identifiers import make_uscc
 from publiccredit.organizations.models import Organization
 from publiccredit.publicity.queries import records_of
 from publiccredit.publicity.visibility import Audience
-from tests.collection.conftest import MARKET_REGULATION_CODE, penalty_row, write_csv
+from tests.builders import MARKET_REGULATION_CODE, penalty_row, write_csv
 
 pytestmark = pytest.mark.django_db
 

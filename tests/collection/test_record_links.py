@@ -8,7 +8,7 @@ from django.db import connection
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import submit_records
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 
 def test_intact_links_pass_and_a_dangling_subject_is_reported(penalty, market_regulation, capsys):
@@ -25,7 +25,7 @@ def test_intact_links_pass_and_a_dangling_subject_is_reported(penalty, market_re
 
 
 def test_a_record_altered_in_the_database_is_named_by_check_records(penalty, market_regulation, citizen, capsys):
-    from tests.collection.conftest import person_penalty_row
+    from tests.builders import person_penalty_row
     from tests.conftest import CITIZEN_ID
 
     submit_records(item=penalty, provider=market_regulation, actor=None,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from publiccredit.audit.models import AuditEntry
 from publiccredit.collection.models import Batch
 from publiccredit.collection.sources import prune_sources
-from tests.collection.conftest import penalty_row, write_csv
+from tests.builders import penalty_row, write_csv
 from tests.collection.test_back_office_upload import upload
 
 pytestmark = pytest.mark.django_db

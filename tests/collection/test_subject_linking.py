@@ -6,7 +6,7 @@ import datetime as dt
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import submit_records
 from publiccredit.subjects.models import Subject
-from tests.collection.conftest import penalty_row, person_penalty_row
+from tests.builders import penalty_row, person_penalty_row
 from tests.conftest import CITIZEN_ID, ENTERPRISE_USCC
 
 TODAY = dt.date(2026, 11, 25)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import submit_records
 from publiccredit.workdays.services import forget_cached_calendar, working_days_between
-from tests.collection.conftest import penalty_row
+from tests.builders import penalty_row
 
 
 def test_lateness_is_working_days_from_decision_to_receipt(penalty, market_regulation):

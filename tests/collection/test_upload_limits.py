@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from publiccredit.collection.models import Batch, BatchError, CreditRecord
 from publiccredit.collection.services import import_file
 from publiccredit.core.files import FileProblem
-from tests.collection.conftest import penalty_row, write_csv
+from tests.builders import penalty_row, write_csv
 from tests.collection.test_file_import import run_import
 
 pytestmark = pytest.mark.django_db

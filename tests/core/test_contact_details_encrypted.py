@@ -10,7 +10,7 @@ from publiccredit.objections.models import Objection
 from publiccredit.objections.services import file_objection
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import Applicant, apply_for_repair
-from tests.repair.conftest import proof
+from tests.builders import proof
 
 pytestmark = pytest.mark.django_db
 PHONE, EMAIL = "13912345678", "liu@xinjiang-pv.cn"

@@ -5,7 +5,7 @@ from django.db import connection
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.bulk import refresh_statistics_if_stale
-from tests.publicity.conftest import deliver, recent_penalty
+from tests.builders import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

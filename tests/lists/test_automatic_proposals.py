@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from publiccredit.lists.models import ListEntry, ProposalRule
 from publiccredit.lists.services import apply_proposal_rules, withdraw_entry
-from tests.publicity.conftest import deliver as deliver_only
-from tests.publicity.conftest import recent_penalty
+from tests.builders import deliver as deliver_only
+from tests.builders import recent_penalty
 
 pytestmark = pytest.mark.django_db
 

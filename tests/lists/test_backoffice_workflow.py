@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from publiccredit.lists.models import ListEntry
+from tests.builders import deliver, recent_penalty
 from tests.conftest import ENTERPRISE_USCC, second_approver
-from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def penalty(enterprise, market_regulation):
 def serve(office, entry, **overrides):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.repair.conftest import PDF
+    from tests.builders import PDF
 
     form = {"method": "direct", "served_on": timezone.localdate().isoformat(), "note": "当事人签收",
             "files": [SimpleUploadedFile("送达回证.pdf", PDF, content_type="application/pdf")], **overrides}

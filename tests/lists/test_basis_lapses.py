@@ -15,9 +15,7 @@ from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import published_entries
 from publiccredit.lists.services import exit_entry, expire_entries, propose_entry, resume_entry
 from publiccredit.notifications.models import Notification
-from tests.collection.conftest import penalty_row
-from tests.publicity.conftest import deliver, recent_penalty
-from tests.sanctions.conftest import list_subject
+from tests.builders import deliver, list_subject, penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

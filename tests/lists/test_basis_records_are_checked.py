@@ -9,8 +9,8 @@ from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
 from publiccredit.lists.models import ListKind
 from publiccredit.lists.services import decide_entry, propose_entry
+from tests.builders import deliver, penalty_row, recent_penalty
 from tests.conftest import notify_and_serve, second_approver
-from tests.publicity.conftest import deliver, penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

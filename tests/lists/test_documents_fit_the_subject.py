@@ -15,8 +15,8 @@ from publiccredit.lists.services import (
     propose_entry,
     submit_statement,
 )
+from tests.builders import deliver, person_penalty_row, recent_penalty
 from tests.conftest import CITIZEN_ID, notify_and_serve, second_approver
-from tests.publicity.conftest import deliver, person_penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

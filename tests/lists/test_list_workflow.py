@@ -17,8 +17,8 @@ from publiccredit.lists.services import (
     publish_entry,
     withdraw_entry,
 )
+from tests.builders import deliver, recent_penalty
 from tests.conftest import notify_and_serve, second_approver
-from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

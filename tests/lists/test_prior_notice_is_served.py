@@ -12,9 +12,8 @@ from publiccredit.lists.models import ListKind
 from publiccredit.lists.services import decide_entry, notify_entry, propose_entry, serve_notice
 from publiccredit.selfservice.services import approve_binding, register_subject_account
 from publiccredit.workdays.services import add_working_days
+from tests.builders import PDF, deliver, recent_penalty
 from tests.conftest import ENTERPRISE_USCC, second_approver
-from tests.publicity.conftest import deliver, recent_penalty
-from tests.repair.conftest import PDF
 
 pytestmark = pytest.mark.django_db
 

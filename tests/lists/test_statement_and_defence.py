@@ -12,9 +12,8 @@ from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.services import decide_entry, propose_entry
 from publiccredit.notifications.models import Notification
 from publiccredit.objections.services import file_objection
+from tests.builders import deliver, proof, recent_penalty
 from tests.conftest import notify_and_serve, second_approver
-from tests.publicity.conftest import deliver, recent_penalty
-from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
 

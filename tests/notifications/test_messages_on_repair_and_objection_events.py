@@ -7,7 +7,7 @@ from publiccredit.notifications.models import MessageTemplate, Notification
 from publiccredit.notifications.services import notify
 from publiccredit.objections.services import accept_objection, decide_objection, file_objection
 from publiccredit.repair.services import Applicant, accept_application, apply_for_repair, approve_application
-from tests.repair.conftest import proof
+from tests.builders import proof
 
 pytestmark = pytest.mark.django_db
 PHONE, EMAIL = "13912345678", "liu@xinjiang-pv.cn"

@@ -15,8 +15,8 @@ from publiccredit.objections.models import FilerPhoneCheck, Objection
 from publiccredit.objections.services import accept_objection, accept_overdue, file_objection, send_filer_code
 from publiccredit.selfservice.services import approve_binding, register_subject_account
 from publiccredit.workdays.services import add_working_days
+from tests.builders import deliver, recent_penalty
 from tests.conftest import ENTERPRISE_USCC
-from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 MOBILE = "13912345678"

@@ -3,8 +3,8 @@
 import pytest
 
 from publiccredit.accounts.services import issue_token
+from tests.builders import deliver, recent_penalty
 from tests.conftest import ENTERPRISE_USCC
-from tests.publicity.conftest import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from publiccredit.notifications.models import Notification
 from publiccredit.objections.models import Objection, ObjectionAttachment
 from publiccredit.objections.services import decide_objection, decide_review, file_objection, request_review
 from publiccredit.workdays.services import add_working_days
+from tests.builders import deliver, proof, recent_penalty
 from tests.conftest import filer_code
-from tests.publicity.conftest import deliver, recent_penalty
-from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
 

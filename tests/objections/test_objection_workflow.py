@@ -14,7 +14,7 @@ from publiccredit.objections.services import (
 )
 from publiccredit.publicity.visibility import Audience, is_visible, marks
 from publiccredit.workdays.services import add_working_days
-from tests.publicity.conftest import deliver, recent_penalty
+from tests.builders import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from tests.builders import deliver, license_row, recent_penalty
 from tests.lists.test_public_list_api import listed
-from tests.publicity.conftest import deliver, license_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from publiccredit.publicity.models import Article
 from publiccredit.publicity.services import publish_article
-from tests.collection.conftest import penalty_row
-from tests.publicity.conftest import deliver, license_row, recent_penalty
+from tests.builders import deliver, license_row, penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 

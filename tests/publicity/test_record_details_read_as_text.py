@@ -3,8 +3,8 @@
 import pytest
 
 from publiccredit.publicity.queries import public_ref
+from tests.builders import deliver, person_penalty_row, recent_penalty
 from tests.conftest import CITIZEN_ID
-from tests.publicity.conftest import deliver, person_penalty_row, recent_penalty
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_a_persons_file_shows_no_registration_status(client, citizen, market_reg
 
 
 def test_a_file_with_list_entries_only_never_says_it_shows_the_latest_zero(client, enterprise, credit_office_admin):
-    from tests.sanctions.conftest import list_subject
+    from tests.builders import list_subject
 
     list_subject(enterprise, "serious_dishonesty", credit_office_admin)
     page = client.get(f"/credit/{public_ref(enterprise)}/").content.decode()

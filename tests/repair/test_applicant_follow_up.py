@@ -8,7 +8,7 @@ from publiccredit.accounts.services import issue_token
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import accept_application, apply_for_repair, return_application
 from publiccredit.workdays.services import add_working_days
-from tests.repair.conftest import proof
+from tests.builders import proof
 
 pytestmark = pytest.mark.django_db
 

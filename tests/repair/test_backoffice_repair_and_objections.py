@@ -8,7 +8,7 @@ from publiccredit.objections.models import Objection
 from publiccredit.objections.services import file_objection
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import apply_for_repair
-from tests.repair.conftest import PDF, proof
+from tests.builders import PDF, proof
 
 pytestmark = pytest.mark.django_db
 

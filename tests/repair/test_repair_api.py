@@ -4,8 +4,8 @@ import pytest
 
 from publiccredit.accounts.services import issue_token
 from publiccredit.repair.models import RepairApplication
+from tests.builders import proof
 from tests.conftest import ENTERPRISE_USCC
-from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from publiccredit.repair.services import (
     return_application,
 )
 from publiccredit.workdays.services import add_working_days
-from tests.repair.conftest import proof
+from tests.builders import proof
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_approval_repairs_the_record_everywhere_and_tells_the_deciding_departmen
 
 def test_a_list_entry_resting_only_on_the_repaired_record_exits(old_penalty, applicant, enterprise,
                                                                 credit_office_admin):
-    from tests.sanctions.conftest import list_subject
+    from tests.builders import list_subject
 
     entry = list_subject(enterprise, "watch_list", credit_office_admin, records=[old_penalty])
     application, _ = apply(old_penalty, applicant)
@@ -151,7 +151,7 @@ def test_a_refusal_needs_a_reason_and_leaves_the_record_as_it_was(old_penalty, a
 
 def test_a_department_correcting_a_repaired_record_does_not_undo_the_repair(old_penalty, applicant,
                                                                            credit_office_admin, market_regulation):
-    from tests.publicity.conftest import deliver, recent_penalty
+    from tests.builders import deliver, recent_penalty
 
     application, _ = apply(old_penalty, applicant)
     accept_application(application=application, actor=credit_office_admin)

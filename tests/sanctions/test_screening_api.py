@@ -73,7 +73,7 @@ def test_the_legal_representative_of_a_listed_enterprise_is_a_related_hit(client
 
 def test_screening_a_listed_person_returns_the_organisations_it_represents(client, screening_token, enterprise,
                                                                           citizen, credit_office_admin):
-    from tests.sanctions.conftest import list_subject
+    from tests.builders import list_subject
 
     list_subject(citizen, "serious_dishonesty", credit_office_admin)
     [row] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}]).json()["results"]
@@ -84,7 +84,7 @@ def test_screening_a_listed_person_returns_the_organisations_it_represents(clien
 def test_a_negative_record_under_objection_is_marked_and_its_measures_suspended(client, screening_token,
                                                                               enterprise, market_regulation):
     from publiccredit.collection.models import CreditRecord
-    from tests.publicity.conftest import deliver, recent_penalty
+    from tests.builders import deliver, recent_penalty
 
     [record] = deliver("penalty", [recent_penalty(1, CF_CFLB="罚款")], market_regulation)
     CreditRecord.objects.filter(pk=record.pk).update(state=CreditRecord.State.OBJECTION, severity="serious")
@@ -136,7 +136,7 @@ def test_the_matters_are_listed_with_their_codes(client, db):
 
 def test_a_red_listed_enterprise_gets_the_incentives_of_the_matter(client, screening_token, enterprise,
                                                                    credit_office_admin):
-    from tests.sanctions.conftest import list_subject
+    from tests.builders import list_subject
 
     list_subject(enterprise, "red_list", credit_office_admin)
     [row] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}], matter="licensing").json()["results"]

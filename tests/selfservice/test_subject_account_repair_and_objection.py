@@ -7,8 +7,8 @@ from publiccredit.collection.models import CreditRecord
 from publiccredit.objections.models import Objection
 from publiccredit.repair.models import RepairApplication
 from publiccredit.selfservice.models import BindingRequest
+from tests.builders import proof
 from tests.conftest import ENTERPRISE_USCC, filer_code
-from tests.repair.conftest import proof
 
 pytestmark = pytest.mark.django_db
 
