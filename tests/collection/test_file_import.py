@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from publiccredit.catalog.models import ItemField
-from publiccredit.collection import services
+from publiccredit.collection import intake
 from publiccredit.collection.models import Batch, CreditRecord
 from tests.builders import MARKET_REGULATION_CODE, penalty_row, write_csv
 
@@ -105,7 +105,7 @@ def test_a_dry_run_writes_no_records(tmp_path, capsys, penalty):
 def test_an_import_killed_half_way_can_be_re_run_and_ends_with_each_record_once(tmp_path, capsys, penalty,
                                                                              monkeypatch):
     path = write_csv(tmp_path / "big.csv", [penalty_row(n) for n in range(1, 26)])
-    original_store, calls = services.Intake.store, {"n": 0}
+    original_store, calls = intake.Intake.store, {"n": 0}
 
     def store_then_die(self, chunk):
         calls["n"] += 1
@@ -115,16 +115,16 @@ def test_an_import_killed_half_way_can_be_re_run_and_ends_with_each_record_once(
 
     from publiccredit.collection import columnar
 
-    monkeypatch.setattr(services, "CHUNK_SIZE", 10)
+    monkeypatch.setattr(intake, "CHUNK_SIZE", 10)
     monkeypatch.setattr(columnar, "CHUNK_ROWS", 10)
-    monkeypatch.setattr(services.Intake, "store", store_then_die)
+    monkeypatch.setattr(intake.Intake, "store", store_then_die)
     with pytest.raises(KeyboardInterrupt):
         call_command("import", str(path), "--item", "penalty", "--provider", MARKET_REGULATION_CODE)
     assert CreditRecord.objects.count() == 20
     killed = Batch.objects.get()
     assert (killed.total, killed.accepted, killed.created, killed.updated, killed.unchanged) == (20, 20, 20, 0, 0)
     assert killed.created + killed.updated + killed.unchanged == killed.accepted
-    monkeypatch.setattr(services.Intake, "store", original_store)
+    monkeypatch.setattr(intake.Intake, "store", original_store)
     code, out, _ = run_import(capsys, path, "--json")
     report = json.loads(out)
     assert (code, report["created"], report["unchanged"]) == (0, 5, 20)

@@ -34,10 +34,10 @@ def test_a_chunked_import_without_an_outer_transaction_stores_every_row_once(tmp
 def test_a_failure_while_writing_marks_the_batch_failed_and_a_rerun_stores_every_row_once(tmp_path, monkeypatch):
     import itertools
 
-    from publiccredit.collection import services
+    from publiccredit.collection import intake
 
     monkeypatch.setattr(columnar, "CHUNK_ROWS", 5)
-    original_copy, original_insert = columnar.copy_frame, services.Intake.insert_creates
+    original_copy, original_insert = columnar.copy_frame, intake.Intake.insert_creates
     writes = itertools.count(1)  # next() is atomic: the writer threads share it
 
     def fail_second_write():
@@ -55,7 +55,7 @@ def test_a_failure_while_writing_marks_the_batch_failed_and_a_rerun_stores_every
         return original_insert(self, rows)
 
     monkeypatch.setattr(columnar, "copy_frame", failing_copy)
-    monkeypatch.setattr(services.Intake, "insert_creates", failing_insert)
+    monkeypatch.setattr(intake.Intake, "insert_creates", failing_insert)
     path = write_csv(tmp_path / "p.csv", [penalty_row(n) for n in range(1, 16)])
     market = Organization.objects.get(name="上饶市市场监督管理局")
     with pytest.raises((OSError, RuntimeError)):
@@ -63,7 +63,7 @@ def test_a_failure_while_writing_marks_the_batch_failed_and_a_rerun_stores_every
     assert Batch.objects.get().status == "failed"
     assert CreditRecord.objects.count() < 15
     monkeypatch.setattr(columnar, "copy_frame", original_copy)
-    monkeypatch.setattr(services.Intake, "insert_creates", original_insert)
+    monkeypatch.setattr(intake.Intake, "insert_creates", original_insert)
     again = import_file(item=CatalogItem.objects.get(code="penalty"), provider=market, path=path, actor=None)
     assert again.batch.status == "done"
     assert CreditRecord.objects.count() == 15

@@ -12,9 +12,10 @@ from publiccredit.accounts.authentication import HasScope
 from publiccredit.catalog.queries import active_item
 from publiccredit.core.api import local_iso
 
+from .intake import MAX_API_RECORDS
 from .queries import batches_for, item_overview, timeliness
 from .reports import error_report_response, parse_period
-from .services import MAX_API_RECORDS, submit_records
+from .services import submit_records
 
 RESULT = inline_serializer("IntakeResult", {
     "batch": serializers.IntegerField(), "status": serializers.CharField(), "total": serializers.IntegerField(),

@@ -10,7 +10,6 @@ messages, and the columnar path only decides how fast.
 """
 
 import datetime as dt
-import hashlib
 import io
 import json
 
@@ -28,6 +27,8 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 
 from .authority import CHECKED_ROLES
+from .intake import _Chunk
+from .keys import SET_JOIN, business_key, digest
 from .models import CreditRecord
 from .rules import condition_holds
 from .validation import (
@@ -47,32 +48,7 @@ CHUNK_ROWS = 20_000
 LOOKUP_COLUMNS = ["item", "decision_number", "provider", "key_hash", "subject"]
 ROW = "__row"
 FIRST_DATA_ROW = 2
-SET_JOIN = "\x1e"
 BAD = "\x00bad"  # marks a distinct value that failed its check
-
-
-def digest(text: str) -> str:
-    """16-byte BLAKE2b in hex: business keys and content hashes."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def business_key(provider_code: str, item_code: str, decision_number: str, party: str) -> str:
-    """Provider + item + decision number + party code: the key that makes re-sent records no duplicates."""
-    return digest(f"{provider_code}|{item_code}|{decision_number}|{party}")
-
-
-def content_digest(values: dict, id_fields: list[str]) -> str:
-    """Content hash shared by both paths: sorted field=value pairs, ID numbers as their keyed hash.
-    ``canonical_content`` builds the same text for a whole frame."""
-    parts = []
-    for code in sorted(values):
-        value = values[code]
-        if code in id_fields:
-            value = lookup_hash(value)
-        elif isinstance(value, list):
-            value = SET_JOIN.join(value)
-        parts.append(f"{code}={value}")
-    return digest("\x1f".join(parts))
 
 
 def canonical_content(frame: pl.DataFrame, field_codes: list[str], id_fields: list[str], id_memo: dict) -> list[str]:
@@ -308,8 +284,6 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
             for raw in chunk.filter(pl.col(ROW).is_in(numbers)).iter_rows(named=True):
                 number = raw.pop(ROW)
                 checked.append((number, *schema.check(number, raw, today=intake.today)))
-        from .services import _Chunk
-
         if fast is None:
             checked.extend((cells[0], checked_row(cells), []) for cells in clean.iter_rows())
             checked.sort(key=lambda item: item[0])

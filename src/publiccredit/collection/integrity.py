@@ -58,7 +58,7 @@ def _id_fields(version_id: int, memo: dict) -> list[str]:
 
 def altered_records(*, chunk: int = 5000) -> Iterator[AlteredRecord]:
     """Records whose content no longer gives their stored hash (the intake's own ``content_digest``)."""
-    from .columnar import content_digest
+    from .keys import content_digest
 
     memo: dict = {}
     providers = dict(Organization.objects.values_list("pk", "name"))
