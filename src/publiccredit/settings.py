@@ -230,7 +230,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "drain-outbox": {"task": "publiccredit.events.tasks.drain_outbox", "schedule": 60.0},
+    "drain-outbox": {"task": "events.drain_outbox", "schedule": 60.0},
     "expire-list-entries": {"task": "lists.expire_entries", "schedule": 6 * 3600.0},
     "retry-failed-notifications": {"task": "notifications.retry_failed", "schedule": 600.0},
     "remind-deadlines": {"task": "notifications.remind_deadlines", "schedule": crontab(hour=8, minute=30)},

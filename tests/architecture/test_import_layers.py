@@ -5,11 +5,12 @@ from pathlib import Path
 import grimp
 import pytest
 from importlinter import api
+from importlinter.contracts.forbidden import ForbiddenContract
 from importlinter.contracts.independence import IndependenceContract
 from importlinter.contracts.layers import LayersContract
 
 CONFIG = Path(__file__).resolve().parents[2] / "pyproject.toml"
-CONTRACT_TYPES = {"layers": LayersContract, "independence": IndependenceContract}
+CONTRACT_TYPES = {"layers": LayersContract, "independence": IndependenceContract, "forbidden": ForbiddenContract}
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +48,9 @@ def test_a_view_importing_another_apps_view_breaks_the_views_contract(configurat
     graph.add_import(importer="publiccredit.lists.views", imported="publiccredit.repair.views", line_number=1,
                      line_contents="from publiccredit.repair.views import decision_document")
     assert check(configuration, graph, "views") is False
+
+
+def test_a_service_importing_a_tasks_module_breaks_the_tasks_contract(configuration, graph):
+    graph.add_import(importer="publiccredit.lists.services", imported="publiccredit.notifications.tasks", line_number=1,
+                     line_contents="from publiccredit.notifications.tasks import deliver_notifications")
+    assert check(configuration, graph, "tasks") is False

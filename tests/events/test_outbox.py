@@ -56,14 +56,16 @@ def test_a_failing_handler_is_recorded_and_retried_without_blocking_others(db):
 
 
 def test_with_a_broker_configured_draining_is_handed_to_a_celery_worker(db, settings, monkeypatch):
+    from publiccredit import celery_app
     from publiccredit.events import services, tasks
 
     queued = []
-    monkeypatch.setattr(tasks.drain_outbox, "delay", lambda *a, **k: queued.append("drain"))
+    monkeypatch.setattr(celery_app, "send_task", lambda name, **options: queued.append((name, options)))
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/15"
     emit("test.queued", {})
     services.schedule_drain()
-    assert queued == ["drain"]
+    assert queued == [("events.drain_outbox", {"kwargs": {}})]
+    assert tasks.drain_outbox.name in celery_app.tasks and tasks.drain_outbox.name == "events.drain_outbox"
     assert OutboxEvent.objects.get(topic="test.queued").processed_at is None
 
 

@@ -5,7 +5,7 @@ from publiccredit.audit.context import channel
 from publiccredit.catalog.models import CatalogItem
 
 
-@shared_task(name="publiccredit.collection.tasks.import_uploaded_file")
+@shared_task(name="collection.import_uploaded_file")
 def import_uploaded_file(*, item_id: int, provider_id: int, user_id: int, path: str, original_name: str,
                          dry_run: bool, atomic: bool) -> int:
     """Import an uploaded file on a worker; returns the batch id. The plaintext upload never outlives the import:

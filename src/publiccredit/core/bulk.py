@@ -94,7 +94,7 @@ def _array_type(field) -> str:
     if kind in {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "PositiveIntegerField",
                 "PositiveBigIntegerField", "SmallIntegerField", "PositiveSmallIntegerField"}:
         return "bigint"
-    return "text"
+    return {"DateField": "date", "DateTimeField": "timestamptz", "BooleanField": "boolean"}.get(kind, "text")
 
 
 def select_where_in(model, column: str, values, columns: list[str]) -> list[tuple]:
@@ -137,7 +137,7 @@ def any_id_clause(connection, column: str, ids: list[int]) -> tuple[str, list]:
 
 def refresh_statistics_if_stale(model, *, columns: list[str] | None = None, min_rows: int = 20_000,
                                 growth: float = 1.0) -> bool:
-    """ANALYZE the model's table (only ``columns``, when given) once it holds ``growth`` times more rows than its
+    """ANALYZE the model's table (only ``columns``, when given) once it holds ``1 + growth`` times the rows its
     statistics know of, and at least ``min_rows``.
 
     PostgreSQL plans from statistics that autovacuum refreshes only between its naps. A load that grows a table from

@@ -11,11 +11,14 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from publiccredit.core.queueing import enqueue
+
 from .models import OutboxEvent
 from .registry import handlers_for
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
+DRAIN_OUTBOX = "events.drain_outbox"  # the Celery task draining the outbox
 
 
 def emit(topic: str, payload: dict) -> OutboxEvent:
@@ -27,9 +30,7 @@ def emit(topic: str, payload: dict) -> OutboxEvent:
 
 def schedule_drain() -> None:
     if settings.CELERY_BROKER_URL:
-        from .tasks import drain_outbox
-
-        drain_outbox.delay()
+        enqueue(DRAIN_OUTBOX)
     else:
         drain(limit=10_000)
 

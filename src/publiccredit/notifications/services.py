@@ -21,12 +21,14 @@ from django.utils import timezone
 from publiccredit.audit.services import record_write
 from publiccredit.core.crypto import decrypt_text, encrypt_text, lookup_hash
 from publiccredit.core.fields import is_mobile, mask_phone, mobile_digits
+from publiccredit.core.queueing import enqueue
 
 from .models import MessageTemplate, Notification
 from .occasions import DEPARTMENT, Occasion, Recipient, holders_of, resolver_for, staff_of
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+DELIVER_NOTIFICATIONS = "notifications.deliver"  # the Celery task sending pending notifications
 ADDRESS_CONTEXT = b"contact"
 Channel, State = Notification.Channel, Notification.State
 REMINDER_TOPIC = "deadlines.reminder"
@@ -94,9 +96,7 @@ def _messages(template: MessageTemplate, recipient: Recipient, *, title: str, bo
 
 def schedule_delivery() -> None:
     if settings.CELERY_BROKER_URL:
-        from .tasks import deliver_notifications
-
-        deliver_notifications.delay()
+        enqueue(DELIVER_NOTIFICATIONS)
     else:
         deliver_pending()
 

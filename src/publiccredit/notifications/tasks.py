@@ -3,7 +3,7 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(name="notifications.deliver")
+@shared_task(name=services.DELIVER_NOTIFICATIONS)
 def deliver_notifications() -> dict:
     return services.deliver_pending()
 

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 
-@shared_task(name="publiccredit.sanctions.tasks.screen_uploaded_file")
+@shared_task(name="sanctions.screen_uploaded_file")
 def screen_uploaded_file(*, matter_id: int, user_id: int, path: str, original_name: str, reference: str = "") -> int:
     """Screen an uploaded list of up to 100,000 subjects (on a worker when a broker is configured); bad rows are
     reported as invalid results while the good ones are screened. Returns the screening id."""
