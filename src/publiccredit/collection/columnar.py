@@ -27,7 +27,7 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 
 from .authority import CHECKED_ROLES
-from .intake import _Chunk
+from .intake import CheckedChunk
 from .keys import SET_JOIN, business_key, digest
 from .models import CreditRecord
 from .rules import condition_holds
@@ -339,7 +339,7 @@ def _feed_chunks(intake, checker, frame, field_order, set_fields, category_field
         with transaction.atomic():
             if creates:
                 fast.create(clean[creates], [keys[i] for i in creates])
-            intake.store(_Chunk(good, good_keys, errors))
+            intake.store(CheckedChunk(good, good_keys, errors))
         intake.progress()
 
 

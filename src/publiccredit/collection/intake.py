@@ -78,7 +78,7 @@ def check_provider(item: CatalogItem, provider) -> None:
 
 
 @dataclass
-class _Chunk:
+class CheckedChunk:
     """Rows of one chunk after checking: the good ones with their business keys, and the errors."""
 
     rows: list[CheckedRow]
@@ -155,10 +155,10 @@ class Intake:
         return RowError(number, self.decision_field or "", "duplicate_in_batch",
                         f"与本批次第{first}行的业务主键（决定文书号+相对人代码）重复", decision)
 
-    def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> _Chunk:
+    def check_rows(self, numbered_rows: Iterable[tuple[int, dict]]) -> CheckedChunk:
         return self.admit(((number, *self.schema.check(number, raw, today=self.today)) for number, raw in numbered_rows))
 
-    def admit(self, checked: Iterable[tuple[int, CheckedRow | None, list[RowError]]]) -> _Chunk:
+    def admit(self, checked: Iterable[tuple[int, CheckedRow | None, list[RowError]]]) -> CheckedChunk:
         """Count checked rows, give each good one its business key, and refuse a key seen earlier in the batch."""
         good, keys, chunk_errors = [], [], []
         for number, row, errors in checked:
@@ -177,9 +177,9 @@ class Intake:
             else:
                 good.append(row)
                 keys.append(key)
-        return _Chunk(good, keys, self.result.note(chunk_errors))
+        return CheckedChunk(good, keys, self.result.note(chunk_errors))
 
-    def store(self, chunk: _Chunk) -> None:
+    def store(self, chunk: CheckedChunk) -> None:
         """Classify the chunk's rows against what is stored and write (unless dry run)."""
         names = ["id", "key_hash", "content_hash", "version", "state", "subject_id"]
         existing = {row[1]: dict(zip(names, row, strict=True))
