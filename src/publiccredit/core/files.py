@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import re
+import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,8 +220,6 @@ def error_report_csv(errors, stream: io.TextIOBase) -> None:
 def save_upload(upload) -> str:
     """Keep an uploaded file (a Django ``UploadedFile``) where a worker can read it: under MEDIA_ROOT/uploads, by a
     random name with the upload's kind, readable by the platform's user only. Returns the path."""
-    import uuid
-
     folder = settings.MEDIA_ROOT / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{uuid.uuid4().hex}{'.xlsx' if upload.name.lower().endswith(('.xlsx', '.xlsm')) else '.csv'}"
