@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "publiccredit.accounts",
     "publiccredit.subjects",
     "publiccredit.catalog",
+    "publiccredit.casework",
     "publiccredit.collection",
     "publiccredit.backoffice",
     "publiccredit.demo",

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from publiccredit.accounts.api import WhoAmIView
 from publiccredit.accounts.views import admin_index, staff_login
+from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
@@ -30,7 +31,7 @@ api_v1 = [
     path("screening/<int:screening_id>/", sanctions_api.ScreeningDetailView.as_view(), name="screening-detail"),
     path("screening/<int:screening_id>/feedback/", sanctions_api.FeedbackView.as_view(), name="screening-feedback"),
     path("repairs/", repair_api.RepairApplicationsView.as_view(), name="repairs"),
-    path("remedies/stats/", repair_api.RemedyStatisticsView.as_view(), name="remedy-stats"),
+    path("remedies/stats/", backoffice_api.RemedyStatisticsView.as_view(), name="remedy-stats"),
     path("repairs/<str:number>/", repair_api.RepairProgressView.as_view(), name="repair-progress"),
     path("repairs/<str:number>/resubmit/", repair_api.RepairFollowUpView.as_view(), {"action": "resubmit"},
          name="repair-resubmit"),

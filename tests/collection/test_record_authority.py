@@ -5,10 +5,10 @@ import pytest
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import import_file, submit_records
+from publiccredit.core.audience import Audience
 from publiccredit.core.identifiers import make_uscc
 from publiccredit.organizations.models import Organization
 from publiccredit.publicity.queries import records_of
-from publiccredit.publicity.visibility import Audience
 from tests.builders import MARKET_REGULATION_CODE, penalty_row, write_csv
 
 pytestmark = pytest.mark.django_db

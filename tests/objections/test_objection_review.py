@@ -168,8 +168,8 @@ def test_the_api_takes_new_evidence_with_a_review_request(client, upheld, credit
 
 
 def test_reviews_are_counted_in_the_statistics(upheld, credit_office_admin):
+    from publiccredit.casework.queries import statistics_window
     from publiccredit.objections.queries import objection_statistics
-    from publiccredit.repair.queries import statistics_window
 
     objection, _ = upheld
     request_review(objection=objection, reasons="不服", actor=None)

@@ -4,6 +4,8 @@ import pytest
 from django.utils import timezone
 
 from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.visibility import is_visible
+from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.objections.models import Objection
 from publiccredit.objections.services import (
@@ -12,7 +14,7 @@ from publiccredit.objections.services import (
     find_by_query_code,
     reject_objection,
 )
-from publiccredit.publicity.visibility import Audience, is_visible, marks
+from publiccredit.publicity.presentation import marks
 from publiccredit.workdays.services import add_working_days
 from tests.builders import deliver, recent_penalty
 

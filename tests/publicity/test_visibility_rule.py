@@ -10,8 +10,10 @@ from publiccredit.accounts.roles import Role
 from publiccredit.accounts.services import create_user
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.visibility import is_visible, visible_records
+from publiccredit.core.audience import Audience, audience_for
+from publiccredit.publicity.presentation import present_record
 from publiccredit.publicity.queries import credit_file
-from publiccredit.publicity.visibility import Audience, audience_for, is_visible, present_record, visible_records
 from tests.conftest import CITIZEN_ID
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +97,44 @@ def test_the_audience_follows_the_signed_in_user(credit_office_admin, market_cle
     assert audience_for(market_clerk, enterprise) == Audience.DEPARTMENT
     assert audience_for(owner, enterprise) == Audience.SUBJECT
     assert audience_for(owner, citizen) == Audience.PUBLIC
+
+
+def restricted_keys(records, user):
+    ids = set(CreditRecord.objects.restrict(user).values_list("pk", flat=True))
+    return {name for name, record in records.items() if record.pk in ids}
+
+
+def test_a_bound_account_sees_its_own_subject_as_the_subject_and_every_other_subject_as_the_public(
+        records_in_every_state, enterprise, citizen):
+    owner = create_user(username="xinjiang-restrict", role=Role.SUBJECT_USER, subject=enterprise,
+                        password="Qiye-2026!!x")
+    own = {name for name, record in records_in_every_state.items() if record.subject_id == enterprise.pk}
+    others = set(records_in_every_state) - own
+    assert others == {"person"}  # the one record of another subject: the citizen's penalty
+    assert restricted_keys(records_in_every_state, owner) == (
+        (visible_keys(records_in_every_state, Audience.SUBJECT) & own)
+        | (visible_keys(records_in_every_state, Audience.PUBLIC) & others))
+    neighbour = create_user(username="citizen-restrict", role=Role.SUBJECT_USER, subject=citizen,
+                            password="Geren-2026!!x")
+    assert "repaired" not in restricted_keys(records_in_every_state, neighbour)
+    assert "inspection" not in restricted_keys(records_in_every_state, neighbour)
+
+
+def test_staff_and_visitors_are_restricted_by_their_audience(records_in_every_state, market_clerk,
+                                                              credit_office_admin):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert restricted_keys(records_in_every_state, AnonymousUser()) == visible_keys(records_in_every_state,
+                                                                                    Audience.PUBLIC)
+    assert restricted_keys(records_in_every_state, market_clerk) == visible_keys(records_in_every_state,
+                                                                                 Audience.DEPARTMENT)
+    assert restricted_keys(records_in_every_state, credit_office_admin) == set(records_in_every_state)
+
+
+def test_records_in_force_are_the_valid_corrected_and_contested_ones_inside_their_publicity_period(
+        records_in_every_state):
+    corrected = records_in_every_state["public"]
+    CreditRecord.objects.filter(pk=corrected.pk).update(state=CreditRecord.State.CORRECTED)
+    in_force = set(CreditRecord.objects.visible_to(Audience.CREDIT_OFFICE).in_force().values_list("pk", flat=True))
+    assert {name for name, record in records_in_every_state.items() if record.pk in in_force} == {
+        "public", "objection", "person", "inspection"}

@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from publiccredit.audit.models import AuditEntry
 from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.visibility import is_visible
+from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError
 from publiccredit.lists.models import ListEntry
-from publiccredit.publicity.visibility import Audience, is_visible
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import (
     accept_application,

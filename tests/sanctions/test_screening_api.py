@@ -95,6 +95,25 @@ def test_a_negative_record_under_objection_is_marked_and_its_measures_suspended(
     assert measure["suspended"] is True
 
 
+def test_a_corrected_record_still_grounds_its_measures_and_a_withdrawn_or_expired_one_does_not(
+        client, screening_token, enterprise, market_regulation):
+    import datetime as dt
+
+    from publiccredit.collection.models import CreditRecord
+    from tests.builders import deliver, recent_penalty
+
+    corrected, withdrawn, expired = deliver("penalty", [recent_penalty(n, CF_CFLB="罚款") for n in (1, 2, 3)],
+                                            market_regulation)
+    CreditRecord.objects.filter(pk=corrected.pk).update(state=CreditRecord.State.CORRECTED, severity="serious")
+    CreditRecord.objects.filter(pk=withdrawn.pk).update(state=CreditRecord.State.WITHDRAWN, severity="serious")
+    CreditRecord.objects.filter(pk=expired.pk).update(severity="serious",
+                                                     publicity_end=dt.date.today() - dt.timedelta(days=2))
+    [row] = screen(client, screening_token, [{"code": ENTERPRISE_USCC}], matter="licensing").json()["results"]
+    assert [r["decision_number"] for r in row["records"]] == [corrected.decision_number]
+    assert row["records"][0]["objection"] is False
+    assert "CJ-006" in {m["code"] for m in row["measures"]}
+
+
 def test_an_unknown_matter_invalid_codes_and_an_empty_row_are_each_named_in_one_400(client, screening_token, db):
     response = screen(client, screening_token, [{"code": "91361102MA35ABCD4X"}, {}, {"code": ENTERPRISE_USCC}],
                       matter="moon_landing")

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from publiccredit.audit.context import set_channel
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin
 from publiccredit.core.errors import DomainError
 
 from .models import ApiToken, User

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from publiccredit.core.admin import ReadOnlyAdmin
+from publiccredit.audit.modeladmin import ReadOnlyAdmin
 
 from .checkpoints import checkpoint_file, read_checkpoints
 from .labels import action_label

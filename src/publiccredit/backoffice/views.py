@@ -1,7 +1,9 @@
 from django.shortcuts import render
 
 from publiccredit.accounts.access import staff_of_an_organization
+from publiccredit.casework.queries import statistics_window
 from publiccredit.collection.queries import batches_for, unlinked_records
+from publiccredit.core.errors import DomainError
 from publiccredit.lists.models import ListEntry
 
 
@@ -10,7 +12,8 @@ def dashboard(request):
     return render(request, "backoffice/dashboard.html", {
         "batches": batches_for(request.user)[:10],
         "unlinked": unlinked_records(request.user).count(),
-        "lists_waiting": ListEntry.objects.filter(state__in=["proposed", "notified", "decided"]).count(),
+        "lists_waiting": ListEntry.objects.handled_by(request.user).filter(
+            state__in=["proposed", "notified", "decided"]).count(),
         **_remedy_counts(request.user),
     })
 
@@ -29,3 +32,19 @@ def _remedy_counts(user) -> dict:
             "repairs_overdue": repairs.filter(state__in=["submitted", "accepted"], decide_by__lt=today).count(),
             "objections_open": objections.count(),
             "objections_overdue": objections.filter(decide_by__lt=today).count()}
+
+
+@staff_of_an_organization
+def remedy_statistics(request):
+    """Repairs and objections handled in a period, side by side (the credit office's monitoring page)."""
+    from publiccredit.objections.queries import objection_statistics
+    from publiccredit.repair.queries import repair_statistics
+
+    error = ""
+    try:
+        since, until = statistics_window(request.GET.get("since"), request.GET.get("until"))
+    except DomainError as exc:
+        error, (since, until) = exc.message, statistics_window(None, None)
+    return render(request, "backoffice/remedy_statistics.html", {
+        "repairs": repair_statistics(since=since, until=until), "error": error,
+        "objections": objection_statistics(since=since, until=until), "since": since, "until": until})

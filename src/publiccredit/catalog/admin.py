@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from publiccredit.audit.context import set_channel
-from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import CatalogItem, CatalogItemVersion, Category, ItemField, PublicityPeriod, SeverityRule
 from .services import publish_version

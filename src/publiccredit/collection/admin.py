@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import ReadOnlyAdmin
+from publiccredit.audit.modeladmin import ReadOnlyAdmin
 
 from .models import Batch, BatchError, CreditRecord, RecordVersion
 

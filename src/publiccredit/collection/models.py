@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from publiccredit.catalog.models import CatalogItem, CatalogItemVersion, Severity
+from publiccredit.core.audience import AudienceQuerySet
 from publiccredit.organizations.models import Organization
 
 
@@ -79,6 +80,31 @@ class BatchError(models.Model):
         return f"第{self.row}行 {self.field} {self.message}"
 
 
+class CreditRecordQuerySet(AudienceQuerySet):
+    """Reads for a reader go through ``visible_to(audience)``, ``restrict(user)`` or ``handled_by(user)``
+    (docs/architecture.md, "Visibility is one rule"); a test fails when a view, API, export or screening reads
+    ``CreditRecord.objects`` without one."""
+
+    def condition(self, audience, *, today=None):
+        from .visibility import record_condition
+
+        return record_condition(audience, today=today)
+
+    def in_force(self, *, today=None) -> "CreditRecordQuerySet":
+        """Valid and inside the publicity period: what grounds measures and lists (narrows, never widens)."""
+        from .visibility import in_force_condition
+
+        return self.filter(in_force_condition(today=today))
+
+    def handled_by(self, user) -> "CreditRecordQuerySet":
+        """The back office's work scope: the credit office and auditors every record, a department its own."""
+        from publiccredit.accounts.roles import sees_everything
+
+        if sees_everything(user):
+            return self
+        return self.filter(provider_id=getattr(user, "organization_id", None))
+
+
 class CreditRecord(models.Model):
     """A credit record in its current version. Earlier versions are kept in RecordVersion; nothing is deleted."""
 
@@ -126,6 +152,8 @@ class CreditRecord(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     batch = models.ForeignKey(Batch, verbose_name="最近批次", on_delete=models.PROTECT, related_name="+", db_index=False,
                               db_constraint=False)
+
+    objects = CreditRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = "信用记录"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin, HistoryInline, ReadOnlyAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin, HistoryInline, ReadOnlyAdmin
 
 from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ProposalRule
 

@@ -9,7 +9,7 @@ class ListsConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
-        from . import handlers  # noqa: F401  (registers the outbox consumers)
+        from . import handlers, occasions  # noqa: F401  (register the outbox consumers and the messages' resolver)
 
         register({
             "lists.entry.propose": "拟列入名单",

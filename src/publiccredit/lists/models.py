@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from publiccredit.core.evidence import EvidenceFile
+from publiccredit.casework.evidence import EvidenceFile
+from publiccredit.core.audience import AudienceQuerySet
 from publiccredit.core.fields import EncryptedTextField
 
 
@@ -52,6 +53,33 @@ class ServiceMethod(models.TextChoices):
     POST = "post", "邮寄送达"
     LEFT = "left", "留置送达"
     PUBLIC = "public", "公告送达"
+
+
+class ListEntryQuerySet(AudienceQuerySet):
+    """Reads for a reader go through ``visible_to``, ``restrict`` or ``handled_by`` (docs/architecture.md,
+    "Visibility is one rule")."""
+
+    def condition(self, audience, *, today=None):
+        from .visibility import entry_condition
+
+        return entry_condition(audience, today=today)
+
+    def in_force(self, *, today=None) -> "ListEntryQuerySet":
+        from .visibility import in_force_condition
+
+        return self.filter(in_force_condition(today=today))
+
+    def handled_by(self, user) -> "ListEntryQuerySet":
+        """The back office's work scope: the credit office and auditors every entry, a department those it
+        proposed or that rest on its records."""
+        from publiccredit.accounts.roles import sees_everything
+
+        if sees_everything(user):
+            return self
+        organization = getattr(user, "organization_id", None)
+        mine = ListEntry.objects.filter(Q(proposed_by__organization_id=organization)
+                                        | Q(records__provider_id=organization))
+        return self.filter(pk__in=mine.values("pk"))
 
 
 class ListEntry(models.Model):
@@ -112,6 +140,8 @@ class ListEntry(models.Model):
     basis_note = models.CharField("依据失效说明", max_length=500, blank=True)
     suspended_from = models.CharField("暂停前状态", max_length=10, choices=State.choices, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ListEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = "名单记录"

@@ -2,21 +2,20 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 from publiccredit.collection.validation import mask_personal_data
+from publiccredit.core.audience import Audience
 from publiccredit.organizations.queries import issuing_office
+from publiccredit.subjects.models import SubjectScope
 
 from .models import ListEntry, ListKind
 
 
 def published_entries(kind: str | None = None, *, today: dt.date | None = None) -> QuerySet[ListEntry]:
     """Entries the public sees: published, started, not past their term, not exited."""
-    today = today or timezone.localdate()
-    entries = (ListEntry.objects.filter(state=ListEntry.State.PUBLISHED, start__lte=today)
-               .filter(Q(end__isnull=True) | Q(end__gte=today))
+    entries = (ListEntry.objects.visible_to(Audience.PUBLIC, today=today)
                .select_related("kind", "subject", "approver__organization"))
     if kind:
         entries = entries.filter(kind__code=kind)
@@ -71,9 +70,8 @@ def basis_facts(entry: ListEntry) -> list[str]:
 def document_measures(entry: ListEntry):
     """The measures the documents name: active, of the entry's list, and meant for this kind of subject (a measure
     for persons never appears in an enterprise's notice, nor the reverse)."""
-    from publiccredit.sanctions.models import Measure
-
-    scopes = [Measure.Scope.ALL, Measure.Scope.PERSONS if entry.subject.is_person else Measure.Scope.ORGANIZATIONS]
+    # the measures catalog points at list kinds (sanctions sits above lists): read through the reverse relation
+    scopes = SubjectScope.reaching(is_person=entry.subject.is_person)
     return entry.kind.measures.filter(is_active=True, scope__in=scopes).order_by("sort_order", "code")
 
 

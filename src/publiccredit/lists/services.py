@@ -140,7 +140,7 @@ def serve_notice(*, entry: ListEntry, method: str, served_on: dt.date, actor, fi
                  today: dt.date | None = None) -> ListEntry:
     """Record how and when the prior notice reached the subject, with the proof (送达回证, postal receipt, the
     announcement); the objection period starts from that day."""
-    from publiccredit.core.evidence import check_files, keep_evidence
+    from publiccredit.casework.evidence import check_files, keep_evidence
 
     today = today or timezone.localdate()
     files = list(files or [])
@@ -314,7 +314,7 @@ def resume_entry(*, entry: ListEntry, actor, note: str, today: dt.date | None = 
 def submit_statement(*, entry: ListEntry, text: str, filer_name: str, contact_phone: str, actor, files=(),
                      today: dt.date | None = None) -> ListStatement:
     """陈述申辩: the subject answers the prior notice within the objection period, with evidence if it has any."""
-    from publiccredit.core.evidence import check_files, keep_evidence
+    from publiccredit.casework.evidence import check_files, keep_evidence
     from publiccredit.core.fields import contact_problems
 
     today = today or timezone.localdate()

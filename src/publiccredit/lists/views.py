@@ -7,22 +7,21 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.accounts.models import User
-from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
+from publiccredit.casework.evidence import evidence_response
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.audience import Audience, audience_for
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
-from publiccredit.core.evidence import evidence_response
 from publiccredit.organizations.queries import issuing_office
-from publiccredit.publicity.visibility import Audience, audience_for, visible_records
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services
@@ -34,12 +33,7 @@ State = ListEntry.State
 
 def _entries(viewer):
     """The credit office and auditors see every entry; a department those it proposed or that rest on its records."""
-    rows = ListEntry.objects.select_related("kind", "subject", "proposed_by", "approver")
-    if sees_everything(viewer):
-        return rows
-    organization = getattr(viewer, "organization_id", None)
-    mine = ListEntry.objects.filter(Q(proposed_by__organization_id=organization) | Q(records__provider_id=organization))
-    return rows.filter(pk__in=mine.values("pk"))
+    return ListEntry.objects.handled_by(viewer).select_related("kind", "subject", "proposed_by", "approver")
 
 
 @staff_of_an_organization
@@ -71,7 +65,7 @@ class ProposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if subject is not None:  # only what the proposer's audience may see can ground a proposal
             self.fields["records"].queryset = (
-                visible_records(CreditRecord.objects.filter(subject=subject, item__nature="negative"), audience)
+                CreditRecord.objects.visible_to(audience).filter(subject=subject, item__nature="negative")
                 .select_related("item", "provider").order_by("-decision_date"))
             self.fields["records"].label_from_instance = lambda r: (
                 f"{r.item.name} {r.decision_number}（{r.provider.short_name or r.provider.name}，{r.decision_date}，"

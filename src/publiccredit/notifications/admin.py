@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.template import Context, Template, TemplateSyntaxError
 
-from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import MessageTemplate, Notification
 from .occasions import variables_for

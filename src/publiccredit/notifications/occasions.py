@@ -3,7 +3,7 @@ of each audience. The template (``MessageTemplate``) decides whether an audience
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -91,94 +91,31 @@ def accounts_of(subject_id: int | None, *, besides: User | None = None) -> list[
     return [Recipient(user=user) for user in users.order_by("pk")]
 
 
-def _filer(submitted_by: User | None, phone: str, email: str) -> list[Recipient]:
+def filer_recipients(submitted_by: User | None, phone: str, email: str) -> list[Recipient]:
     user = submitted_by if submitted_by is not None and submitted_by.role == Role.SUBJECT_USER else None
     return [Recipient(user=user, phone=phone, email=email)]
 
 
-def _staff(users: list[User]) -> list[Recipient]:
+def staff_recipients(users: list[User]) -> list[Recipient]:
     return [Recipient(user=user, email=user.email) for user in users]
 
 
-def _day(value: dt.date | None) -> str:
+def day_text(value: dt.date | None) -> str:
     return f"{value:%Y年%m月%d日}" if value else ""
 
 
-@resolves("repair.application", variables=("number", "applicant", "item", "decision_number", "provider", "state",
-                                            "decide_by", "push_by", "return_reason", "reason"))
-def repair_application(topic: str, payload: dict) -> Occasion | None:
-    from publiccredit.repair.models import RepairApplication
-
-    application = (RepairApplication.objects.select_related("record__item", "record__provider", "submitted_by")
-                   .filter(pk=payload.get("application")).first())
-    if application is None:
-        return None
-    record = application.record
-    action = topic.rsplit(".", 1)[1]
-    if action == "approve":
-        staff = staff_of(record.provider_id)  # any clerk of the deciding department acknowledges the result
-    elif action in ("submit", "resubmit"):
-        staff = holders_of("repair.handle_repair")
-    else:
-        staff = []
-    return Occasion(
-        context={"number": application.number, "applicant": application.applicant_name, "item": record.item.name,
-                 "decision_number": record.decision_number, "provider": record.provider.name,
-                 "state": application.get_state_display(), "decide_by": _day(application.decide_by),
-                 "push_by": _day(application.push_by), "return_reason": application.return_reason,
-                 "reason": application.decision_reason},
-        recipients={FILER: _filer(application.submitted_by, application.contact_phone, application.contact_email),
-                    SUBJECT: accounts_of(application.subject_id, besides=application.submitted_by),
-                    DEPARTMENT: _staff(staff)},
-        # the page asks for the query code unless the reader is the subject's account or showed the code already
-        links={FILER: f"/repairs/{application.number}/", SUBJECT: f"/repairs/{application.number}/",
-               DEPARTMENT: f"/backoffice/repairs/{application.pk}/"})
+Reminder = Callable[[dt.date], Iterable[tuple[list[User], tuple[str, dt.date, str]]]]
+_reminders: list[Reminder] = []
 
 
-@resolves("objections.objection", variables=("number", "filer", "item", "decision_number", "provider", "state",
-                                              "decide_by", "accept_by", "reason", "review_by", "review_outcome", "review_reason"))
-def objection(topic: str, payload: dict) -> Occasion | None:
-    from publiccredit.objections.models import Objection
-
-    found = (Objection.objects.select_related("record__item", "provider", "submitted_by")
-             .filter(pk=payload.get("objection")).first())
-    if found is None:
-        return None
-    record = found.record
-    if topic.endswith(".review"):  # the request goes to the credit office, which reviews
-        staff = holders_of("objections.review_objection")
-    else:
-        staff = holders_of("objections.handle_objection", organization_id=found.provider_id)
-    return Occasion(
-        context={"number": found.number, "filer": found.filer_name, "item": record.item.name,
-                 "decision_number": record.decision_number, "provider": found.provider.name,
-                 "state": found.get_state_display(), "decide_by": _day(found.decide_by),
-                 "accept_by": _day(found.flag_by), "reason": found.decision_reason, "review_by": _day(found.review_by),
-                 "review_outcome": found.get_review_outcome_display(), "review_reason": found.review_reason},
-        recipients={FILER: _filer(found.submitted_by, found.contact_phone, found.contact_email),
-                    SUBJECT: accounts_of(record.subject_id, besides=found.submitted_by),
-                    DEPARTMENT: _staff(staff)},
-        links={FILER: f"/objections/{found.number}/", SUBJECT: "/account/",
-               DEPARTMENT: f"/backoffice/objections/{found.pk}/"})
+def reminds(func: Reminder) -> Reminder:
+    """Register a source of the daily deadline digest: given the horizon (the next working day), it yields each
+    item due by then as (the staff who handle it, (kind, due date, number)). Each casework app registers its own
+    from ``ready``, so that notifications never imports the apps it reminds about (docs/architecture.md)."""
+    _reminders.append(func)
+    return func
 
 
-@resolves("lists.entry", variables=("kind", "subject", "state", "notice_number", "decision_number", "objection_until",
-                                     "filer", "adopted", "answer", "basis_note"))
-def list_entry(topic: str, payload: dict) -> Occasion | None:
-    from publiccredit.lists.models import ListEntry
-
-    entry = ListEntry.objects.select_related("kind", "subject").filter(pk=payload.get("entry_id")).first()
-    if entry is None:
-        return None
-    statement = entry.statements.order_by("-pk").first() if topic.endswith((".statement", ".answer")) else None
-    return Occasion(
-        context={"kind": entry.kind.name, "subject": entry.subject.name, "state": entry.get_state_display(),
-                 "notice_number": entry.notice_number, "decision_number": entry.decision_number,
-                 "objection_until": _day(entry.objection_until),
-                 "filer": statement.filer_name if statement else "",
-                 "adopted": ("采纳" if statement.adopted else "不予采纳") if statement and statement.answered_at else "",
-                 "answer": statement.answer if statement else "", "basis_note": entry.basis_note},
-        recipients={SUBJECT: accounts_of(entry.subject_id),
-                    DEPARTMENT: (_staff(holders_of("lists.manage_entries"))
-                                 if topic.endswith((".statement", ".basis", ".suspend")) else [])},
-        links={SUBJECT: "/account/", DEPARTMENT: f"/backoffice/lists/{entry.pk}/"})
+def due_items(horizon: dt.date) -> Iterable[tuple[list[User], tuple[str, dt.date, str]]]:
+    for source in _reminders:
+        yield from source(horizon)

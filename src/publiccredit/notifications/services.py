@@ -24,7 +24,7 @@ from publiccredit.core.fields import is_mobile, mask_phone, mobile_digits
 from publiccredit.core.queueing import enqueue
 
 from .models import MessageTemplate, Notification
-from .occasions import DEPARTMENT, Occasion, Recipient, holders_of, resolver_for, staff_of
+from .occasions import DEPARTMENT, Occasion, Recipient, due_items, resolver_for
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -146,49 +146,22 @@ def deliver_pending(*, limit: int = 500, retry_failed: bool = False) -> dict:
 
 
 def remind_deadlines(*, today: dt.date | None = None) -> int:
-    """One reminder a day to each clerk whose queue holds items due by the next working day or overdue: objections
-    (the providing department), repair decisions (the credit office), repair results to acknowledge (the deciding
-    department). Returns how many messages were new."""
-    from publiccredit.objections.models import Objection
-    from publiccredit.repair.models import RepairApplication
+    """One reminder a day to each clerk whose queue holds items due by the next working day or overdue, from the
+    sources the casework apps register (``occasions.reminds``): objections (the providing department), repair
+    decisions (the credit office), repair results to acknowledge (the deciding department). Returns how many messages
+    were new."""
     from publiccredit.workdays.services import add_working_days
 
     today = today or timezone.localdate()
     templates = list(MessageTemplate.objects.filter(topic=REMINDER_TOPIC, audience=DEPARTMENT, enabled=True))
     if not templates:
         return 0
-    horizon = add_working_days(today, 1)
     items: dict[int, list[tuple[str, dt.date, str]]] = {}
     users = {}
-
-    def add(staff, line: tuple[str, dt.date, str]) -> None:
+    for staff, line in due_items(add_working_days(today, 1)):
         for user in staff:
             users[user.pk] = user
             items.setdefault(user.pk, []).append(line)
-
-    objections = Objection.objects.filter(state__in=Objection.OPEN_STATES, decide_by__lte=horizon).order_by("decide_by")
-    handlers_by_org: dict[int, list] = {}
-    for number, decide_by, provider_id in objections.values_list("number", "decide_by", "provider_id"):
-        if provider_id not in handlers_by_org:
-            handlers_by_org[provider_id] = holders_of("objections.handle_objection", organization_id=provider_id)
-        add(handlers_by_org[provider_id], ("异议", decide_by, number))
-    reviews = Objection.objects.filter(review_requested_at__isnull=False, review_decided_at__isnull=True,
-                                       review_by__lte=horizon).order_by("review_by")
-    reviewers = holders_of("objections.review_objection")
-    for number, review_by in reviews.values_list("number", "review_by"):
-        add(reviewers, ("异议复核", review_by, number))
-    repairs = RepairApplication.objects.filter(
-        state__in=[RepairApplication.State.SUBMITTED, RepairApplication.State.ACCEPTED], decide_by__lte=horizon)
-    repair_handlers = holders_of("repair.handle_repair")
-    for number, decide_by in repairs.order_by("decide_by").values_list("number", "decide_by"):
-        add(repair_handlers, ("信用修复", decide_by, number))
-    unacknowledged = RepairApplication.objects.filter(state=RepairApplication.State.APPROVED, pushed_at__isnull=True,
-                                                      push_by__lte=horizon).order_by("push_by")
-    staff_by_org: dict[int, list] = {}
-    for number, push_by, provider_id in unacknowledged.values_list("number", "push_by", "record__provider_id"):
-        if provider_id not in staff_by_org:
-            staff_by_org[provider_id] = staff_of(provider_id)
-        add(staff_by_org[provider_id], ("修复结果待确认", push_by, number))
     new = 0
     for user_pk, lines in items.items():
         user = users[user_pk]

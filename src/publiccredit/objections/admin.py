@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import HistoryInline, ReadOnlyAdmin, SingletonSettingsAdmin
+from publiccredit.audit.modeladmin import HistoryInline, ReadOnlyAdmin, SingletonSettingsAdmin
 
 from .models import Objection, ObjectionSettings, ObjectionStep
 

@@ -9,6 +9,8 @@ class ObjectionsConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
+        from . import occasions  # noqa: F401  (registers the messages' resolver and the deadline reminders)
+
         register({
             "objections.objection.file": "提出异议",
             "objections.objection.receive": "收到第三方异议（待受理）",

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from publiccredit.core.evidence import EvidenceFile
-from publiccredit.core.fields import EncryptedTextField
+from publiccredit.casework.evidence import EvidenceFile
+from publiccredit.casework.models import Case, CaseStep
 from publiccredit.core.singletons import SingletonSettings
 
 
@@ -28,7 +28,7 @@ class ObjectionSettings(SingletonSettings):
         return f"标注{self.flag_working_days}个工作日，处理{self.decide_working_days}个工作日"
 
 
-class Objection(models.Model):
+class Objection(Case):
     class State(models.TextChoices):
         RECEIVED = "received", "已收到（待受理）"
         FLAGGED = "flagged", "已受理（异议处理中）"
@@ -55,8 +55,9 @@ class Objection(models.Model):
     OUTCOMES = (State.CORRECTED, State.WITHDRAWN, State.UPHELD)
     REVIEWABLE_STATES = (State.UPHELD, State.NOT_ACCEPTED)
 
+    NUMBER_PREFIX, TOPIC, EVENT_KEY, NOUN = "YY", "objections.objection", "objection", "异议"
+
     number = models.CharField("异议编号", max_length=20, unique=True)
-    query_code_hash = models.CharField("查询码摘要", max_length=64, editable=False)
     record = models.ForeignKey("collection.CreditRecord", verbose_name="异议的信用记录", on_delete=models.PROTECT,
                                related_name="objections")
     provider = models.ForeignKey("organizations.Organization", verbose_name="处理单位（信息提供单位）",
@@ -64,10 +65,6 @@ class Objection(models.Model):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.RECEIVED)
     filer_kind = models.CharField("提出人身份", max_length=10, choices=Filer.choices)
     filer_name = models.CharField("提出人", max_length=200)
-    contact_phone = EncryptedTextField("联系电话")
-    contact_email = EncryptedTextField("电子邮箱", blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
     identified_by = models.CharField("提出人核验方式", max_length=10, choices=Identified.choices,
                                      default=Identified.DEPARTMENT)
     third_party = models.BooleanField(
@@ -95,7 +92,6 @@ class Objection(models.Model):
                                           on_delete=models.PROTECT, related_name="+")
     review_outcome = models.CharField("复核结果", max_length=10, choices=ReviewOutcome.choices, blank=True)
     review_reason = models.TextField("复核理由说明", blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "异议"
@@ -109,9 +105,6 @@ class Objection(models.Model):
         ]
         indexes = [models.Index(fields=["provider", "state"]), models.Index(fields=["filed_at"]),
                    models.Index(fields=["review_decided_at", "review_requested_at"], name="objection_review_idx")]
-
-    def __str__(self) -> str:
-        return self.number
 
     @property
     def is_open(self) -> bool:
@@ -156,13 +149,9 @@ class ObjectionAttachment(EvidenceFile):
         verbose_name_plural = "异议材料"
 
 
-class ObjectionStep(models.Model):
+class ObjectionStep(CaseStep):
     objection = models.ForeignKey(Objection, verbose_name="异议", on_delete=models.PROTECT, related_name="steps")
     state = models.CharField("进入状态", max_length=10, choices=Objection.State.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="+")
-    note = models.TextField("说明", blank=True)
-    at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "异议办理记录"

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from publiccredit.casework.queries import steps_of
 from publiccredit.collection.queries import sees_all_organizations
 
 from .models import Objection
@@ -23,8 +24,7 @@ def progress_of(objection: Objection) -> dict:
         "review": {"requested_at": objection.review_requested_at, "review_by": objection.review_by,
                    "outcome": objection.review_outcome, "outcome_label": objection.get_review_outcome_display(),
                    "reason": objection.review_reason} if objection.review_requested_at else None,
-        "steps": [{"state": s.state, "label": s.get_state_display(), "at": s.at, "note": s.note}
-                  for s in objection.steps.all()],
+        "steps": steps_of(objection),
     }
 
 

@@ -18,20 +18,21 @@ import secrets
 import unicodedata
 
 from django.conf import settings as django_settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from publiccredit.audit.services import record_write
+from publiccredit.casework.evidence import check_files, keep_evidence
+from publiccredit.casework.queries import find_case
+from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
-from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
 from publiccredit.core.fields import contact_problems, is_mobile, mask_phone, mobile_digits
-from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import FilerPhoneCheck, Objection, ObjectionAttachment, ObjectionSettings, ObjectionStep
+from .models import FilerPhoneCheck, Objection, ObjectionAttachment, ObjectionSettings
 
 State = Objection.State
 Identified = Objection.Identified
@@ -58,13 +59,8 @@ def objection_problems(record: CreditRecord) -> list[str]:
 
 
 def _step(objection: Objection, *, action: str, actor, note: str = "", detail: dict | None = None) -> None:
-    ObjectionStep.objects.create(objection=objection, state=objection.state,
-                                 actor=actor if getattr(actor, "pk", None) else None, note=note)
-    record_write(actor=actor, action=f"objections.objection.{action}", target=objection, reason=note,
-                 detail={"record": objection.record_id, "state": objection.state, **(detail or {})})
-    emit(f"objections.objection.{action}", {"objection": objection.pk, "number": objection.number,
-                                            "record": objection.record_id, "provider": objection.provider_id,
-                                            "state": objection.state})
+    record_step(objection, action=action, actor=actor, note=note, detail=detail,
+                payload={"provider": objection.provider_id})
 
 
 # ---- the filer's mobile number, proved by a one-time code ------------------------------------------------------------
@@ -177,38 +173,34 @@ def file_objection(*, record: CreditRecord, filer_kind: str, filer_name: str, co
     identified_by, third_party = filer_identity(record=record, filer_kind=filer_kind, contact_phone=contact_phone,
                                                 actor=actor, channel=channel, sms_code=sms_code)
     settings = ObjectionSettings.current()
-    code = new_query_code()
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                locked = CreditRecord.objects.select_for_update().select_related("item").get(pk=record.pk)
-                problems = objection_problems(locked)
-                if problems:
-                    raise DomainError("；".join(problems), code="not_objectionable", field="record")
-                now = timezone.now()
-                objection = Objection.objects.create(
-                    number=next_number(Objection, prefix="YY", day=today), query_code_hash=lookup_hash(code),
-                    record=locked, provider_id=locked.provider_id,
-                    state=State.RECEIVED if third_party else State.FLAGGED, filer_kind=filer_kind,
-                    filer_name=filer_name.strip()[:200], contact_phone=contact_phone.strip()[:30],
-                    contact_email=contact_email.strip(), submitted_by=actor if getattr(actor, "pk", None) else None,
-                    identified_by=identified_by, third_party=third_party,
-                    channel=channel, reasons=reasons.strip(), requested=requested.strip()[:300],
-                    record_state_before=locked.state, record_version_filed=locked.version, filed_at=now,
-                    flag_by=add_working_days(today, settings.flag_working_days),
-                    flagged_at=None if third_party else now,
-                    decide_by=add_working_days(today, settings.decide_working_days))
-                keep_evidence(objection.attachments, files, folder=f"objections/{objection.number}")
-                if not third_party:
-                    _flag(objection, locked, actor=actor)
-                # a third party's is only received: the provider is asked to accept it (topics differ, and so do
-                # the messages to the filer, the subject and the department)
-                _step(objection, action="receive" if third_party else "file", actor=actor, note=reasons.strip()[:500],
-                      detail={"files": len(files), "identified_by": identified_by, "third_party": third_party})
-            return objection, code
-        except IntegrityError:
-            continue  # two objections took the same number: take the next one
-    raise DomainError("系统繁忙，请稍后重试", code="busy")
+
+    def create(**case) -> Objection:
+        locked = CreditRecord.objects.select_for_update().select_related("item").get(pk=record.pk)
+        problems = objection_problems(locked)
+        if problems:
+            raise DomainError("；".join(problems), code="not_objectionable", field="record")
+        now = timezone.now()
+        objection = Objection.objects.create(
+            **case, record=locked, provider_id=locked.provider_id,
+            state=State.RECEIVED if third_party else State.FLAGGED, filer_kind=filer_kind,
+            filer_name=filer_name.strip()[:200], contact_phone=contact_phone.strip()[:30],
+            contact_email=contact_email.strip(), submitted_by=actor if getattr(actor, "pk", None) else None,
+            identified_by=identified_by, third_party=third_party,
+            channel=channel, reasons=reasons.strip(), requested=requested.strip()[:300],
+            record_state_before=locked.state, record_version_filed=locked.version, filed_at=now,
+            flag_by=add_working_days(today, settings.flag_working_days),
+            flagged_at=None if third_party else now,
+            decide_by=add_working_days(today, settings.decide_working_days))
+        keep_evidence(objection.attachments, files, folder=f"objections/{objection.number}")
+        if not third_party:
+            _flag(objection, locked, actor=actor)
+        # a third party's is only received: the provider is asked to accept it (topics differ, and so do
+        # the messages to the filer, the subject and the department)
+        _step(objection, action="receive" if third_party else "file", actor=actor, note=reasons.strip()[:500],
+              detail={"files": len(files), "identified_by": identified_by, "third_party": third_party})
+        return objection
+
+    return open_case(Objection, today=today, create=create)
 
 
 def _flag(objection: Objection, record: CreditRecord, *, actor) -> None:
@@ -253,12 +245,9 @@ def accept_overdue(*, today: dt.date | None = None) -> int:
 
 
 def _locked(objection: Objection, *states: str, doing: str, organization=None) -> Objection:
-    objection = Objection.objects.select_for_update().select_related("record__item").get(pk=objection.pk)
     if organization is not None and objection.provider_id != organization.pk:
         raise PermissionDenied("只有提供该信息的单位可以处理这件异议", code="not_your_record")
-    if objection.state not in states:
-        raise DomainError(f"异议当前为“{objection.get_state_display()}”，不能{doing}", code="wrong_state")
-    return objection
+    return lock_case(objection, *states, doing=doing)
 
 
 def _restore(objection: Objection, *, actor, reason: str) -> None:
@@ -388,10 +377,5 @@ def decide_review(*, objection: Objection, outcome: str, reason: str, actor,
 
 
 def find_by_query_code(number: str, code: str) -> Objection | None:
-    number, code = (number or "").strip().upper(), (code or "").strip().upper()
-    if not number or not code:
-        return None
-    objection = Objection.objects.filter(number=number).select_related("record__item", "provider").first()
-    if objection is None or objection.query_code_hash != lookup_hash(code):
-        return None
-    return objection
+    """An objection by its number and query code (both needed; the answer does not say which one was wrong)."""
+    return find_case(Objection, number, code, related=("record__item", "provider"))

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
+from publiccredit.casework.evidence import evidence_response
 from publiccredit.core.errors import DomainError
-from publiccredit.core.evidence import evidence_response
 
 from . import services
 from .models import Objection

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin
 
 from .models import Organization, Region
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import Batch, CreditRecord
+from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.lists.models import ListEntry, ListKind
@@ -25,7 +26,7 @@ from publiccredit.subjects.models import Representative, Subject, SubjectName
 
 from .labels import labels
 from .models import Article
-from .visibility import Audience, present_record, shown_name, visible_records
+from .presentation import present_record, shown_name
 
 Column = CatalogItem.PortalColumn
 PERSON_REF_PREFIX = "P"
@@ -132,13 +133,9 @@ class FileHead:
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
-    """The subject's credit-list entries: for the public those published and in force, for others every decided,
-    published or exited one with its state."""
-    if audience == Audience.PUBLIC:
-        entries = published_entries().filter(subject_id=subject.pk)
-    else:
-        entries = (ListEntry.objects.filter(subject_id=subject.pk, state__in=["decided", "published", "exited"])
-                   .select_related("kind", "subject", "approver__organization").order_by("-start", "-id"))
+    """The subject's credit-list entries as ``audience`` may see them (``lists.visibility``), with their state."""
+    entries = (ListEntry.objects.visible_to(audience).filter(subject_id=subject.pk)
+               .select_related("kind", "subject", "approver__organization").order_by("-start", "-id"))
     return [{**present_entry(entry), "state": entry.get_state_display(), "state_code": entry.state,
              "kind_is_negative": entry.kind.is_negative}
             for entry in entries]
@@ -174,8 +171,7 @@ def file_head(ref: str) -> FileHead | None:
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
-    records = CreditRecord.objects.filter(subject_id=subject.pk)
-    return visible_records(records, audience).order_by("-decision_date", "-id")
+    return CreditRecord.objects.visible_to(audience).filter(subject_id=subject.pk).order_by("-decision_date", "-id")
 
 
 def risk_summary(entries: list[dict], states: Counter) -> list[dict]:
@@ -246,7 +242,7 @@ def column_records(column: str, filters: ColumnFilters | None = None) -> QuerySe
     """Public records of a portal column (双公示 licences or penalties, a list), newest decision first."""
     filters = filters or ColumnFilters()
     items = [item.pk for item in column_items(column) if not filters.item or item.code == filters.item]
-    records = CreditRecord.objects.filter(item_id__in=items)
+    records = CreditRecord.objects.visible_to(Audience.PUBLIC).filter(item_id__in=items)
     if filters.provider:
         records = records.filter(provider_id=filters.provider)
     if filters.county:
@@ -255,7 +251,7 @@ def column_records(column: str, filters: ColumnFilters | None = None) -> QuerySe
         records = records.filter(decision_date__gte=filters.date_from)
     if filters.date_to:
         records = records.filter(decision_date__lte=filters.date_to)
-    return visible_records(records, Audience.PUBLIC).order_by("-decision_date", "-id")
+    return records.order_by("-decision_date", "-id")
 
 
 def column_page(column: str, filters: ColumnFilters | None = None, page: int | str = 1, per_page: int = 20):

@@ -3,11 +3,11 @@
 from django.db import transaction
 
 from publiccredit.audit.services import record_read, record_write
+from publiccredit.core.audience import Audience, audience_for
 from publiccredit.subjects.models import Subject
 
 from . import queries
 from .models import Article
-from .visibility import Audience, audience_for
 
 
 def read_credit_file(*, subject: Subject, viewer, channel: str | None = None) -> dict:

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from publiccredit.core.audience import Audience, audience_for
 from publiccredit.core.identifiers import check_citizen_id, normalize_code
 from publiccredit.core.masking import looks_like_citizen_id, mask_citizen_id
 from publiccredit.lists import queries as list_queries
@@ -21,7 +22,6 @@ from . import queries
 from .models import Article
 from .queries import Column, ColumnFilters
 from .services import read_credit_file
-from .visibility import Audience, audience_for
 
 ELDER_COOKIE = "elder"
 FILE_CACHE_SECONDS = 600

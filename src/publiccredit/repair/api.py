@@ -70,25 +70,6 @@ class RepairProgressView(APIView):
         return Response(progress_of(application))
 
 
-class RemedyStatisticsView(APIView):
-    """Repair and objection statistics for monitoring (outcomes, overdue, working days to a decision)."""
-
-    permission_classes = [HasScope]
-    required_scope = "stats:read"
-
-    @extend_schema(summary="信用修复与异议统计", parameters=[OpenApiParameter("since", str), OpenApiParameter("until", str)],
-                   responses={200: inline_serializer("RemedyStatistics", {
-                       "repairs": serializers.DictField(), "objections": serializers.DictField()})})
-    def get(self, request):
-        from publiccredit.objections.queries import objection_statistics
-
-        from .queries import repair_statistics, statistics_window
-
-        since, until = statistics_window(request.query_params.get("since"), request.query_params.get("until"))
-        return Response({"repairs": repair_statistics(since=since, until=until),
-                         "objections": objection_statistics(since=since, until=until)})
-
-
 class RepairFollowUpView(APIView):
     """More material after a return, or withdrawal, by the system that filed for the applicant: the token
     ``repairs:write`` and the application's query code are both needed."""

@@ -9,6 +9,8 @@ class RepairConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
+        from . import occasions  # noqa: F401  (registers the messages' resolver and the deadline reminders)
+
         register({
             "repair.application.submit": "提交信用修复申请",
             "repair.application.accept": "受理信用修复申请",

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from publiccredit.core.evidence import EvidenceFile
-from publiccredit.core.fields import EncryptedTextField
+from publiccredit.casework.evidence import EvidenceFile
+from publiccredit.casework.models import Case, CaseStep
 from publiccredit.core.singletons import SingletonSettings
 
 
@@ -26,7 +26,7 @@ class RepairSettings(SingletonSettings):
         return f"办理{self.decide_working_days}个工作日，推送{self.push_working_days}个工作日"
 
 
-class RepairApplication(models.Model):
+class RepairApplication(Case):
     class State(models.TextChoices):
         SUBMITTED = "submitted", "已提交（待受理）"
         ACCEPTED = "accepted", "已受理（审核中）"
@@ -41,9 +41,9 @@ class RepairApplication(models.Model):
         BACKOFFICE = "backoffice", "窗口代办"
 
     OPEN_STATES = (State.SUBMITTED, State.ACCEPTED, State.RETURNED)
+    NUMBER_PREFIX, TOPIC, EVENT_KEY, NOUN = "XF", "repair.application", "application", "申请"
 
     number = models.CharField("申请编号", max_length=20, unique=True)
-    query_code_hash = models.CharField("查询码摘要", max_length=64, editable=False)
     record = models.ForeignKey("collection.CreditRecord", verbose_name="申请修复的信用记录", on_delete=models.PROTECT,
                                related_name="repair_applications")
     subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", on_delete=models.PROTECT,
@@ -52,10 +52,6 @@ class RepairApplication(models.Model):
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
     applicant_name = models.CharField("申请人", max_length=200)
     contact_name = models.CharField("联系人", max_length=50)
-    contact_phone = EncryptedTextField("联系电话")
-    contact_email = EncryptedTextField("电子邮箱", blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人（账号）", null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
     statement = models.TextField("整改及履行义务情况说明")
     commitment = models.TextField("信用修复承诺书")
     submitted_at = models.DateTimeField("提交时间")
@@ -68,7 +64,6 @@ class RepairApplication(models.Model):
     return_reason = models.TextField("补正要求", blank=True)
     push_by = models.DateField("推送期限", null=True, blank=True)
     pushed_at = models.DateTimeField("认定部门确认收到", null=True, blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "信用修复申请"
@@ -80,9 +75,6 @@ class RepairApplication(models.Model):
                                     name="one_open_repair_per_record"),
         ]
         indexes = [models.Index(fields=["state", "decide_by"]), models.Index(fields=["submitted_at"])]
-
-    def __str__(self) -> str:
-        return self.number
 
     @property
     def is_open(self) -> bool:
@@ -98,14 +90,10 @@ class RepairAttachment(EvidenceFile):
         verbose_name_plural = "证明材料"
 
 
-class RepairStep(models.Model):
+class RepairStep(CaseStep):
     application = models.ForeignKey(RepairApplication, verbose_name="申请", on_delete=models.PROTECT,
                                     related_name="steps")
     state = models.CharField("进入状态", max_length=10, choices=RepairApplication.State.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="+")
-    note = models.TextField("说明", blank=True)
-    at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "办理记录"

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from publiccredit.casework.queries import steps_of
 from publiccredit.collection.queries import sees_all_organizations
 from publiccredit.workdays.queries import local_day_range
 
@@ -20,8 +21,7 @@ def progress_of(application: RepairApplication) -> dict:
                    "provider": record.provider.name, "record_state": record.get_state_display()},
         "submitted_at": application.submitted_at, "decide_by": application.decide_by,
         "return_reason": application.return_reason, "decision_reason": application.decision_reason,
-        "steps": [{"state": s.state, "label": s.get_state_display(), "at": s.at, "note": s.note}
-                  for s in application.steps.all()],
+        "steps": steps_of(application),
     }
 
 
@@ -45,20 +45,6 @@ def is_overdue(application: RepairApplication, today: dt.date | None = None) -> 
         return application.decide_by < today
     return application.state == State.APPROVED and application.pushed_at is None and bool(
         application.push_by and application.push_by < today)
-
-
-def statistics_window(since: str | None, until: str | None) -> tuple[dt.date, dt.date]:
-    """The period both the statistics page and the API report when asked: by default the 365 days up to today."""
-    from publiccredit.core.errors import DomainError
-
-    try:
-        end = dt.date.fromisoformat(until) if until else timezone.localdate()
-        start = dt.date.fromisoformat(since) if since else end - dt.timedelta(days=365)
-    except ValueError:
-        raise DomainError("日期格式应为 YYYY-MM-DD，如 2026-01-31", code="bad_date") from None
-    if start > end:
-        raise DomainError("开始日期不能晚于结束日期", code="bad_date")
-    return start, end
 
 
 def repair_statistics(*, since: dt.date, until: dt.date) -> dict:

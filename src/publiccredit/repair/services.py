@@ -10,20 +10,19 @@ Every step is one transaction with an audit entry, a history row and an outbox e
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from publiccredit.audit.services import record_write
+from publiccredit.casework.evidence import check_files, keep_evidence
+from publiccredit.casework.queries import find_case
+from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
-from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
-from publiccredit.core.evidence import check_files, keep_evidence, new_query_code, next_number
 from publiccredit.core.fields import contact_problems
-from publiccredit.events.services import emit
 from publiccredit.workdays.services import add_working_days
 
-from .models import RepairApplication, RepairSettings, RepairStep
+from .models import RepairApplication, RepairSettings
 from .rules import REPAIRABLE_STATES, record_repair_problems
 
 State = RepairApplication.State
@@ -57,12 +56,7 @@ def repair_problems(record: CreditRecord, *, today: dt.date | None = None) -> li
 
 
 def _step(application: RepairApplication, *, action: str, actor, note: str = "", detail: dict | None = None):
-    RepairStep.objects.create(application=application, state=application.state,
-                              actor=actor if getattr(actor, "pk", None) else None, note=note)
-    record_write(actor=actor, action=f"repair.application.{action}", target=application, reason=note,
-                 detail={"record": application.record_id, "state": application.state, **(detail or {})})
-    emit(f"repair.application.{action}", {"application": application.pk, "number": application.number,
-                                          "record": application.record_id, "state": application.state})
+    record_step(application, action=action, actor=actor, note=note, detail=detail)
 
 
 def _attach(application: RepairApplication, files) -> None:
@@ -91,36 +85,29 @@ def apply_for_repair(*, record: CreditRecord, applicant: Applicant, statement: s
         raise DomainError("请上传已纠正失信行为、履行相关义务的证明材料（如缴款凭证、整改报告）", code="evidence_required",
                           field="files")
     check_files(files)
-    code = new_query_code()
     settings = RepairSettings.current()
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                application = RepairApplication.objects.create(
-                    number=next_number(RepairApplication, prefix="XF", day=today), query_code_hash=lookup_hash(code),
-                    record=record, subject_id=record.subject_id, channel=channel,
-                    applicant_name=applicant.name.strip()[:200], contact_name=applicant.contact_name.strip()[:50],
-                    contact_phone=applicant.contact_phone.strip()[:30], contact_email=applicant.contact_email.strip(),
-                    submitted_by=actor if getattr(actor, "pk", None) else None, statement=statement.strip(),
-                    commitment=COMMITMENT_TEXT, submitted_at=timezone.now(),
-                    decide_by=add_working_days(today, settings.decide_working_days))
-                _attach(application, files)
-                _step(application, action="submit", actor=actor, note=f"{len(files)}份证明材料")
-            return application, code
-        except IntegrityError:
-            if RepairApplication.objects.filter(record=record, state__in=RepairApplication.OPEN_STATES).exists():
-                raise DomainError("该记录已有一件正在办理的修复申请，请勿重复提交", code="already_open") from None
-            continue  # two applications took the same number: take the next one
-    raise DomainError("系统繁忙，请稍后重试", code="busy")
+
+    def create(**case) -> RepairApplication:
+        application = RepairApplication.objects.create(
+            **case, record=record, subject_id=record.subject_id, channel=channel,
+            applicant_name=applicant.name.strip()[:200], contact_name=applicant.contact_name.strip()[:50],
+            contact_phone=applicant.contact_phone.strip()[:30], contact_email=applicant.contact_email.strip(),
+            submitted_by=actor if getattr(actor, "pk", None) else None, statement=statement.strip(),
+            commitment=COMMITMENT_TEXT, submitted_at=timezone.now(),
+            decide_by=add_working_days(today, settings.decide_working_days))
+        _attach(application, files)
+        _step(application, action="submit", actor=actor, note=f"{len(files)}份证明材料")
+        return application
+
+    def already_open() -> None:
+        if RepairApplication.objects.filter(record=record, state__in=RepairApplication.OPEN_STATES).exists():
+            raise DomainError("该记录已有一件正在办理的修复申请，请勿重复提交", code="already_open") from None
+
+    return open_case(RepairApplication, today=today, create=create, on_conflict=already_open)
 
 
 def _locked(application: RepairApplication, *states: str, doing: str) -> RepairApplication:
-    application = RepairApplication.objects.select_for_update().select_related("record__item").get(pk=application.pk)
-    if application.state not in states:
-        allowed = "、".join(str(State(s).label) for s in states)
-        raise DomainError(f"申请当前为“{application.get_state_display()}”，不能{doing}（须为：{allowed}）",
-                          code="wrong_state")
-    return application
+    return lock_case(application, *states, doing=doing)
 
 
 def accept_application(*, application: RepairApplication, actor) -> RepairApplication:
@@ -237,10 +224,4 @@ def acknowledge_result(*, application: RepairApplication, actor) -> RepairApplic
 
 def find_by_query_code(number: str, code: str) -> RepairApplication | None:
     """An application by its number and query code (both needed; the answer does not say which one was wrong)."""
-    number, code = (number or "").strip().upper(), (code or "").strip().upper()
-    if not number or not code:
-        return None
-    application = RepairApplication.objects.filter(number=number).select_related("record__item", "subject").first()
-    if application is None or application.query_code_hash != lookup_hash(code):
-        return None
-    return application
+    return find_case(RepairApplication, number, code, related=("record__item", "subject"))

@@ -14,14 +14,15 @@ from django.views.decorators.http import require_POST
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
+from publiccredit.casework.evidence import evidence_response
+from publiccredit.core.audience import Audience
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
-from publiccredit.core.evidence import evidence_response
 
 from . import services
 from .documents import decision_document
 from .models import RepairSettings
-from .queries import is_overdue, repair_queue, repair_statistics, statistics_window
+from .queries import is_overdue, repair_queue
 
 FILTERS = {"open": "办理中", "to_acknowledge": "待认定部门确认", "approved": "准予修复", "refused": "不予修复",
            "returned": "退回补正", "": "全部"}
@@ -94,20 +95,6 @@ def attachment(request, application_id: int, attachment_id: int):
 
 
 @staff_of_an_organization
-def statistics(request):
-    from publiccredit.objections.queries import objection_statistics
-
-    error = ""
-    try:
-        since, until = statistics_window(request.GET.get("since"), request.GET.get("until"))
-    except DomainError as exc:
-        error, (since, until) = exc.message, statistics_window(None, None)
-    return render(request, "repair/statistics.html", {
-        "repairs": repair_statistics(since=since, until=until), "error": error,
-        "objections": objection_statistics(since=since, until=until), "since": since, "until": until})
-
-
-@staff_of_an_organization
 def repair_rights_notice(request, record_id: int, as_pdf: bool = False):
     """信用修复告知书, delivered with the penalty decision (两书同达): when and how the record can be repaired."""
     from publiccredit.collection.queries import records_for
@@ -153,7 +140,8 @@ def on_behalf(request):
     subject = subject_by_code(code) if code else None
     records, error = [], None
     if subject is not None:
-        records = [(r, services.repair_problems(r)) for r in CreditRecord.objects.filter(
+        # the records the subject itself could apply for: what it sees of its own file
+        records = [(r, services.repair_problems(r)) for r in CreditRecord.objects.visible_to(Audience.SUBJECT).filter(
             subject=subject, item__nature="negative").select_related("item", "provider").order_by("-decision_date")[:100]]
     elif code:
         error = f"没有找到代码为“{code[:30]}”的信用主体"

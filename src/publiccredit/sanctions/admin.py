@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 
 from .models import Matter, Measure, MeasureFeedback, Memorandum, Screening
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from publiccredit.catalog.models import Severity
+from publiccredit.subjects.models import SubjectScope
 
 
 class Matter(models.Model):
@@ -65,10 +66,7 @@ class Measure(models.Model):
         INDUSTRY = "industry", "行业性"
         SOCIAL = "social", "社会性"
 
-    class Scope(models.TextChoices):
-        ALL = "all", "单位和自然人"
-        ORGANIZATIONS = "organizations", "仅单位（含个体工商户）"
-        PERSONS = "persons", "仅自然人"
+    Scope = SubjectScope
 
     code = models.SlugField("措施代码", max_length=20, unique=True)
     name = models.CharField("措施名称", max_length=200)

@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
-from publiccredit.core.bulk import select_where_in
+from publiccredit.collection.visibility import DISCLOSURES
+from publiccredit.core.audience import Audience
+from publiccredit.core.bulk import filter_in, select_where_in
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import CITIZEN_ID, USCC, check_identifier, normalize_code
 from publiccredit.core.masking import mask_citizen_id
 from publiccredit.lists.models import ListEntry, ListKind
-from publiccredit.publicity.visibility import DISCLOSURES, Audience
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 from publiccredit.subjects.names import normalize_name
 
@@ -30,7 +31,6 @@ Status = ScreeningSubject.Status
 PERSON = Subject.Kind.NATURAL_PERSON
 SEVERITY_RANK = {"": 0, "minor": 1, "general": 2, "serious": 3}
 SEVERITY_LABELS = {"minor": "轻微", "general": "一般", "serious": "严重", "": ""}
-IN_FORCE_RECORD_STATES = (CreditRecord.State.ACTIVE, CreditRecord.State.OBJECTION)
 ROLE_LABELS = dict(Representative.Role.choices)
 SQLITE_CHUNK = 900
 
@@ -226,14 +226,13 @@ class Comparer:
 
     # facts ----------------------------------------------------------------------------------------------------
     def entries_of(self, subject_ids) -> dict[int, list[dict]]:
-        """List entries in force (published, started, not ended) by subject."""
-        rows = _rows("SELECT id, subject_id, kind_id, start, \"end\", decision_number FROM lists_listentry "
-                     "WHERE state = %s AND {ids}", "subject_id", subject_ids, [ListEntry.State.PUBLISHED])
+        """List entries in force (published, started, not ended) by subject: the lists rule itself, run set-based."""
+        in_force = ListEntry.objects.in_force(today=self.today).order_by()
         entries: dict[int, list[dict]] = {}
+        rows = (row for part in filter_in(in_force, "subject_id", subject_ids)
+                for row in part.values_list("id", "subject_id", "kind_id", "start", "end", "decision_number"))
         for pk, subject_id, kind_id, start, end, number in rows:
             start, end = _date(start), _date(end)
-            if (start and start > self.today) or (end and end < self.today):
-                continue
             kind = self.kinds[kind_id]
             entries.setdefault(subject_id, []).append({
                 "id": pk, "kind": kind.code, "kind_name": kind.name, "negative": kind.is_negative, "kind_id": kind_id,
@@ -242,19 +241,17 @@ class Comparer:
         return entries
 
     def records_of(self, subject_ids) -> dict[int, list[dict]]:
-        """Negative records in force that departments may see, by subject."""
+        """Negative records in force that departments may see, by subject: the records rule itself
+        (``visible_to(DEPARTMENT)`` and ``in_force``), run set-based."""
         if not self.negative_items:
             return {}
-        items = sorted(self.negative_items)
-        rows = _rows(
-            "SELECT id, subject_id, item_id, decision_number, decision_date, severity, state, publicity_end "
-            f"FROM collection_creditrecord WHERE item_id IN ({', '.join(['%s'] * len(items))}) "
-            "AND state IN (%s, %s) AND {ids}", "subject_id", subject_ids, [*items, *IN_FORCE_RECORD_STATES])
+        in_force = (CreditRecord.objects.visible_to(Audience.DEPARTMENT, today=self.today).in_force(today=self.today)
+                    .filter(item_id__in=sorted(self.negative_items)).order_by())
         records: dict[int, list[dict]] = {}
-        for pk, subject_id, item_id, number, decided, severity, state, publicity_end in rows:
-            publicity_end = _date(publicity_end)
-            if publicity_end and publicity_end < self.today:
-                continue
+        rows = (row for part in filter_in(in_force, "subject_id", subject_ids)
+                for row in part.values_list("id", "subject_id", "item_id", "decision_number", "decision_date",
+                                            "severity", "state"))
+        for pk, subject_id, item_id, number, decided, severity, state in rows:
             decided = _date(decided)
             records.setdefault(subject_id, []).append({
                 "id": pk, "item_id": item_id, "item_name": self.negative_items[item_id], "decision_number": number,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError
 from publiccredit.core.masking import looks_like_citizen_id
 from publiccredit.core.ratelimits import refusal, too_many, too_many_sign_ins
@@ -23,7 +24,6 @@ from publiccredit.lists.models import ListEntry
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
-from publiccredit.publicity.visibility import Audience, audience_for, is_visible, visible_records
 from publiccredit.repair import queries as repair_queries
 from publiccredit.repair import services as repair_services
 from publiccredit.repair.models import RepairApplication
@@ -97,13 +97,14 @@ def home(request):
         from publiccredit.publicity.queries import public_ref
 
         context["file_ref"] = public_ref(user.subject)
-        records = (visible_records(CreditRecord.objects.filter(subject_id=user.subject_id, item__nature="negative"),
-                                   Audience.SUBJECT).select_related("item", "provider").order_by("-decision_date"))
+        records = (CreditRecord.objects.visible_to(Audience.SUBJECT)
+                   .filter(subject_id=user.subject_id, item__nature="negative")
+                   .select_related("item", "provider").order_by("-decision_date"))
         context["records"] = [(r, repair_services.repair_problems(r)) for r in records[:100]]
         context["repairs"] = RepairApplication.objects.filter(subject_id=user.subject_id).select_related("record")[:50]
         context["objections"] = Objection.objects.filter(record__subject_id=user.subject_id).select_related("record")[:50]
-        context["list_entries"] = (ListEntry.objects.filter(subject_id=user.subject_id, state__in=ListEntry.OPEN_STATES)
-                                   .exclude(state=ListEntry.State.PROPOSED).select_related("kind")
+        context["list_entries"] = (ListEntry.objects.visible_to(Audience.SUBJECT).filter(subject_id=user.subject_id)
+                                   .exclude(state=ListEntry.State.EXITED).select_related("kind")
                                    .prefetch_related("statements").order_by("-pk")[:20])
         context["today"] = timezone.localdate()
     return render(request, "selfservice/home.html", context)
@@ -157,8 +158,8 @@ def binding_step(request, binding_id: int):
 @login_required(login_url=LOGIN_URL)
 def list_statement(request, entry_id: int):
     """陈述申辩 on a prior notice of listing, by the subject's bound account, within the objection period."""
-    entry = get_object_or_404(ListEntry.objects.select_related("kind", "subject"), pk=entry_id)
-    if not request.user.subject_id or entry.subject_id != request.user.subject_id:
+    entry = ListEntry.objects.restrict(request.user).select_related("kind", "subject").filter(pk=entry_id).first()
+    if entry is None or not request.user.subject_id or entry.subject_id != request.user.subject_id:
         raise PermissionDenied
     values = request.POST if request.method == "POST" else {"filer_name": request.user.first_name,
                                                             "contact_phone": request.user.phone}
@@ -184,10 +185,12 @@ def list_statement(request, entry_id: int):
 
 
 def _own_record(request, record_id: int) -> CreditRecord:
-    record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
-    if not request.user.subject_id or record.subject_id != request.user.subject_id:
+    if not request.user.subject_id:
         raise PermissionDenied
-    if not is_visible(record, Audience.SUBJECT):  # a withdrawn record is not the subject's to act on
+    # a withdrawn record is not the subject's to act on, nor another subject's record
+    record = (CreditRecord.objects.visible_to(Audience.SUBJECT).filter(subject_id=request.user.subject_id, pk=record_id)
+              .select_related("item", "provider", "subject").first())
+    if record is None:
         raise PermissionDenied
     return record
 
@@ -225,9 +228,9 @@ def objection_new(request, record_id: int):
     """Anyone concerned may object to a record they can see; a bound account also to its own non-public records.
     The subject's bound account files as the subject (flagged at once); anyone else proves a mobile number with an
     SMS code and files as a third party (flagged when the provider accepts it, docs/repair.md)."""
-    record = get_object_or_404(CreditRecord.objects.select_related("item", "provider", "subject"), pk=record_id)
-    audience = audience_for(request.user, record.subject)
-    if not is_visible(record, audience):
+    record = (CreditRecord.objects.restrict(request.user).filter(pk=record_id)
+              .select_related("item", "provider", "subject").first())
+    if record is None:
         raise PermissionDenied
     own = bool(request.user.is_authenticated and request.user.subject_id == record.subject_id)
     filers = [(value, label) for value, label in Objection.Filer.choices

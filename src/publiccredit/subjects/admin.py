@@ -11,8 +11,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from publiccredit.audit.context import set_channel
+from publiccredit.audit.modeladmin import AuditedModelAdmin
 from publiccredit.audit.services import record_read
-from publiccredit.core.admin import AuditedModelAdmin
 from publiccredit.core.errors import DomainError
 from publiccredit.core.identifiers import check_citizen_id, normalize_code
 

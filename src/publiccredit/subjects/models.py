@@ -8,6 +8,19 @@ from publiccredit.core.fields import EncryptedTextField
 from publiccredit.core.masking import mask_person_name
 
 
+class SubjectScope(models.TextChoices):
+    """Which subjects a rule or measure is meant for; a measure for persons never reaches an enterprise."""
+
+    ALL = "all", "单位和自然人"
+    ORGANIZATIONS = "organizations", "仅单位（含个体工商户）"
+    PERSONS = "persons", "仅自然人"
+
+    @classmethod
+    def reaching(cls, *, is_person: bool) -> list[str]:
+        """The scopes that reach a subject of this kind."""
+        return [cls.ALL, cls.PERSONS if is_person else cls.ORGANIZATIONS]
+
+
 class Industry(models.Model):
     """GB/T 4754-2017 national economic industry classification: sections (A–T) and divisions (e.g. C13)."""
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from publiccredit.core.admin import AuditedModelAdmin
+from publiccredit.audit.modeladmin import AuditedModelAdmin
 
 from .models import CalendarDay, CalendarYear
 from .services import forget_cached_calendar

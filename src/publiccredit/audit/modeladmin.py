@@ -2,8 +2,7 @@
 
 from django.contrib import admin
 
-from publiccredit.audit.context import set_channel
-
+from .context import set_channel
 from .services import delete_configuration, save_configuration
 
 admin.site.site_header = "上饶市公共信用信息平台 · 管理后台"

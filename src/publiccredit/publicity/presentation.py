@@ -1,54 +1,21 @@
-"""What each audience may see of a credit record: the one rule every page, API answer, export and report asks.
-
-docs/architecture.md, "Visibility is one rule". The rule reads the catalog disclosure class of the record's item
-(社会公开 / 授权查询 / 政务共享), the record's state (有效, 已更正, 异议处理中, 已修复, 已撤销, 已过公示期), whether
-it is published at all (轻微 dishonesty need not be, 国办发〔2025〕22号) and its publicity window, and decides per
-audience; ``present_record`` then decides how the record is shown (natural persons masked, ID numbers never public).
-``visible_records`` (a queryset filter) and ``is_visible`` (one loaded record) state the same rule twice, once for
-the database and once for Python; a test holds them equal on every combination.
-"""
+"""How a credit record is shown to an audience that may see it: natural persons masked, ID numbers never public, the
+marks beside it (已修复, 异议处理中 …). Whether it may be seen at all is ``collection.visibility``'s rule, reached
+through ``CreditRecord.objects.visible_to`` (docs/architecture.md, "Visibility is one rule")."""
 
 import datetime as dt
-from enum import StrEnum
 from functools import lru_cache
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from publiccredit.catalog.models import CatalogItem, CatalogItemVersion, ItemField
+from publiccredit.catalog.models import CatalogItemVersion, ItemField
 from publiccredit.collection.models import CreditRecord
+from publiccredit.core.audience import Audience
 from publiccredit.core.masking import mask_citizen_id, mask_person_name
 from publiccredit.repair.rules import record_repair_problems
 
 from .labels import labels
 
 State = CreditRecord.State
-Disclosure = CatalogItem.Disclosure
-
-
-class Audience(StrEnum):
-    PUBLIC = "public"  # anyone on the website or the public API
-    SUBJECT = "subject"  # the subject itself, signed in with an account bound to it
-    DEPARTMENT = "department"  # a department's staff or system, through government sharing (政务共享)
-    CREDIT_OFFICE = "credit_office"  # the credit office and auditors: everything, with its state
-
-
-DISCLOSURES: dict[Audience, frozenset[str]] = {
-    Audience.PUBLIC: frozenset({Disclosure.PUBLIC}),
-    Audience.SUBJECT: frozenset(Disclosure.values),
-    # 授权查询 needs the subject's own authorisation, which a department's duty alone does not give.
-    Audience.DEPARTMENT: frozenset({Disclosure.PUBLIC, Disclosure.GOVERNMENT}),
-    Audience.CREDIT_OFFICE: frozenset(Disclosure.values),
-}
-
-# A repaired record "stops being published, shared with departments and agencies" (国办发〔2025〕22号): the subject
-# itself still sees it, marked. A withdrawn record was never valid: only the credit office sees it.
-STATES: dict[Audience, frozenset[str]] = {
-    Audience.PUBLIC: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION}),
-    Audience.SUBJECT: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION, State.REPAIRED, State.EXPIRED}),
-    Audience.DEPARTMENT: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION, State.EXPIRED}),
-    Audience.CREDIT_OFFICE: frozenset(State.values),
-}
 
 # Fields whose values the public never sees, whatever the item says: identity document numbers and their types.
 NEVER_PUBLIC_ROLES = frozenset({
@@ -57,51 +24,8 @@ NEVER_PUBLIC_ROLES = frozenset({
 PERSON_NAME_ROLES = frozenset({ItemField.Role.PARTY_NAME})
 
 
-def audience_for(user, subject=None) -> Audience:
-    """The audience a signed-in user (or anonymous visitor) belongs to when looking at ``subject``."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return Audience.PUBLIC
-    if user.is_superuser or getattr(user, "role", "") in ("credit_office", "auditor"):
-        return Audience.CREDIT_OFFICE
-    if getattr(user, "organization_id", None):
-        return Audience.DEPARTMENT
-    if subject is not None and getattr(user, "subject_id", None) == subject.pk:
-        return Audience.SUBJECT
-    return Audience.PUBLIC
-
-
 def _today(today: dt.date | None) -> dt.date:
     return today or timezone.localdate()
-
-
-def visible_records(records: QuerySet[CreditRecord], audience: Audience, *, today: dt.date | None = None
-                    ) -> QuerySet[CreditRecord]:
-    """``records`` narrowed to what ``audience`` may see today."""
-    audience = Audience(audience)
-    records = records.filter(state__in=STATES[audience])
-    if DISCLOSURES[audience] != frozenset(Disclosure.values):
-        # A semi-join on the few catalog items rather than a join that would carry item columns into every row.
-        allowed = CatalogItem.objects.filter(disclosure__in=DISCLOSURES[audience]).order_by().values("pk")
-        records = records.filter(item_id__in=allowed)
-    if audience == Audience.PUBLIC:
-        today = _today(today)
-        records = records.filter(published=True).filter(
-            Q(publicity_start__isnull=True) | Q(publicity_start__lte=today),
-            Q(publicity_end__isnull=True) | Q(publicity_end__gte=today))
-    return records
-
-
-def is_visible(record: CreditRecord, audience: Audience, *, today: dt.date | None = None) -> bool:
-    """The same rule as ``visible_records`` for one loaded record."""
-    audience = Audience(audience)
-    if record.state not in STATES[audience] or record.item.disclosure not in DISCLOSURES[audience]:
-        return False
-    if audience != Audience.PUBLIC:
-        return True
-    today = _today(today)
-    return (record.published
-            and (record.publicity_start is None or record.publicity_start <= today)
-            and (record.publicity_end is None or record.publicity_end >= today))
 
 
 def marks(record: CreditRecord, *, today: dt.date | None = None) -> list[str]:

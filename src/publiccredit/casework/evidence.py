@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 
-from .errors import DomainError
+from publiccredit.core.errors import DomainError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 10
