@@ -113,3 +113,10 @@ def proof(name: str = "缴款凭证.pdf", content: bytes = PDF) -> SimpleUploade
 
 def days_ago(n: int) -> dt.date:
     return timezone.localdate() - dt.timedelta(days=n)
+
+
+def page_text(client, url, status=200, **params) -> str:
+    """The page at ``url`` as text, asserting its status (the start of the page is shown when it differs)."""
+    response = client.get(url, params)
+    assert response.status_code == status, response.content.decode()[:500]
+    return response.content.decode()

@@ -123,5 +123,5 @@ def test_each_request_is_audited_under_its_own_channel_even_on_a_reused_thread(c
     set_channel("api")  # left behind by an earlier request on this thread
     client.force_login(credit_office_admin)
     client.post("/admin/logout/")
-    assert AuditEntry.objects.get(action="accounts.logout").channel == "admin"
+    assert AuditEntry.objects.get(action="accounts.session.logout").channel == "admin"
     assert current_channel() == "api"  # restored after the request

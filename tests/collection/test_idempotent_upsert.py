@@ -74,7 +74,7 @@ def test_each_change_is_announced_by_an_outbox_event(penalty, market_regulation)
 
     send(penalty, market_regulation, [penalty_row(1), penalty_row(2)])
     send(penalty, market_regulation, [penalty_row(1, CF_NR="更正后的内容")])
-    events = [e.payload for e in OutboxEvent.objects.filter(topic="records.changed").order_by("id")]
+    events = [e.payload for e in OutboxEvent.objects.filter(topic="collection.records.change").order_by("id")]
     record_ids = dict(CreditRecord.objects.values_list("decision_number", "pk"))
     assert sorted(events[0]["created"]) == sorted(record_ids.values())
     assert events[1]["corrected"] == [record_ids["饶市监罚〔2026〕1号"]]

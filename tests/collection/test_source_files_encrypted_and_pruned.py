@@ -41,7 +41,7 @@ def test_the_department_downloads_the_original_bytes_and_the_read_is_audited(cli
     batch = Batch.objects.get()
     response = client.get(f"/backoffice/collection/batches/{batch.pk}/source/")
     assert b"".join(response.streaming_content) == path.read_bytes()
-    assert AuditEntry.objects.filter(action="collection.batch.source.read", actor_name=market_clerk.username).exists()
+    assert AuditEntry.objects.filter(action="collection.batch_source.read", actor_name=market_clerk.username).exists()
 
 
 def test_a_refused_file_leaves_no_plaintext_behind(client, market_clerk, penalty, tmp_path, settings):

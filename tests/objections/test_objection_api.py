@@ -9,11 +9,6 @@ from tests.conftest import ENTERPRISE_USCC
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_an_objection_through_the_api_flags_the_record_and_its_progress_is_readable(client, enterprise,
                                                                                    market_regulation, credit_office):
     [record] = deliver("penalty", [recent_penalty(1)], market_regulation)

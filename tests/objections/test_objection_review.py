@@ -13,30 +13,9 @@ from publiccredit.notifications.models import Notification
 from publiccredit.objections.models import Objection, ObjectionAttachment
 from publiccredit.objections.services import decide_objection, decide_review, file_objection, request_review
 from publiccredit.workdays.services import add_working_days
-from tests.builders import deliver, proof, recent_penalty
-from tests.conftest import filer_code
+from tests.builders import proof
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def penalty(enterprise, market_regulation):
-    return deliver("penalty", [recent_penalty(1, CF_NR_FK="2")], market_regulation)[0]
-
-
-@pytest.fixture
-def upheld(penalty, market_clerk):
-    objection, code = file_objection(record=penalty, filer_kind="subject", filer_name="信江光伏",
-                                     contact_phone="13912345678", reasons="罚款金额录入有误", actor=None,
-                                     channel="window")
-    decide_objection(objection=objection, outcome="upheld", reason="经核查金额无误", actor=market_clerk,
-                     organization=market_clerk.organization)
-    return Objection.objects.get(pk=objection.pk), code
 
 
 def test_the_filer_asks_for_a_review_from_the_progress_page(client, upheld, credit_office_admin,
@@ -177,19 +156,3 @@ def test_reviews_are_counted_in_the_statistics(upheld, credit_office_admin):
     since, until = statistics_window(None, None)
     stats = objection_statistics(since=since, until=until)
     assert stats["reviews"] == 1 and stats["reviews_reopened"] == 1
-
-
-def test_the_filer_follows_an_objection_just_filed_without_typing_the_code_again(client, penalty, sms_outbox):
-    client.post(f"/objection/{penalty.pk}/", {"filer_kind": "concerned", "filer_name": "王某",
-                                              "contact_phone": "13912345678", "reasons": "罚款金额有误",
-                                              "sms_code": filer_code("13912345678", sms_outbox)})
-    objection = Objection.objects.get()
-    page = client.get(f"/objections/{objection.number}/").content.decode()
-    assert objection.number in page and "已收到（待受理）" in page
-    assert client.session["verified_numbers"] == [objection.number]
-
-
-def test_the_progress_page_finds_an_objection_by_its_number_whatever_the_selector_says(client, upheld):
-    objection, code = upheld
-    page = client.post("/progress/", {"kind": "repair", "number": objection.number.lower(), "code": code})
-    assert objection.number in page.content.decode() and "编号或查询码不正确" not in page.content.decode()

@@ -8,10 +8,10 @@ from publiccredit.collection.visibility import is_visible
 from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.objections.models import Objection
+from publiccredit.objections.queries import find_by_query_code
 from publiccredit.objections.services import (
     decide_objection,
     file_objection,
-    find_by_query_code,
     reject_objection,
 )
 from publiccredit.publicity.presentation import marks
@@ -19,16 +19,6 @@ from publiccredit.workdays.services import add_working_days
 from tests.builders import deliver, recent_penalty
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def penalty(enterprise, market_regulation) -> CreditRecord:
-    return deliver("penalty", [recent_penalty(1, CF_NR_FK="2")], market_regulation)[0]
 
 
 def object_to(record, **overrides):

@@ -10,12 +10,12 @@ from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError
 from publiccredit.lists.models import ListEntry
 from publiccredit.repair.models import RepairApplication
+from publiccredit.repair.queries import find_by_query_code
 from publiccredit.repair.services import (
     accept_application,
     acknowledge_result,
     apply_for_repair,
     approve_application,
-    find_by_query_code,
     refuse_application,
     resubmit_application,
     return_application,

@@ -26,7 +26,7 @@ def test_registration_appends_an_audit_entry_and_an_outbox_event(db, credit_offi
     entry = AuditEntry.objects.get(action="subjects.subject.register", target_id=str(subject.pk))
     assert entry.actor_name == "admin-li"
     assert entry.organization_name == "上饶市发展和改革委员会"
-    assert OutboxEvent.objects.filter(topic="subject.registered", payload__subject_id=subject.pk).exists()
+    assert OutboxEvent.objects.filter(topic="subjects.subject.register", payload__subject_ids=[subject.pk]).exists()
 
 
 def test_an_invalid_code_is_refused_with_the_reason(db):

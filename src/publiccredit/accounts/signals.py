@@ -12,17 +12,17 @@ def _client_address(request) -> str:
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
-    record_access(actor=user, action="accounts.login", detail={"ip": _client_address(request)})
+    record_access(actor=user, action="accounts.session.login", detail={"ip": _client_address(request)})
 
 
 @receiver(user_logged_out)
 def audit_logout(sender, request, user, **kwargs):
     if user is not None:
-        record_access(actor=user, action="accounts.logout", detail={"ip": _client_address(request)})
+        record_access(actor=user, action="accounts.session.logout", detail={"ip": _client_address(request)})
 
 
 @receiver(user_login_failed)
 def audit_failed_login(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))[:150]
-    record_access(actor=None, action="accounts.login_failed", reason=f"用户名：{username}",
+    record_access(actor=None, action="accounts.session.login_failed", reason=f"用户名：{username}",
                   detail={"ip": _client_address(request)})

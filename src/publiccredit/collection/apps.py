@@ -11,6 +11,9 @@ class CollectionConfig(AppConfig):
 
         register({
             "collection.batch.submit": "报送信用信息批次",
+            "collection.batch_source.read": "下载报送的原始文件（解密）",
+            "collection.batch_source.prune": "删除超过保存期限的原始文件",
+            # the names entries before 2026-12 carry (the chain keeps them as written)
             "collection.batch.source.read": "下载报送的原始文件（解密）",
             "collection.batch.source.prune": "删除超过保存期限的原始文件",
             "collection.record.link": "人工关联信用主体",

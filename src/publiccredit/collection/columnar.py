@@ -26,6 +26,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.names import normalize_name
 from publiccredit.workdays.services import working_days_between
 
+from . import topics
 from .authority import CHECKED_ROLES
 from .intake import CheckedChunk
 from .keys import SET_JOIN, business_key, digest
@@ -572,7 +573,7 @@ class FastCreates:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
                 ids = copy_frame(CreditRecord, records)
                 intake.insert_first_versions(ids)
-                emit("records.changed", {"batch": intake.batch.pk, "item": intake.item.code, "created": ids,
+                emit(topics.RECORDS_CHANGED, {"batch": intake.batch.pk, "item": intake.item.code, "created": ids,
                                          "corrected": [], "withdrawn": []})
 
         if intake.writer is None:

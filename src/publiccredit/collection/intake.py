@@ -24,6 +24,7 @@ from publiccredit.subjects.names import normalize_name
 from publiccredit.subjects.services import SubjectSpec, bulk_register_subjects
 from publiccredit.workdays.services import working_days_between
 
+from . import topics
 from .authority import authority_rule
 from .keys import business_key, content_digest
 from .models import Batch, BatchError, CreditRecord, RecordVersion
@@ -242,7 +243,7 @@ class Intake:
                 withdrawn_ids = self.write_withdrawals(withdrawals, now)
                 BatchError.objects.bulk_create(chunk_errors, batch_size=2000)
                 if created_ids or corrected_ids or withdrawn_ids:
-                    emit("records.changed", {"batch": self.batch.pk, "item": self.item.code, "created": created_ids,
+                    emit(topics.RECORDS_CHANGED, {"batch": self.batch.pk, "item": self.item.code, "created": created_ids,
                                              "corrected": corrected_ids, "withdrawn": withdrawn_ids})
 
         if self.writer is None:

@@ -23,6 +23,7 @@ from publiccredit.core.errors import DomainError
 from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
 
+from . import topics
 from .intake import MAX_API_RECORDS, Intake, IntakeResult, check_provider
 from .models import Batch, CreditRecord, RecordVersion
 from .validation import ItemSchema
@@ -97,7 +98,7 @@ def link_record(*, record: CreditRecord, subject: Subject, actor, reason: str = 
         record.save(update_fields=["subject"])
         record_write(actor=actor, action="collection.record.link", target=record, reason=reason,
                      detail={"subject_id": subject.pk})
-        emit("records.changed", {"batch": record.batch_id, "item": record.item.code, "created": [], "corrected": [],
+        emit(topics.RECORDS_CHANGED, {"batch": record.batch_id, "item": record.item.code, "created": [], "corrected": [],
                                  "withdrawn": [], "linked": [record.pk]})
     return record
 
@@ -108,7 +109,7 @@ def change_record_state(*, record: CreditRecord, state: str, actor, action: str,
 
     The caller's transaction holds it. ``updated_at`` moves, so cached public pages that show the record are
     rebuilt; a permanent change (repair, withdrawal) also writes a version with its reason (records are evidence:
-    DESIGN §3). Audited, and announced as ``records.state_changed``."""
+    DESIGN §3). Audited, and announced as ``topics.RECORD_STATE_CHANGED``."""
     now = timezone.now()
     previous = record.state
     record.state, record.updated_at = state, now
@@ -123,6 +124,6 @@ def change_record_state(*, record: CreditRecord, state: str, actor, action: str,
     record.save(update_fields=fields)
     record_write(actor=actor, action=action, target=record, reason=reason,
                  detail={"from": previous, "to": state, **(detail or {})})
-    emit("records.state_changed", {"record": record.pk, "subject_id": record.subject_id, "item": record.item.code,
+    emit(topics.RECORD_STATE_CHANGED, {"record": record.pk, "subject_id": record.subject_id, "item": record.item.code,
                                    "from": previous, "to": state})
     return record

@@ -38,7 +38,7 @@ def keep_source(*, batch: Batch, plaintext: Path, today: dt.date | None = None) 
 
 def source_blocks(*, batch: Batch, actor):
     """The original file, decrypted in blocks, for an audited download (raises DecryptionError if altered)."""
-    record_read(actor=actor, action="collection.batch.source.read", target=batch,
+    record_read(actor=actor, action="collection.batch_source.read", target=batch,
                 detail={"file_name": batch.file_name})
     handle = (Path(settings.MEDIA_ROOT) / batch.source_file).open("rb")
 
@@ -58,7 +58,7 @@ def prune_sources(*, today: dt.date | None = None) -> int:
         (Path(settings.MEDIA_ROOT) / batch.source_file).unlink(missing_ok=True)
         with transaction.atomic():
             Batch.objects.filter(pk=batch.pk).update(source_file="")
-            record_write(actor=None, action="collection.batch.source.prune", target=batch, channel="system",
+            record_write(actor=None, action="collection.batch_source.prune", target=batch, channel="system",
                          detail={"kept_until": batch.source_kept_until.isoformat()})
         pruned += 1
     return pruned

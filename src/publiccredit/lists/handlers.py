@@ -1,9 +1,10 @@
 """Outbox consumers of the lists app."""
 
+from publiccredit.collection.topics import RECORD_STATE_CHANGED, RECORDS_CHANGED
 from publiccredit.events.registry import handles
 
 
-@handles("records.changed")
+@handles(RECORDS_CHANGED)
 def propose_from_changed_records(payload: dict) -> None:
     from .services import apply_proposal_rules
 
@@ -12,7 +13,7 @@ def propose_from_changed_records(payload: dict) -> None:
         apply_proposal_rules(record_ids=ids, item_code=payload.get("item"))
 
 
-@handles("records.changed")
+@handles(RECORDS_CHANGED)
 def review_bases_of_changed_records(payload: dict) -> None:
     """A correction (to 轻微, say) or a withdrawal may take away what an entry rests on."""
     from .services import review_bases
@@ -22,7 +23,7 @@ def review_bases_of_changed_records(payload: dict) -> None:
         review_bases(record_ids=ids)
 
 
-@handles("records.state_changed")
+@handles(RECORD_STATE_CHANGED)
 def review_bases_of_records_changing_state(payload: dict) -> None:
     """Repaired, withdrawn after an objection, restored: the entries resting on the record are checked again."""
     from .services import review_bases

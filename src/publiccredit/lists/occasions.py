@@ -11,10 +11,11 @@ from publiccredit.notifications.occasions import (
     staff_recipients,
 )
 
+from . import topics
 from .models import ListEntry
 
 
-@resolves("lists.entry", variables=("kind", "subject", "state", "notice_number", "decision_number", "objection_until",
+@resolves(topics.ENTRY, variables=("kind", "subject", "state", "notice_number", "decision_number", "objection_until",
                                      "filer", "adopted", "answer", "basis_note"))
 def list_entry(topic: str, payload: dict) -> Occasion | None:
     entry = ListEntry.objects.select_related("kind", "subject").filter(pk=payload.get("entry_id")).first()

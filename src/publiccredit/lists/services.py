@@ -17,6 +17,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.models import Subject
 from publiccredit.workdays.services import add_working_days
 
+from . import topics
 from .models import ListEntry, ListEntryStep, ListKind, ListStatement, ProposalRule, ServiceMethod
 
 State = ListEntry.State
@@ -26,7 +27,7 @@ def _step(entry: ListEntry, *, action: str, actor, note: str = "", detail: dict 
     ListEntryStep.objects.create(entry=entry, state=entry.state, actor=actor if _is_user(actor) else None, note=note)
     record_write(actor=actor, action=f"lists.entry.{action}", target=entry, reason=note,
                  detail={"kind": entry.kind.code, "subject_id": entry.subject_id, "state": entry.state, **(detail or {})})
-    emit(f"lists.entry.{action}", {"entry_id": entry.pk, "kind": entry.kind.code, "subject_id": entry.subject_id,
+    emit(f"{topics.ENTRY}.{action}", {"entry_id": entry.pk, "kind": entry.kind.code, "subject_id": entry.subject_id,
                                    "state": entry.state})
 
 

@@ -1,5 +1,5 @@
 """Outbox consumer: every event may call for messages. ``notify`` returns at once for topics no resolver knows
-(records.changed and the like); for the others the templates decide."""
+(``collection.records.change`` and the like); for the others the templates decide."""
 
 from publiccredit.events.registry import handles
 

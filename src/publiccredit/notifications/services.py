@@ -14,7 +14,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -176,16 +176,6 @@ def remind_deadlines(*, today: dt.date | None = None) -> int:
             links={DEPARTMENT: "/backoffice/"})
         new += _store(templates, occasion, key=f"remind:{today:%Y%m%d}:{user_pk}", topic=REMINDER_TOPIC)
     return new
-
-
-def inbox(user) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user, channel=Channel.SITE).order_by("-id")
-
-
-def unread_count(user) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, channel=Channel.SITE, read_at__isnull=True).count()
 
 
 def mark_read(*, user, ids: list[int] | None = None) -> int:

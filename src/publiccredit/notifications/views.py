@@ -8,12 +8,12 @@ from django.views.decorators.http import require_POST
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.audit.context import set_channel
 
-from . import services
+from . import queries, services
 
 
 def _inbox(request, template: str):
-    page = Paginator(services.inbox(request.user), 30).get_page(request.GET.get("page"))
-    return render(request, template, {"page": page, "unread": services.unread_count(request.user)})
+    page = Paginator(queries.inbox(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "unread": queries.unread_count(request.user)})
 
 
 def _read(request, to: str):

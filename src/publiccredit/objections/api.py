@@ -1,18 +1,19 @@
 """Objection API: file an objection (token ``objections:write``) and follow it by number and query code."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
+from publiccredit.casework.endpoints import CaseProgressView, progress_schema
 from publiccredit.collection.queries import subject_record
 from publiccredit.core.api import text
 from publiccredit.core.ratelimits import ActionThrottle
 
-from .queries import progress_of
-from .services import file_objection, find_by_query_code, request_review
+from .queries import find_by_query_code, progress_of
+from .services import file_objection, request_review
 
 PROGRESS = inline_serializer("ObjectionProgress", {
     "number": serializers.CharField(), "state": serializers.CharField(), "state_label": serializers.CharField(),
@@ -52,18 +53,13 @@ class ObjectionsView(APIView):
                          "decide_by": objection.decide_by}, status=201)
 
 
-class ObjectionProgressView(APIView):
-    # anyone may look up by number and query code, so guessing codes is slowed down per client address
-    throttle_classes = [ActionThrottle]
-    throttle_scope = "progress"
+class ObjectionProgressView(CaseProgressView):
+    find, present = staticmethod(find_by_query_code), staticmethod(progress_of)
+    not_found = "异议编号或查询码不正确"
 
-    @extend_schema(summary="查询异议处理进度", parameters=[OpenApiParameter("code", str, description="查询码")],
-                   responses={200: PROGRESS})
+    @progress_schema(summary="查询异议处理进度", progress=PROGRESS)
     def get(self, request, number: str):
-        objection = find_by_query_code(number, request.query_params.get("code", ""))
-        if objection is None:
-            return Response({"detail": "异议编号或查询码不正确"}, status=404)
-        return Response(progress_of(objection))
+        return super().get(request, number)
 
 
 class ObjectionReviewView(APIView):

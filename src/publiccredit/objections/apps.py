@@ -13,6 +13,7 @@ class ObjectionsConfig(AppConfig):
 
         register({
             "objections.objection.file": "提出异议",
+            "objections.objection.read": "查看异议（含提出人联系方式）",
             "objections.objection.receive": "收到第三方异议（待受理）",
             "objections.objection.accept": "受理第三方异议并标注异议处理中",
             "objections.filer_code.sent": "发送异议提出人手机验证码",

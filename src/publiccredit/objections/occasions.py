@@ -20,7 +20,7 @@ from publiccredit.notifications.occasions import (
 from .models import Objection
 
 
-@resolves("objections.objection", variables=("number", "filer", "item", "decision_number", "provider", "state",
+@resolves(Objection.TOPIC, variables=("number", "filer", "item", "decision_number", "provider", "state",
                                               "decide_by", "accept_by", "reason", "review_by", "review_outcome", "review_reason"))
 def objection(topic: str, payload: dict) -> Occasion | None:
     found = (Objection.objects.select_related("record__item", "provider", "submitted_by")

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from publiccredit.casework.queries import steps_of
+from publiccredit.casework.queries import find_case, steps_of
 from publiccredit.collection.queries import sees_all_organizations
 
 from .models import Objection
@@ -66,3 +66,8 @@ def objection_statistics(*, since: dt.date, until: dt.date) -> dict:
                 reviews_reopened=Count("id", filter=Q(review_outcome=Objection.ReviewOutcome.REOPENED))),
             **handling_times(objections, started="filed_at", finished="decided_at"),
             "by_provider": [{"provider": row["provider__name"], "objections": row["n"]} for row in by_provider]}
+
+
+def find_by_query_code(number: str, code: str) -> Objection | None:
+    """An objection by its number and query code (both needed; the answer does not say which one was wrong)."""
+    return find_case(Objection, number, code, related=("record__item", "provider"))

@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.casework.evidence import check_files, keep_evidence
-from publiccredit.casework.queries import find_case
 from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
@@ -374,8 +373,3 @@ def decide_review(*, objection: Objection, outcome: str, reason: str, actor,
         _step(objection, action="review_decide", actor=actor,
               note=f"{objection.get_review_outcome_display()}：{reason.strip()[:480]}", detail={"outcome": outcome})
     return objection
-
-
-def find_by_query_code(number: str, code: str) -> Objection | None:
-    """An objection by its number and query code (both needed; the answer does not say which one was wrong)."""
-    return find_case(Objection, number, code, related=("record__item", "provider"))

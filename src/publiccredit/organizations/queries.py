@@ -11,10 +11,6 @@ def organization_by_code(code: str) -> Organization | None:
     return Organization.objects.filter(code=normalize_code(code)).select_related("region").first()
 
 
-def region_by_code(code: str) -> Region | None:
-    return Region.objects.filter(code=code).first()
-
-
 def counties():
     return Region.objects.filter(level__in=[Region.Level.COUNTY, Region.Level.ZONE]).order_by("sort_order")
 

@@ -1,19 +1,20 @@
 """Repair API: file an application (a department's one-window system or a subject's own system, token
 ``repairs:write``) and follow it by number and query code (anyone holding both)."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
+from publiccredit.casework.endpoints import CaseProgressView, progress_schema
 from publiccredit.collection.queries import subject_record
 from publiccredit.core.api import text
 from publiccredit.core.ratelimits import ActionThrottle
 
-from .queries import progress_of
-from .services import Applicant, apply_for_repair, find_by_query_code, resubmit_application, withdraw_application
+from .queries import find_by_query_code, progress_of
+from .services import Applicant, apply_for_repair, resubmit_application, withdraw_application
 
 PROGRESS = inline_serializer("RepairProgress", {
     "number": serializers.CharField(), "state": serializers.CharField(), "state_label": serializers.CharField(),
@@ -56,18 +57,13 @@ class RepairApplicationsView(APIView):
                          "decide_by": application.decide_by}, status=201)
 
 
-class RepairProgressView(APIView):
-    # anyone may look up by number and query code, so guessing codes is slowed down per client address
-    throttle_classes = [ActionThrottle]
-    throttle_scope = "progress"
+class RepairProgressView(CaseProgressView):
+    find, present = staticmethod(find_by_query_code), staticmethod(progress_of)
+    not_found = "申请编号或查询码不正确"
 
-    @extend_schema(summary="查询信用修复进度", parameters=[OpenApiParameter("code", str, description="查询码")],
-                   responses={200: PROGRESS})
+    @progress_schema(summary="查询信用修复进度", progress=PROGRESS)
     def get(self, request, number: str):
-        application = find_by_query_code(number, request.query_params.get("code", ""))
-        if application is None:
-            return Response({"detail": "申请编号或查询码不正确"}, status=404)
-        return Response(progress_of(application))
+        return super().get(request, number)
 
 
 class RepairFollowUpView(APIView):

@@ -13,6 +13,7 @@ class RepairConfig(AppConfig):
 
         register({
             "repair.application.submit": "提交信用修复申请",
+            "repair.application.read": "查看信用修复申请（含申请人联系方式）",
             "repair.application.accept": "受理信用修复申请",
             "repair.application.return": "退回补正信用修复申请",
             "repair.application.resubmit": "补正后重新提交信用修复申请",

@@ -21,7 +21,7 @@ from publiccredit.notifications.occasions import (
 from .models import RepairApplication
 
 
-@resolves("repair.application", variables=("number", "applicant", "item", "decision_number", "provider", "state",
+@resolves(RepairApplication.TOPIC, variables=("number", "applicant", "item", "decision_number", "provider", "state",
                                             "decide_by", "push_by", "return_reason", "reason"))
 def repair_application(topic: str, payload: dict) -> Occasion | None:
     application = (RepairApplication.objects.select_related("record__item", "record__provider", "submitted_by")

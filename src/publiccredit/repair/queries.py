@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from publiccredit.casework.queries import steps_of
+from publiccredit.casework.queries import find_case, steps_of
 from publiccredit.collection.queries import sees_all_organizations
 from publiccredit.workdays.queries import local_day_range
 
@@ -59,3 +59,8 @@ def repair_statistics(*, since: dt.date, until: dt.date) -> dict:
     return {"since": since, "until": until, "total": sum(by_state.values()),
             "by_state": {label: by_state.get(value, 0) for value, label in State.choices},
             "overdue": overdue, **handling_times(applications, started="submitted_at", finished="decided_at")}
+
+
+def find_by_query_code(number: str, code: str) -> RepairApplication | None:
+    """An application by its number and query code (both needed; the answer does not say which one was wrong)."""
+    return find_case(RepairApplication, number, code, related=("record__item", "subject"))

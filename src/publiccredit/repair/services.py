@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from publiccredit.casework.evidence import check_files, keep_evidence
-from publiccredit.casework.queries import find_case
 from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.collection.models import CreditRecord, RecordVersion
 from publiccredit.collection.services import change_record_state
@@ -220,8 +219,3 @@ def acknowledge_result(*, application: RepairApplication, actor) -> RepairApplic
             application.save()
             _step(application, action="acknowledge", actor=actor, note="认定部门已确认")
     return application
-
-
-def find_by_query_code(number: str, code: str) -> RepairApplication | None:
-    """An application by its number and query code (both needed; the answer does not say which one was wrong)."""
-    return find_case(RepairApplication, number, code, related=("record__item", "subject"))

@@ -15,6 +15,7 @@ from publiccredit.core.bulk import insert_rows
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
 
+from . import topics
 from .models import Matter, MeasureFeedback, Screening, ScreeningSubject
 from .screening import Ask, Comparer, active_matters, parse_ask
 
@@ -171,7 +172,7 @@ def record_feedback(*, screening: Screening, items: Iterable[dict], actor, organ
             record_write(actor=actor, action="sanctions.screening.feedback", target=screening,
                          detail={"accepted": len(accepted), "rejected": len(result.errors),
                                  "executed": sum(1 for a in accepted if a[2])})
-            emit("sanctions.screening.feedback", {"screening": screening.pk, "accepted": len(accepted)})
+            emit(topics.SCREENING_FEEDBACK, {"screening": screening.pk, "accepted": len(accepted)})
     result.accepted = len(accepted)
     return result
 

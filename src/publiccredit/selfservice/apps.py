@@ -15,4 +15,7 @@ class SelfServiceConfig(AppConfig):
             "selfservice.binding.request": "信用主体账号申请绑定",
             "selfservice.binding.approve": "核验并绑定信用主体",
             "selfservice.binding.reject": "不予绑定信用主体",
+            "selfservice.binding.withdraw": "撤回绑定申请",
+            "selfservice.binding.code_sent": "发送绑定验证码",
+            "selfservice.binding.code_wrong": "绑定验证码错误",
         })

@@ -3,10 +3,11 @@ notifications, a domain app, never imports this presentation app (docs/architect
 
 from publiccredit.notifications.occasions import FILER, Occasion, Recipient, resolves
 
+from . import topics
 from .models import BindingRequest
 
 
-@resolves("selfservice.binding", variables=("subject", "state", "note"))
+@resolves(topics.BINDING, variables=("subject", "state", "note"))
 def binding(topic: str, payload: dict) -> Occasion | None:
     request = BindingRequest.objects.select_related("user", "subject").filter(pk=payload.get("binding")).first()
     if request is None:

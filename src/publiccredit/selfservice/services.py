@@ -23,6 +23,7 @@ from publiccredit.events.services import emit
 from publiccredit.subjects.models import RegisteredContact
 from publiccredit.subjects.queries import subject_by_code
 
+from . import topics
 from .models import BindingCode, BindingRequest
 
 CODE_DIGITS = 6
@@ -110,7 +111,7 @@ def _bind(request: BindingRequest, *, actor, note: str, method: str) -> BindingR
     User.objects.filter(pk=request.user_id).update(subject=request.subject)
     record_write(actor=actor, action="selfservice.binding.approve", target=request, reason=note,
                  detail={"subject_id": request.subject_id, "user": request.user_id, "method": method})
-    emit("selfservice.binding.approve", {"binding": request.pk, "subject_id": request.subject_id})
+    emit(topics.BINDING_APPROVED, {"binding": request.pk, "subject_id": request.subject_id})
     return request
 
 
@@ -125,7 +126,7 @@ def reject_binding(*, request: BindingRequest, actor, note: str) -> BindingReque
             BindingRequest.State.REJECTED, timezone.now(), actor, note.strip()[:300])
         request.save()
         record_write(actor=actor, action="selfservice.binding.reject", target=request, reason=note)
-        emit("selfservice.binding.reject", {"binding": request.pk, "subject_id": request.subject_id})
+        emit(topics.BINDING_REJECTED, {"binding": request.pk, "subject_id": request.subject_id})
     return request
 
 

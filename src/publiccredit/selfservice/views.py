@@ -288,10 +288,10 @@ def progress(request):
         limited = refusal("progress")
     elif asked:
         if kind == "objection":
-            found = objection_services.find_by_query_code(number, code)
+            found = objection_queries.find_by_query_code(number, code)
             result = objection_queries.progress_of(found) if found else None
         else:
-            found = repair_services.find_by_query_code(number, code)
+            found = repair_queries.find_by_query_code(number, code)
             result = repair_queries.progress_of(found) if found else None
         if found is not None:
             _remember_verified(request, found.number)

@@ -13,6 +13,8 @@ class SubjectsConfig(AppConfig):
             "subjects.subject.register": "主体入库",
             "subjects.subject.bulk_register": "主体批量入库",
             "subjects.subject.rename": "主体更名",
+            "subjects.contact.set": "登记主体联系方式",
+            "subjects.contact.import": "批量导入主体联系方式",
             "subjects.subject.update": "修改主体登记信息",
             "subjects.representative.set": "登记法定代表人/负责人",
             "subjects.representative.bulk_set": "批量登记法定代表人/负责人",

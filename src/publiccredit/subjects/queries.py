@@ -1,6 +1,6 @@
 """Reads of the subject registry shared by pages, API and commands, scoped to the viewer."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
@@ -50,10 +50,3 @@ def organizations_represented_by(person: Subject, *, current_only: bool = True) 
 def representatives_of(organization: Subject, *, current_only: bool = True) -> QuerySet[Representative]:
     links = Representative.objects.filter(organization=organization).select_related("person")
     return links.filter(until__isnull=True) if current_only else links
-
-
-def registry_counts() -> dict[str, int]:
-    counts = {kind: 0 for kind in Subject.Kind.values}
-    for row in Subject.objects.values("kind").order_by().annotate(n=Count("id")):
-        counts[row["kind"]] = row["n"]
-    return counts

@@ -17,6 +17,7 @@ from publiccredit.core.masking import mask_citizen_id
 from publiccredit.events.services import emit
 from publiccredit.organizations.models import Region
 
+from . import topics
 from .models import Industry, RegisteredContact, Representative, Subject, SubjectName
 from .names import display_name, normalize_name
 
@@ -103,7 +104,7 @@ def register_subject(*, spec: SubjectSpec, actor, reason: str = "") -> Subject:
             SubjectName.objects.bulk_create(_name_rows(subject, spec))
             record_write(actor=actor, action="subjects.subject.register", target=subject, reason=reason,
                          detail={"kind": subject.kind, "region": subject.region.code if subject.region else None})
-            emit("subject.registered", _event_payload(subject))
+            emit(topics.SUBJECTS_REGISTERED, {**_event_payload(subject), "subject_ids": [subject.pk]})
     except IntegrityError as exc:  # a concurrent registration of the same code won the race
         raise _duplicate_error(subject) from exc
     return subject
@@ -166,7 +167,7 @@ def bulk_register_subjects(*, specs: list[SubjectSpec], actor, reason: str = "",
                 record_write(actor=actor, action="subjects.subject.bulk_register", target_type="subjects.subject",
                              target_label=f"批量入库 {len(fresh)} 个主体", reason=reason,
                              detail={"created": len(fresh), "first_id": fresh[0][0].pk, "last_id": fresh[-1][0].pk})
-                emit("subjects.registered", {"subject_ids": [s.pk for s, _ in fresh]})
+                emit(topics.SUBJECTS_REGISTERED, {"subject_ids": [s.pk for s, _ in fresh]})
         result.created += len(fresh)
         result.subjects.extend(s for s, _ in fresh)
     return result
@@ -190,7 +191,7 @@ def rename_subject(*, subject: Subject, new_name: str, effective_on: dt.date | N
         subject.save(update_fields=["name", "name_normalized", "updated_at"])
         record_write(actor=actor, action="subjects.subject.rename", target=subject, reason=reason,
                      detail={"from": old if not subject.is_person else None, "effective_on": effective_on})
-        emit("subject.renamed", _event_payload(subject))
+        emit(topics.SUBJECT_RENAMED, _event_payload(subject))
     return subject
 
 
@@ -210,7 +211,7 @@ def update_subject(*, subject: Subject, changes: dict, actor, reason: str = "") 
         subject.save(update_fields=[*changed, "updated_at"])
         record_write(actor=actor, action="subjects.subject.update", target=subject, reason=reason,
                      detail={"changed": changed})
-        emit("subject.updated", {**_event_payload(subject), "changed": changed})
+        emit(topics.SUBJECT_UPDATED, {**_event_payload(subject), "changed": changed})
     return subject
 
 
@@ -242,7 +243,7 @@ def set_representative(*, organization: Subject, person: Subject,
         Subject.objects.filter(pk=organization.pk).update(updated_at=timezone.now())
         record_write(actor=actor, action="subjects.representative.set", target=link, reason=reason,
                      detail={"organization": organization.uscc, "role": role, "person_id": person.pk})
-        emit("subject.representative_set", {"organization_id": organization.pk, "person_id": person.pk,
+        emit(topics.REPRESENTATIVE_SET, {"organization_id": organization.pk, "person_id": person.pk,
                                             "role": role})
     return link
 

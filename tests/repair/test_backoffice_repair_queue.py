@@ -1,11 +1,8 @@
-"""The credit office works the repair queue; the providing department acknowledges results and decides objections."""
+"""The credit office works the repair queue at its window; the deciding department acknowledges results."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publiccredit.collection.models import CreditRecord
-from publiccredit.objections.models import Objection
-from publiccredit.objections.services import file_objection
 from publiccredit.repair.models import RepairApplication
 from publiccredit.repair.services import apply_for_repair
 from tests.builders import PDF, proof
@@ -60,33 +57,6 @@ def test_the_deciding_department_acknowledges_the_result(client, credit_office_a
     assert RepairApplication.objects.get().pushed_at is not None
 
 
-def test_a_provider_clerk_decides_an_objection_to_its_record_from_its_queue(client, market_clerk, old_penalty,
-                                                                            settings):
-    objection, _ = file_objection(record=old_penalty, filer_kind="subject", filer_name="信江光伏",
-                                  contact_phone="13800000000", reasons="金额有误", actor=None, channel="window",
-                                  files=[SimpleUploadedFile("说明.pdf", PDF)])
-    client.force_login(market_clerk)
-    assert objection.number in client.get("/backoffice/objections/").content.decode()
-    client.post(f"/backoffice/objections/{objection.pk}/decide/", {"outcome": "upheld", "reason": "记录无误"})
-    assert Objection.objects.get().state == "upheld"
-    assert CreditRecord.objects.get(pk=old_penalty.pk).state == "active"
-
-
-def test_the_statistics_page_counts_repairs_and_objections(client, credit_office_admin, application):
-    client.force_login(credit_office_admin)
-    page = client.get("/backoffice/repairs/statistics/").content.decode()
-    assert "信用修复与异议处理统计" in page and "已提交（待受理）" in page
-
-
-def test_a_repair_rights_notice_is_generated_for_every_penalty(client, market_clerk, old_penalty):
-    client.force_login(market_clerk)
-    page = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice/").content.decode()
-    assert "信用修复告知书" in page and old_penalty.decision_number in page
-    assert f"{old_penalty.repairable_from.year}年" in page and "不收取任何费用" in page
-    pdf = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-
-
 def test_the_dashboard_alerts_overdue_repairs(client, credit_office_admin, application):
     import datetime as dt
 
@@ -123,35 +93,3 @@ def test_the_window_form_names_what_is_missing(client, credit_office_admin, old_
                                                     "applicant_name": "信江光伏", "contact_name": "刘",
                                                     "contact_phone": "13800000000", "statement": "已整改"}).content.decode()
     assert "承诺书" in page and not RepairApplication.objects.exists()
-
-
-def test_the_statistics_page_and_the_api_default_to_the_same_365_days(client, credit_office_admin, credit_office):
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from publiccredit.accounts.services import issue_token
-
-    client.force_login(credit_office_admin)
-    today = timezone.localdate()
-    page = client.get("/backoffice/repairs/statistics/").content.decode()
-    assert f'value="{today - dt.timedelta(days=365):%Y-%m-%d}"' in page and f'value="{today:%Y-%m-%d}"' in page
-    token = issue_token(organization=credit_office, name="监测", scopes=["stats:read"])
-    body = client.get("/api/v1/remedies/stats/", HTTP_AUTHORIZATION=f"Bearer {token.secret}").json()
-    assert body["repairs"]["since"] == f"{today - dt.timedelta(days=365):%Y-%m-%d}"
-    assert body["repairs"]["until"] == f"{today:%Y-%m-%d}"
-
-
-def test_a_wrong_period_on_the_statistics_page_is_explained(client, credit_office_admin):
-    client.force_login(credit_office_admin)
-    assert "日期格式应为" in client.get("/backoffice/repairs/statistics/?since=2026-13-01").content.decode()
-    assert "开始日期不能晚于结束日期" in client.get(
-        "/backoffice/repairs/statistics/?since=2026-06-01&until=2026-01-01").content.decode()
-
-
-def test_the_repair_rights_notice_names_the_configured_site_address(client, market_clerk, old_penalty, settings):
-    settings.SITE_URL = "https://credit.zgsr.gov.cn/"
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "10.0.0.8"]  # the clerk reached an internal address
-    client.force_login(market_clerk)
-    page = client.get(f"/backoffice/records/{old_penalty.pk}/repair-notice/", HTTP_HOST="10.0.0.8:8000").content.decode()
-    assert "https://credit.zgsr.gov.cn/account/" in page and "10.0.0.8" not in page
