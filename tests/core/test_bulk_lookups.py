@@ -45,3 +45,16 @@ def test_filter_in_answers_like_a_plain_in_filter_across_chunks(awkward_organiza
     ids = [o.pk for o in awkward_organizations] + [10**9]
     by_id = {o.pk for part in filter_ids(Organization.objects.all(), ids) for o in part}
     assert by_id == {o.pk for o in awkward_organizations}
+
+
+def test_a_compiled_query_run_by_ids_keeps_its_own_conditions_and_finds_only_the_ids_asked(awkward_organizations):
+    from publiccredit.core.bulk import compiled_where_in, rows_where_in
+
+    braces = [o for o in awkward_organizations if "{" in o.name]
+    others = [o for o in awkward_organizations if "{" not in o.name]
+    compiled = compiled_where_in(Organization.objects.filter(name__contains="单位").order_by().values_list("pk", "name"))
+    asked = [o.pk for o in awkward_organizations] + [10**9]
+    expected = {(o.pk, o.name) for o in others if "单位" in o.name}
+    assert set(rows_where_in(compiled, Organization, "id", asked, chunk=2)) == expected
+    assert set(rows_where_in(compiled, Organization, "id", [braces[0].pk])) == set()
+    assert rows_where_in(compiled, Organization, "id", []) == []

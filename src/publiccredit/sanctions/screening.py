@@ -8,6 +8,7 @@ Built for batches: every lookup is one set-based query per kind of fact (``= ANY
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import connection
@@ -17,7 +18,7 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.visibility import DISCLOSURES
 from publiccredit.core.audience import Audience
-from publiccredit.core.bulk import filter_in, select_where_in
+from publiccredit.core.bulk import compiled_where_in, rows_where_in, select_where_in
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import CITIZEN_ID, USCC, check_identifier, normalize_code
 from publiccredit.core.masking import mask_citizen_id
@@ -115,6 +116,22 @@ def _rows(sql: str, column: str, ids, params_before: list | None = None) -> list
                            [*(params_before or []), *part])
             rows.extend(cursor.fetchall())
         return rows
+
+
+# The rules of the pages, compiled once per day (and per matter's items): a single-subject request would otherwise
+# spend more time building these two queries than running them (docs/architecture.md, "Visibility is one rule").
+@lru_cache(maxsize=8)
+def _entries_in_force(today: dt.date) -> tuple[str, tuple]:
+    return compiled_where_in(ListEntry.objects.in_force(today=today).order_by().values_list(
+        "id", "subject_id", "kind_id", "start", "end", "decision_number"))
+
+
+@lru_cache(maxsize=32)
+def _records_in_force(today: dt.date, items: tuple[int, ...]) -> tuple[str, tuple]:
+    return compiled_where_in(
+        CreditRecord.objects.visible_to(Audience.DEPARTMENT, today=today).in_force(today=today)
+        .filter(item_id__in=items).order_by()
+        .values_list("id", "subject_id", "item_id", "decision_number", "decision_date", "severity", "state"))
 
 
 @dataclass
@@ -227,10 +244,8 @@ class Comparer:
     # facts ----------------------------------------------------------------------------------------------------
     def entries_of(self, subject_ids) -> dict[int, list[dict]]:
         """List entries in force (published, started, not ended) by subject: the lists rule itself, run set-based."""
-        in_force = ListEntry.objects.in_force(today=self.today).order_by()
+        rows = rows_where_in(_entries_in_force(self.today), ListEntry, "subject", subject_ids)
         entries: dict[int, list[dict]] = {}
-        rows = (row for part in filter_in(in_force, "subject_id", subject_ids)
-                for row in part.values_list("id", "subject_id", "kind_id", "start", "end", "decision_number"))
         for pk, subject_id, kind_id, start, end, number in rows:
             start, end = _date(start), _date(end)
             kind = self.kinds[kind_id]
@@ -245,13 +260,10 @@ class Comparer:
         (``visible_to(DEPARTMENT)`` and ``in_force``), run set-based."""
         if not self.negative_items:
             return {}
-        in_force = (CreditRecord.objects.visible_to(Audience.DEPARTMENT, today=self.today).in_force(today=self.today)
-                    .filter(item_id__in=sorted(self.negative_items)).order_by())
+        compiled = _records_in_force(self.today, tuple(sorted(self.negative_items)))
         records: dict[int, list[dict]] = {}
-        rows = (row for part in filter_in(in_force, "subject_id", subject_ids)
-                for row in part.values_list("id", "subject_id", "item_id", "decision_number", "decision_date",
-                                            "severity", "state"))
-        for pk, subject_id, item_id, number, decided, severity, state in rows:
+        for pk, subject_id, item_id, number, decided, severity, state in rows_where_in(
+                compiled, CreditRecord, "subject", subject_ids):
             decided = _date(decided)
             records.setdefault(subject_id, []).append({
                 "id": pk, "item_id": item_id, "item_name": self.negative_items[item_id], "decision_number": number,
