@@ -29,10 +29,7 @@ def batches_for(viewer) -> QuerySet[Batch]:
 
 
 def records_for(viewer) -> QuerySet[CreditRecord]:
-    records = CreditRecord.objects.select_related("item", "provider", "subject")
-    if sees_all_organizations(viewer):
-        return records
-    return records.filter(provider_id=getattr(viewer, "organization_id", None))
+    return CreditRecord.objects.handled_by(viewer).select_related("item", "provider", "subject")
 
 
 def _rate(part: int, whole: int) -> float | None:

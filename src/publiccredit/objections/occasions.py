@@ -2,6 +2,7 @@
 which of its items the daily deadline digest reminds clerks of."""
 
 import datetime as dt
+from functools import cache
 
 from publiccredit.notifications.occasions import (
     DEPARTMENT,
@@ -49,11 +50,9 @@ def objection(topic: str, payload: dict) -> Occasion | None:
 def objections_due(horizon: dt.date):
     """Objections due from the providing department's handlers, and reviews due from the credit office."""
     due = Objection.objects.filter(state__in=Objection.OPEN_STATES, decide_by__lte=horizon).order_by("decide_by")
-    handlers_by_org: dict[int, list] = {}
+    handlers = cache(lambda provider_id: holders_of("objections.handle_objection", organization_id=provider_id))
     for number, decide_by, provider_id in due.values_list("number", "decide_by", "provider_id"):
-        if provider_id not in handlers_by_org:
-            handlers_by_org[provider_id] = holders_of("objections.handle_objection", organization_id=provider_id)
-        yield handlers_by_org[provider_id], ("异议", decide_by, number)
+        yield handlers(provider_id), ("异议", decide_by, number)
     reviews = Objection.objects.filter(review_requested_at__isnull=False, review_decided_at__isnull=True,
                                        review_by__lte=horizon).order_by("review_by")
     reviewers = holders_of("objections.review_objection")

@@ -2,6 +2,7 @@
 which of its items the daily deadline digest reminds clerks of."""
 
 import datetime as dt
+from functools import cache
 
 from publiccredit.notifications.occasions import (
     DEPARTMENT,
@@ -60,8 +61,6 @@ def repairs_due(horizon: dt.date):
         yield handlers, ("信用修复", decide_by, number)
     unacknowledged = RepairApplication.objects.filter(state=RepairApplication.State.APPROVED, pushed_at__isnull=True,
                                                       push_by__lte=horizon).order_by("push_by")
-    staff_by_org: dict[int, list] = {}
+    staff = cache(staff_of)  # one look-up per department, however many of its results wait
     for number, push_by, provider_id in unacknowledged.values_list("number", "push_by", "record__provider_id"):
-        if provider_id not in staff_by_org:
-            staff_by_org[provider_id] = staff_of(provider_id)
-        yield staff_by_org[provider_id], ("修复结果待确认", push_by, number)
+        yield staff(provider_id), ("修复结果待确认", push_by, number)
