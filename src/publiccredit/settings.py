@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "publiccredit.publicity",
     "publiccredit.lists",
     "publiccredit.sanctions",
+    "publiccredit.evaluation",
     "publiccredit.repair",
     "publiccredit.objections",
     "publiccredit.selfservice",

@@ -7,6 +7,7 @@ from publiccredit.accounts.api import WhoAmIView
 from publiccredit.accounts.views import admin_index, staff_login
 from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
+from publiccredit.evaluation import views as evaluation_views
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
 from publiccredit.objections import api as objections_api
@@ -59,6 +60,7 @@ urlpatterns = [
     path("lists/", publicity_views.lists, name="lists"),
     path("lists/entries/<int:entry_id>/", publicity_views.list_entry, name="list-entry"),
     path("joint-measures/", publicity_views.joint_measures, name="joint-measures"),
+    path("evaluation/", evaluation_views.rules, name="evaluation-rules"),
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),
     path("elder-mode/", publicity_views.elder_mode, name="elder-mode"),

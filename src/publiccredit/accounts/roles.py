@@ -23,6 +23,8 @@ CONFIG_MODELS = [
     "publicity.article", "lists.listkind", "lists.proposalrule",
     "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
     "repair.repairsettings", "objections.objectionsettings", "notifications.messagetemplate",
+    "evaluation.evaluationmodel", "evaluation.indicatorfamily", "evaluation.indicator", "evaluation.gradeband",
+    "evaluation.hardrule",
 ]
 
 
@@ -42,7 +44,7 @@ VIEW_SUBJECTS = _crud("subjects.subject", "view") | _crud("subjects.subjectname"
     "subjects.representative", "view")
 VIEW_RECORDS = (_crud("collection.batch", "view") | _crud("collection.batcherror", "view")
                 | _crud("collection.creditrecord", "view") | _crud("collection.recordversion", "view")
-                | _crud("catalog.catalogitemversion", "view"))
+                | _crud("catalog.catalogitemversion", "view") | _crud("evaluation.modelversion", "view"))
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (

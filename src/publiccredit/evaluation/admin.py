@@ -1,0 +1,63 @@
+from django.contrib import admin, messages
+
+from publiccredit.audit.context import set_channel
+from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
+from publiccredit.core.errors import DomainError
+
+from .models import EvaluationModel, GradeBand, HardRule, Indicator, IndicatorFamily, ModelVersion
+from .services import publish_model
+
+
+class FamilyInline(admin.TabularInline):
+    model = IndicatorFamily
+    extra = 0
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fk_name = "model"
+    extra = 0
+    fields = ("family", "code", "name", "source", "catalog_item", "severity", "list_kind", "input_model", "points",
+              "cap", "decay", "sort_order")
+
+
+class GradeInline(admin.TabularInline):
+    model = GradeBand
+    extra = 0
+
+
+class HardRuleInline(admin.TabularInline):
+    model = HardRule
+    extra = 0
+
+
+@admin.register(EvaluationModel)
+class EvaluationModelAdmin(AuditedModelAdmin):
+    list_display = ("code", "name", "kind", "owner", "disclosure", "current_version", "is_active")
+    list_filter = ("kind", "is_active")
+    readonly_fields = ("current_version",)
+    inlines = [FamilyInline, IndicatorInline, GradeInline, HardRuleInline]
+    actions = ["publish"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._publish(request, form.instance)
+
+    @admin.action(description="发布为新版本")
+    def publish(self, request, queryset):
+        for model in queryset:
+            self._publish(request, model)
+
+    def _publish(self, request, model):
+        set_channel("admin")
+        try:
+            version = publish_model(model=model, actor=request.user, reason="管理后台修改信用评价模型")
+        except DomainError as exc:
+            self.message_user(request, f"{model.name}：{exc.message}（修改已保存，未发布新版本）", messages.WARNING)
+        else:
+            self.message_user(request, f"{model.name}：当前版本 v{version.number}")
+
+
+@admin.register(ModelVersion)
+class ModelVersionAdmin(ReadOnlyAdmin):
+    list_display = ("model", "number", "published_at")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    name = "publiccredit.evaluation"
+    label = "evaluation"
+    verbose_name = "信用评价"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({"evaluation.model.publish": "发布信用评价模型版本"})
