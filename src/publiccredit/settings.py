@@ -240,6 +240,8 @@ CELERY_BEAT_SCHEDULE = {
     "accept-overdue-objections": {"task": "objections.accept_overdue", "schedule": 3600.0},
     "audit-checkpoint": {"task": "audit.checkpoint", "schedule": 3600.0},
     "prune-source-files": {"task": "collection.prune_sources", "schedule": crontab(hour=3, minute=45)},
+    # every active model over the whole city: nightly (the quarterly grade is the run of the quarter's last day)
+    "grade-city": {"task": "evaluation.grade_city", "schedule": crontab(hour=2, minute=0)},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):

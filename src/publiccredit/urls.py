@@ -7,6 +7,7 @@ from publiccredit.accounts.api import WhoAmIView
 from publiccredit.accounts.views import admin_index, staff_login
 from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
+from publiccredit.evaluation import api as evaluation_api
 from publiccredit.evaluation import views as evaluation_views
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
@@ -25,6 +26,7 @@ api_v1 = [
     path("organizations/", OrganizationListView.as_view(), name="organizations"),
     path("subjects/", publicity_api.SubjectSearchView.as_view(), name="subject-search"),
     path("subjects/<str:code>/", publicity_api.CreditFileView.as_view(), name="subject-file"),
+    path("evaluations/<str:code>/", evaluation_api.EvaluationView.as_view(), name="evaluations"),
     path("lists/", PublishedListView.as_view(), name="lists"),
     path("screening/", sanctions_api.ScreeningView.as_view(), name="screening"),
     path("screening/matters/", sanctions_api.MattersView.as_view(), name="screening-matters"),

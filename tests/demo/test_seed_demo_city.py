@@ -111,3 +111,20 @@ def test_the_demo_applicant_can_bind_by_the_code_texted_to_a_registered_number(d
     send_binding_code(request=request, user=applicant)
     code = re.search(r"验证码(\d{6})", sms_outbox[-1].body).group(1)
     assert confirm_binding_code(request=request, user=applicant, code=code).state == "approved"
+
+
+def test_the_demo_city_is_graded_and_its_listed_subjects_are_d(db, settings, tmp_path):
+    from publiccredit.evaluation.models import EvaluationResult
+    from publiccredit.lists.models import ListEntry
+    from publiccredit.subjects.models import Subject
+
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "400", "--no-accounts")
+    current = EvaluationResult.objects.filter(model__code="public", is_current=True)
+    assert current.count() == Subject.objects.count()
+    assert current.exclude(grade="A").exists() and current.exclude(contributions=[]).exists()
+    listed = list(ListEntry.objects.in_force().filter(kind__code="serious_dishonesty")
+                  .values_list("subject_id", flat=True))
+    assert listed and set(current.filter(subject_id__in=listed).values_list("grade", flat=True)) == {"D"}

@@ -44,7 +44,8 @@ VIEW_SUBJECTS = _crud("subjects.subject", "view") | _crud("subjects.subjectname"
     "subjects.representative", "view")
 VIEW_RECORDS = (_crud("collection.batch", "view") | _crud("collection.batcherror", "view")
                 | _crud("collection.creditrecord", "view") | _crud("collection.recordversion", "view")
-                | _crud("catalog.catalogitemversion", "view") | _crud("evaluation.modelversion", "view"))
+                | _crud("catalog.catalogitemversion", "view") | _crud("evaluation.modelversion", "view")
+                | _crud("evaluation.evaluationrun", "view") | _crud("evaluation.evaluationresult", "view"))
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (

@@ -4,7 +4,16 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 from publiccredit.core.errors import DomainError
 
-from .models import EvaluationModel, GradeBand, HardRule, Indicator, IndicatorFamily, ModelVersion
+from .models import (
+    EvaluationModel,
+    EvaluationResult,
+    EvaluationRun,
+    GradeBand,
+    HardRule,
+    Indicator,
+    IndicatorFamily,
+    ModelVersion,
+)
 from .services import publish_model
 
 
@@ -61,3 +70,19 @@ class EvaluationModelAdmin(AuditedModelAdmin):
 @admin.register(ModelVersion)
 class ModelVersionAdmin(ReadOnlyAdmin):
     list_display = ("model", "number", "published_at")
+
+
+@admin.register(EvaluationRun)
+class EvaluationRunAdmin(ReadOnlyAdmin):
+    """Progress of each run: chunks done of all, subjects graded, and the state (有失败的分块 names its chunks)."""
+
+    list_display = ("pk", "version", "kind", "state", "chunks_done", "chunks_total", "subjects_graded", "as_of",
+                    "started_at", "finished_at")
+    list_filter = ("state", "kind")
+
+
+@admin.register(EvaluationResult)
+class EvaluationResultAdmin(ReadOnlyAdmin):
+    list_display = ("subject", "model", "version", "score", "grade", "capped_by", "as_of", "is_current")
+    list_filter = ("model", "grade", "is_current")
+    raw_id_fields = ("subject",)

@@ -9,4 +9,5 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from publiccredit.audit.labels import register
 
-        register({"evaluation.model.publish": "发布信用评价模型版本"})
+        register({"evaluation.model.publish": "发布信用评价模型版本", "evaluation.run.start": "发起信用评价",
+                  "evaluation.result.read": "查看信用评价结果"})

@@ -153,3 +153,98 @@ class ModelVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model.code} v{self.number}"
+
+
+class EvaluationRun(models.Model):
+    """One grading of many subjects with one model version, split into chunks of subject ids that workers on several
+    machines claim in turn; a killed run is resumed by running its chunks that are not done."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "全量评价"
+        INCREMENTAL = "incremental", "增量更新"
+
+    class State(models.TextChoices):
+        RUNNING = "running", "进行中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "有失败的分块"
+
+    version = models.ForeignKey(ModelVersion, verbose_name="模型版本", on_delete=models.PROTECT, related_name="runs")
+    kind = models.CharField("类型", max_length=12, choices=Kind.choices, default=Kind.FULL)
+    state = models.CharField("状态", max_length=8, choices=State.choices, default=State.RUNNING)
+    chunk_size = models.PositiveIntegerField("分块大小（主体编号区间）")
+    chunks_total = models.PositiveIntegerField("分块数", default=0)
+    chunks_done = models.PositiveIntegerField("已完成分块", default=0)
+    subjects_graded = models.PositiveIntegerField("已评价主体", default=0)
+    as_of = models.DateField("评价基准日")
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    requested_by = models.ForeignKey("accounts.User", verbose_name="发起人", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "评价批次"
+        verbose_name_plural = "评价批次"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class RunChunk(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", "待处理"
+        CLAIMED = "claimed", "处理中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "失败"
+
+    run = models.ForeignKey(EvaluationRun, verbose_name="评价批次", on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField("序号")
+    first_subject_id = models.BigIntegerField("起始主体编号（含）")
+    last_subject_id = models.BigIntegerField("截止主体编号（含）")
+    state = models.CharField("状态", max_length=8, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField("尝试次数", default=0)
+    error = models.TextField("错误", blank=True)
+    claimed_at = models.DateTimeField("领取时间", null=True, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    subjects = models.PositiveIntegerField("评价主体数", default=0)
+
+    class Meta:
+        verbose_name = "评价分块"
+        verbose_name_plural = "评价分块"
+        ordering = ["run", "number"]
+        constraints = [models.UniqueConstraint(fields=["run", "number"], name="chunk_number_unique_in_run")]
+        indexes = [models.Index(fields=["run", "state"], name="chunk_run_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}#{self.number}"
+
+
+class EvaluationResult(models.Model):
+    """A subject's grade under one model version, with the contributions that make it up: base + the sum of the
+    contributions' points is the score (clamped to the model's range). Earlier results stay as the history."""
+
+    subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", on_delete=models.PROTECT,
+                                related_name="evaluations", db_constraint=False)
+    model = models.ForeignKey(EvaluationModel, verbose_name="模型", on_delete=models.PROTECT, related_name="results")
+    version = models.ForeignKey(ModelVersion, verbose_name="模型版本", on_delete=models.PROTECT, related_name="results")
+    run = models.ForeignKey(EvaluationRun, verbose_name="评价批次", null=True, blank=True, on_delete=models.SET_NULL,
+                            related_name="results", db_constraint=False)
+    score = models.DecimalField("得分", max_digits=8, decimal_places=2)
+    grade = models.CharField("等级", max_length=4)
+    base = models.DecimalField("基础分", max_digits=8, decimal_places=2)
+    contributions = models.JSONField("各项得分", default=list)
+    capped_by = models.CharField("直接定级规则", max_length=200, blank=True)
+    as_of = models.DateField("评价基准日")
+    computed_at = models.DateTimeField("计算时间")
+    is_current = models.BooleanField("当前结果", default=True)
+
+    class Meta:
+        verbose_name = "评价结果"
+        verbose_name_plural = "评价结果"
+        ordering = ["-computed_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["model", "subject"], condition=models.Q(is_current=True),
+                                               name="one_current_result_per_model")]
+        indexes = [models.Index(fields=["subject", "model", "computed_at"], name="result_history_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.grade}"

@@ -24,3 +24,55 @@ def rules_of(model: EvaluationModel) -> dict:
             "base": definition["base"], "min": definition["min"], "max": definition["max"],
             "families": list(by_family.values()), "grades": definition["grades"],
             "hard_rules": definition["hard_rules"]}
+
+
+def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_ids: list[int] | None = None
+              ) -> tuple[list[tuple], list[tuple]]:
+    """What a model counts for the subjects with ids in [first_id, last_id]: records in force that departments may
+    see (not under objection: punishment resting on them waits, docs/evaluation.md) and list entries in force, as
+    the rows ``scoring.grade_subjects`` takes."""
+    from publiccredit.catalog.models import CatalogItem
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.core.audience import Audience
+    from publiccredit.lists.models import ListEntry, ListKind
+
+    item_codes = {i["item"] for i in definition["indicators"] if i["item"]} | {
+        r["item"] for r in definition["hard_rules"] if r["item"]}
+    kind_codes = {i["list_kind"] for i in definition["indicators"] if i["list_kind"]} | {
+        r["list_kind"] for r in definition["hard_rules"] if r["list_kind"]}
+    items = dict(CatalogItem.objects.filter(code__in=item_codes).values_list("pk", "code"))
+    kinds = dict(ListKind.objects.filter(code__in=kind_codes).values_list("pk", "code"))
+    # a few subjects (the incremental path) are named; a chunk reads its whole range of ids
+    narrow = {"subject_id__in": subject_ids} if subject_ids is not None and len(subject_ids) <= 500 else {}
+    records = [] if not items else [
+        (pk, subject_id, items[item_id], severity, decided, number)
+        for pk, subject_id, item_id, severity, decided, number in
+        CreditRecord.objects.visible_to(Audience.DEPARTMENT, today=today).in_force(today=today)
+        .exclude(state=CreditRecord.State.OBJECTION)
+        .filter(item_id__in=items, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
+        .values_list("id", "subject_id", "item_id", "severity", "decision_date", "decision_number")]
+    entries = [] if not kinds else [
+        (pk, subject_id, kinds[kind_id], start, number or "")
+        for pk, subject_id, kind_id, start, number in
+        ListEntry.objects.in_force(today=today)
+        .filter(kind_id__in=kinds, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
+        .values_list("id", "subject_id", "kind_id", "start", "decision_number")]
+    if subject_ids is not None:  # a few subjects spread over a wide range of ids
+        wanted = set(subject_ids)
+        records = [row for row in records if row[1] in wanted]
+        entries = [row for row in entries if row[1] in wanted]
+    return records, entries
+
+
+def subject_ids_between(first_id: int, last_id: int) -> list[int]:
+    from publiccredit.subjects.models import Subject
+
+    return list(Subject.objects.filter(pk__gte=first_id, pk__lte=last_id).order_by("pk").values_list("pk", flat=True))
+
+
+def current_results(subject) -> list:
+    """The subject's current grades, one per model, the public model first."""
+    from .models import EvaluationResult
+
+    return list(EvaluationResult.objects.filter(subject=subject, is_current=True)
+                .select_related("model", "version").order_by("model__kind", "model__code"))

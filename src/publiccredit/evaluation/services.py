@@ -1,15 +1,23 @@
 """Publishing evaluation models (docs/evaluation.md): a model that cannot be computed is refused with every reason, in
 Chinese; one that can is frozen as a new version, audited."""
 
+import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import Severity
+from publiccredit.core.bulk import filter_in, insert_rows
 from publiccredit.core.errors import DomainError
+from publiccredit.core.queueing import enqueue
 
-from .models import EvaluationModel, Indicator, ModelVersion
+from .models import EvaluationModel, EvaluationResult, EvaluationRun, Indicator, ModelVersion, RunChunk
+from .queries import facts_for, subject_ids_between
+from .scoring import grade_subjects
 
 Source = Indicator.Source
 
@@ -166,3 +174,144 @@ def points_after_decay(points: Decimal | float, decay: list, months_old: float) 
         if months_old < months:
             return float(points) * factor
     return 0.0
+
+
+# ---- computing (docs/evaluation.md, "Computing") --------------------------------------------------------------------
+
+GRADE_CHUNK = "evaluation.grade_chunk"
+DEFAULT_CHUNK_SIZE = 20_000
+RESULT_COLUMNS = ["subject_id", "model_id", "version_id", "run_id", "score", "grade", "base", "contributions",
+                  "capped_by", "as_of", "computed_at", "is_current"]
+
+
+def start_run(*, model: EvaluationModel, actor=None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+              today: dt.date | None = None) -> EvaluationRun:
+    """A full grading of every subject with the model's current version: chunks of subject ids are written first,
+    then handed to workers (by task name) or run here when no broker is configured."""
+    from publiccredit.subjects.models import Subject
+
+    if model.current_version_id is None:
+        raise DomainError(f"模型“{model.name}”尚未发布，不能评价", code="model_unpublished")
+    bounds = Subject.objects.order_by().values_list("pk", flat=True)
+    first, last = bounds.order_by("pk").first(), bounds.order_by("-pk").first()
+    with transaction.atomic():
+        run = EvaluationRun.objects.create(version_id=model.current_version_id, chunk_size=chunk_size,
+                                           as_of=today or timezone.localdate(),
+                                           requested_by=actor if getattr(actor, "pk", None) else None)
+        chunks = [] if first is None else [
+            RunChunk(run=run, number=number, first_subject_id=low, last_subject_id=min(low + chunk_size - 1, last))
+            for number, low in enumerate(range(first, last + 1, chunk_size), start=1)]
+        RunChunk.objects.bulk_create(chunks, batch_size=2000)
+        run.chunks_total = len(chunks)
+        if not chunks:
+            run.state, run.finished_at = EvaluationRun.State.DONE, timezone.now()
+        run.save(update_fields=["chunks_total", "state", "finished_at"])
+        record_write(actor=actor, action="evaluation.run.start", target=run,
+                     detail={"model": model.code, "version": model.current_version.number, "chunks": len(chunks)})
+    dispatch(run)
+    return run
+
+
+def dispatch(run: EvaluationRun) -> None:
+    """Hand the run's chunks that are not done to the workers, or grade them here without a broker."""
+    pending = list(run.chunks.exclude(state=RunChunk.State.DONE).values_list("pk", flat=True))
+    for chunk_id in pending:
+        if settings.CELERY_BROKER_URL:
+            enqueue(GRADE_CHUNK, chunk_id=chunk_id)
+        else:
+            grade_chunk(chunk_id=chunk_id)
+
+
+def resume_run(*, run: EvaluationRun) -> EvaluationRun:
+    """Run again every chunk of ``run`` that is not done (after a kill, or failed chunks after their cause is fixed)."""
+    run.chunks.exclude(state=RunChunk.State.DONE).update(state=RunChunk.State.PENDING)
+    EvaluationRun.objects.filter(pk=run.pk).update(state=EvaluationRun.State.RUNNING, finished_at=None)
+    dispatch(run)
+    run.refresh_from_db()
+    return run
+
+
+def _claim(chunk_id: int) -> RunChunk | None:
+    """The chunk, marked claimed, unless another worker holds it or it is done."""
+    with transaction.atomic():
+        chunk = (RunChunk.objects.select_for_update(skip_locked=True).select_related("run__version")
+                 .filter(pk=chunk_id).exclude(state=RunChunk.State.DONE).first())
+        if chunk is None:
+            return None
+        chunk.state, chunk.claimed_at, chunk.attempts = RunChunk.State.CLAIMED, timezone.now(), chunk.attempts + 1
+        chunk.save(update_fields=["state", "claimed_at", "attempts"])
+    return chunk
+
+
+def grade_chunk(*, chunk_id: int) -> int:
+    """Grade the subjects of one chunk and replace their current results, all in one transaction: a failure leaves
+    the previous grades as they were and the chunk marked failed with its error. Returns subjects graded."""
+    chunk = _claim(chunk_id)
+    if chunk is None:
+        return 0
+    run = chunk.run
+    try:
+        with transaction.atomic():
+            graded = write_grades(version=run.version, today=run.as_of, run=run,
+                                  subject_ids=subject_ids_between(chunk.first_subject_id, chunk.last_subject_id),
+                                  first_id=chunk.first_subject_id, last_id=chunk.last_subject_id, whole_range=True)
+            RunChunk.objects.filter(pk=chunk.pk).update(state=RunChunk.State.DONE, finished_at=timezone.now(),
+                                                        subjects=graded, error="")
+            EvaluationRun.objects.filter(pk=run.pk).update(chunks_done=F("chunks_done") + 1,
+                                                           subjects_graded=F("subjects_graded") + graded)
+    except Exception as exc:
+        RunChunk.objects.filter(pk=chunk.pk).update(state=RunChunk.State.FAILED, error=f"{type(exc).__name__}: {exc}")
+        _settle(run)
+        raise
+    _settle(run)
+    return graded
+
+
+def _settle(run: EvaluationRun) -> None:
+    """Close the run once no chunk is left to do: done, or failed if a chunk failed."""
+    states = set(RunChunk.objects.filter(run_id=run.pk).values_list("state", flat=True))
+    if states & {RunChunk.State.PENDING, RunChunk.State.CLAIMED}:
+        return
+    state = EvaluationRun.State.FAILED if RunChunk.State.FAILED in states else EvaluationRun.State.DONE
+    EvaluationRun.objects.filter(pk=run.pk, finished_at__isnull=True).update(state=state, finished_at=timezone.now())
+
+
+def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int], first_id: int, last_id: int,
+                 run: EvaluationRun | None = None, whole_range: bool = False) -> int:
+    """Compute and store the grades of ``subject_ids`` (all within [first_id, last_id]) in the caller's transaction:
+    their current results become history and the new ones current."""
+    if not subject_ids:
+        return 0
+    definition = version.definition
+    records, entries = facts_for(definition, today=today, first_id=first_id, last_id=last_id,
+                                 subject_ids=None if whole_range else subject_ids)
+    grades = grade_subjects(definition, today=today, subject_ids=subject_ids, records=records, entries=entries)
+    current = EvaluationResult.objects.filter(model_id=version.model_id, is_current=True, subject_id__gte=first_id,
+                                              subject_id__lte=last_id)
+    if whole_range:  # a chunk: every subject of the range is graded anew
+        current.update(is_current=False)
+    else:
+        for part in filter_in(current, "subject_id", subject_ids):
+            part.update(is_current=False)
+    now, base = timezone.now(), Decimal(str(definition["base"]))
+    insert_rows(EvaluationResult, RESULT_COLUMNS, [
+        [g.subject_id, version.model_id, version.pk, run.pk if run else None, Decimal(str(g.score)), g.grade, base,
+         g.contributions, g.capped_by[:200], today, now, True] for g in grades])
+    return len(grades)
+
+
+def regrade_subjects(*, subject_ids, today: dt.date | None = None) -> int:
+    """Grade again, under every active model's current version, just these subjects (after a record, list, repair
+    or objection event): the incremental path. Returns results written."""
+    subject_ids = sorted({int(pk) for pk in subject_ids if pk})
+    if not subject_ids:
+        return 0
+    today = today or timezone.localdate()
+    written = 0
+    versions = ModelVersion.objects.filter(model__is_active=True, model__current_version_id=F("pk"),
+                                           model__kind__in=[EvaluationModel.Kind.PUBLIC, EvaluationModel.Kind.INDUSTRY])
+    with transaction.atomic():
+        for version in versions.select_related("model"):
+            written += write_grades(version=version, today=today, subject_ids=subject_ids, first_id=subject_ids[0],
+                                    last_id=subject_ids[-1])
+    return written

@@ -63,6 +63,16 @@ class Command(BaseCommand):
 
             if remedies := seed_remedies():
                 self.stdout.write(f"信用修复与异议：{sum(remedies.values())} 件，覆盖各办理状态")
+            from publiccredit.evaluation.models import EvaluationModel
+            from publiccredit.evaluation.services import start_run
+
+            model = EvaluationModel.objects.filter(code="public", current_version__isnull=False).first()
+            if model is not None:
+                started = time.perf_counter()
+                run = start_run(model=model)
+                run.refresh_from_db()
+                self.stdout.write(f"信用评价：按“{model.name}”评价 {run.subjects_graded} 个主体"
+                                  f"（{run.get_state_display()}）；用时 {time.perf_counter() - started:.1f} 秒")
             if not options["no_accounts"]:
                 import secrets
 

@@ -1,0 +1,19 @@
+"""Celery tasks of evaluation: a chunk of a run (workers on several machines share a run's chunks), and the nightly
+and quarterly city runs of every active model (docs/evaluation.md)."""
+
+from celery import shared_task
+
+from . import services
+from .models import EvaluationModel
+
+
+@shared_task(name="evaluation.grade_chunk", acks_late=True)
+def grade_chunk(chunk_id: int) -> int:
+    return services.grade_chunk(chunk_id=chunk_id)
+
+
+@shared_task(name="evaluation.grade_city")
+def grade_city() -> list[int]:
+    models = EvaluationModel.objects.filter(is_active=True, current_version__isnull=False).exclude(
+        kind=EvaluationModel.Kind.IMPORTED)
+    return [services.start_run(model=model).pk for model in models]

@@ -1,0 +1,174 @@
+"""Grading subjects (docs/evaluation.md, "Computing"): base + the capped, decayed points of each indicator is the
+score, the bands give the grade, a listing caps it; a full run goes in chunks, replaces current grades and keeps the
+history; a failing chunk leaves the previous grades and is resumed."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from publiccredit.collection.models import CreditRecord
+from publiccredit.evaluation import services
+from publiccredit.evaluation.models import EvaluationModel, EvaluationResult, EvaluationRun, RunChunk
+from publiccredit.evaluation.scoring import grade_subjects
+from tests.builders import deliver, list_subject, penalty_row
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 12, 3)
+DEFINITION = {
+    "base": 1000, "min": 0, "max": 1200,
+    "grades": [{"grade": "A", "min": 950}, {"grade": "B", "min": 850}, {"grade": "C", "min": 700},
+               {"grade": "D", "min": 0}],
+    "indicators": [
+        {"code": "serious", "name": "严重失信行政处罚", "family": "law", "source": "record", "item": "penalty",
+         "severity": "serious", "list_kind": None, "points": -100, "cap": 250, "decay": [[12, 1], [36, 0.5]]},
+        {"code": "any_penalty", "name": "行政处罚", "family": "law", "source": "record", "item": "penalty",
+         "severity": "", "list_kind": None, "points": -10, "cap": None, "decay": []},
+        {"code": "red", "name": "红名单", "family": "honour", "source": "list_entry", "item": None, "severity": "",
+         "list_kind": "red_list", "points": 50, "cap": 50, "decay": []},
+    ],
+    "hard_rules": [{"name": "列入严重失信主体名单的，评为D级", "list_kind": "serious_dishonesty", "item": None,
+                    "severity": "", "grade": "D"}],
+}
+
+
+def months_ago(months: float) -> dt.date:
+    return TODAY - dt.timedelta(days=round(months * 30.436875))
+
+
+def test_a_score_is_the_base_plus_each_indicators_decayed_and_capped_points():
+    records = [(1, 7, "penalty", "serious", months_ago(2), "罚1"),    # serious: −100 in full; any: −10
+               (2, 7, "penalty", "serious", months_ago(20), "罚2"),   # serious: half, −50; any: −10
+               (3, 7, "penalty", "serious", months_ago(40), "罚3"),   # serious: faded, 0; any: −10
+               (4, 7, "penalty", "general", months_ago(1), "罚4")]    # any: −10
+    [graded] = grade_subjects(DEFINITION, today=TODAY, subject_ids=[7], records=records, entries=[])
+    by_indicator = {part["indicator"]: part for part in graded.contributions}
+    assert by_indicator["serious"]["points"] == -150.0
+    assert [source["label"] for source in by_indicator["serious"]["sources"]] == ["罚2", "罚1"]
+    assert by_indicator["any_penalty"]["points"] == -40.0
+    assert graded.score == 1000 - 150 - 40 == 810.0
+    assert graded.grade == "C"  # 810 < 850
+    assert graded.score == 1000 + sum(part["points"] for part in graded.contributions)
+
+
+def test_an_indicators_total_is_capped_and_the_score_kept_in_the_models_range():
+    records = [(n, 8, "penalty", "serious", months_ago(1), f"罚{n}") for n in range(1, 5)]  # 4 × −100
+    [graded] = grade_subjects(DEFINITION, today=TODAY, subject_ids=[8], records=records, entries=[])
+    serious = next(part for part in graded.contributions if part["indicator"] == "serious")
+    assert (serious["uncapped"], serious["points"]) == (-400.0, -250.0)
+    lowered = {**DEFINITION, "base": 200}
+    [floor] = grade_subjects(lowered, today=TODAY, subject_ids=[8], records=records, entries=[])
+    assert floor.score == 0.0 and floor.grade == "D"
+
+
+def test_a_serious_dishonesty_listing_gives_d_whatever_the_points_and_says_why():
+    entries = [(1, 9, "serious_dishonesty", months_ago(1), "饶信决〔2026〕1号"), (2, 9, "red_list", months_ago(1), "")]
+    [graded] = grade_subjects(DEFINITION, today=TODAY, subject_ids=[9], records=[], entries=entries)
+    assert graded.score == 1050.0 and graded.grade == "D"
+    assert graded.capped_by == "列入严重失信主体名单的，评为D级"
+
+
+def test_a_subject_without_anything_counted_gets_the_base_and_its_grade():
+    [graded] = grade_subjects(DEFINITION, today=TODAY, subject_ids=[10], records=[], entries=[])
+    assert (graded.score, graded.grade, graded.contributions, graded.capped_by) == (1000.0, "A", [], "")
+
+
+@pytest.fixture
+def public_model() -> EvaluationModel:
+    return EvaluationModel.objects.get(code="public")
+
+
+def serious_penalty(number: int, days_ago: int) -> dict:
+    decided = timezone.localdate() - dt.timedelta(days=days_ago)
+    return penalty_row(number, CF_JDRQ=str(decided), CF_YXQ=str(decided + dt.timedelta(days=1000)),
+                       CF_CFLB="责令停产停业")
+
+
+def test_a_full_run_grades_every_subject_in_chunks_and_a_second_run_keeps_the_first_as_history(
+        public_model, enterprise, citizen, market_regulation, credit_office_admin):
+    [record] = deliver("penalty", [serious_penalty(1, 30)], market_regulation)
+    assert CreditRecord.objects.get(pk=record.pk).severity == "serious"
+    run = services.start_run(model=public_model, actor=credit_office_admin, chunk_size=1)
+    run.refresh_from_db()
+    assert run.state == EvaluationRun.State.DONE and run.chunks_done == run.chunks_total >= 2
+    current = EvaluationResult.objects.get(subject=enterprise, model=public_model, is_current=True)
+    assert current.grade == "B" and float(current.score) == 900.0  # 1,000 − 100 for one serious penalty
+    [contribution] = current.contributions
+    assert contribution["indicator"] == "penalty_serious" and contribution["sources"][0]["id"] == record.pk
+    assert EvaluationResult.objects.get(subject=citizen, is_current=True).grade == "A"
+    services.start_run(model=public_model, chunk_size=1000)
+    assert EvaluationResult.objects.filter(subject=enterprise, model=public_model).count() == 2
+    assert EvaluationResult.objects.filter(subject=enterprise, model=public_model, is_current=True).count() == 1
+
+
+def test_a_repaired_record_no_longer_counts_and_a_listing_moves_the_grade_to_d(
+        public_model, enterprise, market_regulation, credit_office_admin):
+    [record] = deliver("penalty", [serious_penalty(1, 30)], market_regulation)
+    services.regrade_subjects(subject_ids=[enterprise.pk])
+    assert EvaluationResult.objects.get(subject=enterprise, is_current=True).grade == "B"
+    CreditRecord.objects.filter(pk=record.pk).update(state=CreditRecord.State.REPAIRED)
+    services.regrade_subjects(subject_ids=[enterprise.pk])
+    assert EvaluationResult.objects.get(subject=enterprise, is_current=True).grade == "A"
+    list_subject(enterprise, "serious_dishonesty", credit_office_admin)
+    services.regrade_subjects(subject_ids=[enterprise.pk])
+    current = EvaluationResult.objects.get(subject=enterprise, is_current=True)
+    assert current.grade == "D" and current.capped_by == "列入严重失信主体名单的，评为D级"
+
+
+def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public_model, enterprise, monkeypatch):
+    services.regrade_subjects(subject_ids=[enterprise.pk])
+    before = EvaluationResult.objects.get(subject=enterprise, is_current=True)
+    real = services.grade_subjects
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("磁盘已满")
+
+    monkeypatch.setattr(services, "grade_subjects", broken)
+    with pytest.raises(RuntimeError):
+        services.start_run(model=public_model, chunk_size=10**9)
+    run = EvaluationRun.objects.latest("started_at")
+    assert run.state == EvaluationRun.State.FAILED
+    assert run.chunks.get().state == RunChunk.State.FAILED and "磁盘已满" in run.chunks.get().error
+    assert EvaluationResult.objects.get(subject=enterprise, is_current=True) == before
+    monkeypatch.setattr(services, "grade_subjects", real)
+    run = services.resume_run(run=run)
+    assert run.state == EvaluationRun.State.DONE and run.chunks.get().attempts == 2
+    assert EvaluationResult.objects.get(subject=enterprise, is_current=True) != before
+
+
+def test_the_evaluate_command_runs_and_resumes_and_names_a_bad_model_in_chinese(public_model, enterprise, capsys):
+    call_command("evaluate", "--chunk-size", "5")
+    assert "已完成" in capsys.readouterr().out
+    run = EvaluationRun.objects.latest("started_at")
+    RunChunk.objects.filter(run=run).update(state=RunChunk.State.PENDING)
+    call_command("evaluate", "--resume", str(run.pk))
+    assert "已完成" in capsys.readouterr().out
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="没有代码为“moon”的评价模型"):
+        call_command("evaluate", "--model", "moon")
+
+
+def test_a_department_reads_a_subjects_grades_with_their_explanation_through_the_api_and_the_read_is_audited(
+        client, public_model, enterprise, market_regulation):
+    from publiccredit.accounts.services import issue_token
+    from publiccredit.audit.models import AuditEntry
+    from tests.conftest import ENTERPRISE_USCC
+
+    [record] = deliver("penalty", [serious_penalty(1, 30)], market_regulation)
+    services.regrade_subjects(subject_ids=[enterprise.pk])
+    assert client.get(f"/api/v1/evaluations/{ENTERPRISE_USCC}/").status_code in (401, 403)
+    token = issue_token(organization=market_regulation, name="审批系统", scopes=["subjects:read"])
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token.secret}"}
+    body = client.get(f"/api/v1/evaluations/{ENTERPRISE_USCC.lower()}/", **headers).json()
+    assert body["code"] == ENTERPRISE_USCC
+    [result] = body["results"]
+    assert (result["model"], result["version"], result["grade"], result["base"]) == ("public", 1, "B", 1000.0)
+    assert result["score"] == result["base"] + sum(part["points"] for part in result["contributions"]) == 900.0
+    [part] = result["contributions"]
+    assert (part["indicator"], part["points"], part["sources"][0]["id"]) == ("penalty_serious", -100.0, record.pk)
+    assert AuditEntry.objects.filter(action="evaluation.result.read", target_id=str(enterprise.pk)).exists()
+    missing = client.get("/api/v1/evaluations/not-a-code/", **headers)
+    assert missing.status_code == 404 and "没有找到" in missing.json()["detail"]
