@@ -1,0 +1,137 @@
+"""Benchmark: a full credit evaluation of the city, and the incremental re-grade of one subject (PostgreSQL).
+
+Run: make bench-evaluation  (or: .venv/bin/python bench/bench_evaluation.py --subjects 1000000 --records 200000)
+with DATABASE_URL pointing at a PostgreSQL database created with LC_CTYPE 'C.UTF-8' (see bench/README.md). The
+setup is bench_screening.py's (the demo city, in-force penalties, published list entries; skipped when present).
+
+Full run: `evaluation.services.start_run` of the public model over every subject, in chunks of --chunk-size ids, in
+this one process (no broker): read each chunk's facts, grade in polars, retire and insert the results — median of
+--repeat runs. The naive path in the same run: one subject at a time through the ORM (its records and entries, the
+points in Python, a result saved with `create`), timed on --naive subjects with records or entries and on as many
+without, and scaled to the city in that proportion.
+
+Incremental: `regrade_subjects` of one subject that has records, --incremental times; median.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def naive_grade(subject, version, today) -> None:
+    """One subject the obvious way: its facts by the ORM, the points summed in Python, the result saved."""
+    from django.utils import timezone
+
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.evaluation.models import EvaluationResult
+    from publiccredit.evaluation.services import points_after_decay
+    from publiccredit.lists.models import ListEntry
+
+    definition = version.definition
+    total, parts = 0.0, []
+    records = (CreditRecord.objects.filter(subject=subject, state__in=["active", "corrected"])
+               .select_related("item"))
+    entries = ListEntry.objects.filter(subject=subject, state="published").select_related("kind")
+    for indicator in definition["indicators"]:
+        points = 0.0
+        for record in records:
+            if record.item.code == indicator["item"] and indicator["severity"] in ("", record.severity):
+                age = ((today - record.decision_date).days / 30.436875) if record.decision_date else 0
+                points += points_after_decay(indicator["points"], indicator["decay"], age)
+        for entry in entries:
+            if entry.kind.code == indicator["list_kind"]:
+                points += indicator["points"]
+        if indicator["cap"] is not None:
+            points = max(-indicator["cap"], min(indicator["cap"], points))
+        if points:
+            parts.append({"indicator": indicator["code"], "points": points})
+            total += points
+    score = min(definition["max"], max(definition["min"], definition["base"] + total))
+    grade = next((band["grade"] for band in definition["grades"] if score >= band["min"]),
+                 definition["grades"][-1]["grade"])
+    EvaluationResult.objects.filter(subject=subject, model_id=version.model_id, is_current=True).update(
+        is_current=False)
+    EvaluationResult.objects.create(subject=subject, model_id=version.model_id, version=version, score=score,
+                                    grade=grade, base=definition["base"], contributions=parts, as_of=today,
+                                    computed_at=timezone.now())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--subjects", type=int, default=1_000_000)
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--records", type=int, default=200_000)
+    parser.add_argument("--chunk-size", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive", type=int, default=1_000)
+    parser.add_argument("--incremental", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publiccredit.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.utils import timezone
+
+    if connection.vendor != "postgresql":
+        print("This benchmark needs PostgreSQL: set DATABASE_URL (see bench/README.md).", file=sys.stderr)
+        sys.exit(2)
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_screening import setup
+
+    setup(args)
+
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.evaluation import services
+    from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
+    from publiccredit.lists.models import ListEntry
+    from publiccredit.subjects.models import Subject
+
+    model = EvaluationModel.objects.get(code="public")
+    subjects = Subject.objects.count()
+    print(f"{subjects:,} subjects, {CreditRecord.objects.count():,} records, "
+          f"{ListEntry.objects.filter(state='published').count():,} published list entries; model {model.current_version}")
+    totals = []
+    for number in range(1, args.repeat + 1):
+        started = time.perf_counter()
+        run = services.start_run(model=model, chunk_size=args.chunk_size)
+        totals.append(time.perf_counter() - started)
+        run.refresh_from_db()
+        print(f"full run {number}: {totals[-1]:.1f} s, {run.subjects_graded:,} subjects in {run.chunks_done} chunks "
+              f"({run.get_state_display()})")
+    below_a = EvaluationResult.objects.filter(model=model, is_current=True).exclude(grade="A").count()
+    print(f"median full run: {statistics.median(totals):.1f} s ({subjects / statistics.median(totals):,.0f} subjects/s); "
+          f"{below_a:,} subjects below A")
+
+    with_facts = set(CreditRecord.objects.filter(subject__isnull=False).values_list("subject_id", flat=True)
+                     .distinct()[:args.naive])
+    without = list(Subject.objects.exclude(pk__in=with_facts).values_list("pk", flat=True)[:args.naive])
+    share = (CreditRecord.objects.filter(subject__isnull=False).values("subject_id").distinct().count()
+             + ListEntry.objects.filter(state="published").values("subject_id").distinct().count()) / subjects
+    today, version = timezone.localdate(), model.current_version
+    timings = {}
+    for label, ids in (("with facts", sorted(with_facts)), ("without", without)):
+        started = time.perf_counter()
+        for subject in Subject.objects.filter(pk__in=ids):
+            naive_grade(subject, version, today)
+        timings[label] = (time.perf_counter() - started) / max(1, len(ids))
+    scaled = subjects * (min(1, share) * timings["with facts"] + (1 - min(1, share)) * timings["without"])
+    print(f"naive: {timings['with facts'] * 1000:.1f} ms per subject with facts, {timings['without'] * 1000:.1f} ms "
+          f"without → ~{scaled:,.0f} s scaled to {subjects:,} subjects "
+          f"({scaled / statistics.median(totals):.0f}× the full run)")
+
+    samples = []
+    for subject_id in sorted(with_facts)[:args.incremental]:
+        started = time.perf_counter()
+        services.regrade_subjects(subject_ids=[subject_id])
+        samples.append(time.perf_counter() - started)
+    print(f"incremental re-grade of one subject: median {statistics.median(samples) * 1000:.1f} ms "
+          f"(p95 {sorted(samples)[int(len(samples) * 0.95) - 1] * 1000:.1f} ms, {len(samples)} subjects)")
+
+
+if __name__ == "__main__":
+    main()
