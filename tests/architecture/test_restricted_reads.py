@@ -12,8 +12,8 @@ RESTRICTING = {
     "ListEntry": {"visible_to", "restrict", "handled_by", "in_force", "none"},
 }
 # Modules that read for a reader: views, APIs and the presentation apps, and the reads behind the website's credit
-# file, the published lists and screening.
-READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py")
+# file, the published lists, screening and the grades' facts.
+READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py", "evaluation/queries.py")
 PRESENTATION_APPS = ("portal", "backoffice", "selfservice")
 
 
