@@ -27,7 +27,7 @@ def naive_grade(subject, version, today) -> None:
 
     from publiccredit.collection.models import CreditRecord
     from publiccredit.evaluation.models import EvaluationResult
-    from publiccredit.evaluation.services import points_after_decay
+    from publiccredit.evaluation.scoring import points_after_decay
     from publiccredit.lists.models import ListEntry
 
     definition = version.definition

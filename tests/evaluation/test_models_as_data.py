@@ -9,7 +9,8 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.core.errors import DomainError
 from publiccredit.evaluation.models import EvaluationModel, GradeBand, HardRule, Indicator, IndicatorFamily
 from publiccredit.evaluation.reference import DEFAULT_MODEL
-from publiccredit.evaluation.services import model_problems, points_after_decay, publish_model
+from publiccredit.evaluation.scoring import points_after_decay
+from publiccredit.evaluation.services import model_problems, publish_model
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from publiccredit.accounts.roles import Role
 from publiccredit.accounts.services import create_user
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
-from publiccredit.collection.visibility import is_visible, visible_records
+from publiccredit.collection.visibility import is_visible
 from publiccredit.core.audience import Audience, audience_for
 from publiccredit.publicity.presentation import present_record
 from publiccredit.publicity.queries import credit_file
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def visible_keys(records, audience):
-    ids = set(visible_records(CreditRecord.objects.all(), audience).values_list("pk", flat=True))
+    ids = set(CreditRecord.objects.visible_to(audience).values_list("pk", flat=True))
     return {name for name, record in records.items() if record.pk in ids}
 
 
@@ -53,7 +53,7 @@ def test_the_queryset_rule_and_the_record_rule_agree_on_every_combination(record
                                                          publicity_end=end)
         loaded = CreditRecord.objects.select_related("item").get(pk=record.pk)
         for audience in Audience:
-            in_queryset = visible_records(CreditRecord.objects.filter(pk=record.pk), audience, today=today).exists()
+            in_queryset = CreditRecord.objects.filter(pk=record.pk).visible_to(audience, today=today).exists()
             assert in_queryset == is_visible(loaded, audience, today=today), (state, disclosure, published, start,
                                                                               end, audience)
 

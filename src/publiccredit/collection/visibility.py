@@ -10,7 +10,7 @@ one loaded record; a test holds the two equal on every combination.
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
@@ -65,12 +65,6 @@ def record_condition(audience: Audience, *, today: dt.date | None = None) -> Q:
 
 def in_force_condition(*, today: dt.date | None = None) -> Q:
     return Q(state__in=sorted(IN_FORCE_STATES)) & (Q(publicity_end__isnull=True) | Q(publicity_end__gte=_today(today)))
-
-
-def visible_records(records: QuerySet[CreditRecord], audience: Audience, *, today: dt.date | None = None
-                    ) -> QuerySet[CreditRecord]:
-    """``records`` narrowed to what ``audience`` may see today (``CreditRecord.objects.visible_to``)."""
-    return records.filter(record_condition(audience, today=today))
 
 
 def is_visible(record: CreditRecord, audience: Audience, *, today: dt.date | None = None) -> bool:

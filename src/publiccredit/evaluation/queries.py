@@ -57,7 +57,7 @@ def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_i
         ListEntry.objects.in_force(today=today)
         .filter(kind_id__in=kinds, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
         .values_list("id", "subject_id", "kind_id", "start", "decision_number")]
-    if subject_ids is not None:  # a few subjects spread over a wide range of ids
+    if subject_ids is not None and not narrow:  # many subjects named: read the range, keep theirs
         wanted = set(subject_ids)
         records = [row for row in records if row[1] in wanted]
         entries = [row for row in entries if row[1] in wanted]

@@ -26,6 +26,17 @@ def _grade_for(score: float, grades: list[dict]) -> str:
     return grades[-1]["grade"]
 
 
+def points_after_decay(points: float, decay: list, months_old: float) -> float:
+    """The points an occurrence ``months_old`` months ago still counts for (full when ``decay`` is empty): the decay
+    rule for one occurrence, which ``_factor`` states for a whole frame."""
+    if not decay:
+        return float(points)
+    for months, factor in decay:
+        if months_old < months:
+            return float(points) * factor
+    return 0.0
+
+
 def _factor(decay_by_indicator: dict[str, list]) -> pl.Expr:
     """The decay factor of each occurrence, by its indicator's steps and its age in months."""
     expression = None

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
 from publiccredit.audit.services import record_write
@@ -66,24 +66,22 @@ def _decay_problems(decay) -> list[str]:
     return problems
 
 
-def _inputs(model: EvaluationModel) -> set[int]:
-    return set(model.indicators.filter(source=Source.MODEL_SCORE, input_model__isnull=False)
-               .values_list("input_model_id", flat=True))
-
-
 def _input_loop(model: EvaluationModel) -> list[str] | None:
     """The chain of model codes leading back to ``model`` through score inputs, if there is one."""
-    names = dict(EvaluationModel.objects.values_list("pk", "code"))
-    stack, seen = [(model.pk, [model.pk])], set()
+    edges: dict[int, set[int]] = {}
+    for source, target in Indicator.objects.filter(source=Source.MODEL_SCORE, input_model__isnull=False).values_list(
+            "model_id", "input_model_id"):
+        edges.setdefault(source, set()).add(target)
+    stack, seen = [[model.pk]], set()
     while stack:
-        current, path = stack.pop()
-        current_model = model if current == model.pk else EvaluationModel(pk=current)
-        for target in _inputs(current_model):
+        path = stack.pop()
+        for target in sorted(edges.get(path[-1], ())):
             if target == model.pk:
+                names = dict(EvaluationModel.objects.filter(pk__in=path).values_list("pk", "code"))
                 return [names[pk] for pk in [*path, target]]
             if target not in seen:
                 seen.add(target)
-                stack.append((target, [*path, target]))
+                stack.append([*path, target])
     return None
 
 
@@ -166,16 +164,6 @@ def publish_model(*, model: EvaluationModel, actor, reason: str = "") -> ModelVe
     return version
 
 
-def points_after_decay(points: Decimal | float, decay: list, months_old: float) -> float:
-    """The points an occurrence ``months_old`` months ago still counts for (full when ``decay`` is empty)."""
-    if not decay:
-        return float(points)
-    for months, factor in decay:
-        if months_old < months:
-            return float(points) * factor
-    return 0.0
-
-
 # ---- computing (docs/evaluation.md, "Computing") --------------------------------------------------------------------
 
 GRADE_CHUNK = "evaluation.grade_chunk"
@@ -192,8 +180,8 @@ def start_run(*, model: EvaluationModel, actor=None, chunk_size: int = DEFAULT_C
 
     if model.current_version_id is None:
         raise DomainError(f"模型“{model.name}”尚未发布，不能评价", code="model_unpublished")
-    bounds = Subject.objects.order_by().values_list("pk", flat=True)
-    first, last = bounds.order_by("pk").first(), bounds.order_by("-pk").first()
+    bounds = Subject.objects.aggregate(first=Min("pk"), last=Max("pk"))
+    first, last = bounds["first"], bounds["last"]
     with transaction.atomic():
         run = EvaluationRun.objects.create(version_id=model.current_version_id, chunk_size=chunk_size,
                                            as_of=today or timezone.localdate(),

@@ -67,7 +67,7 @@ def _as_text(value) -> str:
 
 
 def present_record(record: CreditRecord, audience: Audience, *, today: dt.date | None = None) -> dict:
-    """A record as ``audience`` is shown it. The caller has already checked ``is_visible``/``visible_records``."""
+    """A record as ``audience`` is shown it. The caller read it through ``CreditRecord.objects.visible_to``."""
     audience = Audience(audience)
     person = record.party_kind == "natural_person"
     names = labels(needing_item=record.item_id)
