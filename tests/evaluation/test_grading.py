@@ -86,7 +86,7 @@ def serious_penalty(number: int, days_ago: int) -> dict:
                        CF_CFLB="责令停产停业")
 
 
-def test_a_full_run_grades_every_subject_in_chunks_and_a_second_run_keeps_the_first_as_history(
+def test_a_full_run_grades_every_subject_in_chunks_and_keeps_only_changed_grades_as_history(
         public_model, enterprise, citizen, market_regulation, credit_office_admin):
     [record] = deliver("penalty", [serious_penalty(1, 30)], market_regulation)
     assert CreditRecord.objects.get(pk=record.pk).severity == "serious"
@@ -98,9 +98,13 @@ def test_a_full_run_grades_every_subject_in_chunks_and_a_second_run_keeps_the_fi
     [contribution] = current.contributions
     assert contribution["indicator"] == "penalty_serious" and contribution["sources"][0]["id"] == record.pk
     assert EvaluationResult.objects.get(subject=citizen, is_current=True).grade == "A"
+    services.start_run(model=public_model, chunk_size=1000)  # nothing changed: the grade stays as computed
+    assert list(EvaluationResult.objects.filter(subject=enterprise, model=public_model)) == [current]
+    deliver("penalty", [serious_penalty(2, 10)], market_regulation)
     services.start_run(model=public_model, chunk_size=1000)
-    assert EvaluationResult.objects.filter(subject=enterprise, model=public_model).count() == 2
-    assert EvaluationResult.objects.filter(subject=enterprise, model=public_model, is_current=True).count() == 1
+    history = list(EvaluationResult.objects.filter(subject=enterprise, model=public_model).order_by("computed_at"))
+    assert [(float(r.score), r.is_current) for r in history] == [(900.0, False), (800.0, True)]
+    assert EvaluationResult.objects.get(subject=citizen, is_current=True).run_id == run.pk  # unchanged since run 1
 
 
 def test_a_repaired_record_no_longer_counts_and_a_listing_moves_the_grade_to_d(
@@ -117,8 +121,10 @@ def test_a_repaired_record_no_longer_counts_and_a_listing_moves_the_grade_to_d(
     assert current.grade == "D" and current.capped_by == "列入严重失信主体名单的，评为D级"
 
 
-def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public_model, enterprise, monkeypatch):
+def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public_model, enterprise, monkeypatch,
+                                                                        market_regulation):
     services.regrade_subjects(subject_ids=[enterprise.pk])
+    deliver("penalty", [serious_penalty(1, 30)], market_regulation)
     before = EvaluationResult.objects.get(subject=enterprise, is_current=True)
     real = services.grade_subjects
 
@@ -135,7 +141,8 @@ def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public
     monkeypatch.setattr(services, "grade_subjects", real)
     run = services.resume_run(run=run)
     assert run.state == EvaluationRun.State.DONE and run.chunks.get().attempts == 2
-    assert EvaluationResult.objects.get(subject=enterprise, is_current=True) != before
+    after = EvaluationResult.objects.get(subject=enterprise, is_current=True)
+    assert after != before and (after.grade, after.run_id) == ("B", run.pk)
 
 
 def test_the_evaluate_command_runs_and_resumes_and_names_a_bad_model_in_chinese(public_model, enterprise, capsys):

@@ -1,6 +1,6 @@
 """Reads of evaluation models: the published models a reader may see and their rules (docs/evaluation.md)."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from .models import EvaluationModel
 
@@ -70,9 +70,63 @@ def subject_ids_between(first_id: int, last_id: int) -> list[int]:
     return list(Subject.objects.filter(pk__gte=first_id, pk__lte=last_id).order_by("pk").values_list("pk", flat=True))
 
 
-def current_results(subject) -> list:
-    """The subject's current grades, one per model, the public model first."""
+def current_results(subject, *, disclosed_only: bool = False) -> list:
+    """The subject's current grades, one per model, the public model first; ``disclosed_only``: only those of models
+    whose grades the public may see (docs/evaluation.md, "Who sees a grade")."""
+    from .models import EvaluationModel, EvaluationResult
+
+    results = EvaluationResult.objects.filter(subject=subject, is_current=True, model__is_active=True)
+    if disclosed_only:
+        results = results.filter(model__disclosure=EvaluationModel.Disclosure.PUBLIC)
+    return list(results.select_related("model", "version").order_by("model__kind", "model__code"))
+
+
+def grade_history(subject, *, model_ids, limit: int = 24) -> dict[int, list]:
+    """The subject's grades over time under each model, newest first (a result is kept whenever the grade, the
+    score or its explanation changed)."""
     from .models import EvaluationResult
 
-    return list(EvaluationResult.objects.filter(subject=subject, is_current=True)
-                .select_related("model", "version").order_by("model__kind", "model__code"))
+    history: dict[int, list] = {}
+    for result in (EvaluationResult.objects.filter(subject=subject, model_id__in=list(model_ids))
+                   .select_related("version").only("model_id", "grade", "score", "computed_at", "as_of",
+                                                   "version__number", "capped_by")
+                   .order_by("model_id", "-computed_at", "-id")):
+        rows = history.setdefault(result.model_id, [])
+        if len(rows) < limit:
+            rows.append(result)
+    return history
+
+
+def grade_labels(result) -> dict[str, str]:
+    """Grade → its name (诚信, 良好 …) in the version the result was computed with."""
+    return {band["grade"]: band.get("label", "") for band in result.version.definition["grades"]}
+
+
+def counted_sources() -> dict[str, set[str]]:
+    """The catalog items and list kinds that some active, computed model counts (in an indicator or a hard rule):
+    an event about anything else moves no grade."""
+    from .models import EvaluationModel, ModelVersion
+
+    items, kinds = set(), set()
+    for definition in ModelVersion.objects.filter(
+            model__is_active=True, model__current_version_id=F("pk")).exclude(
+            model__kind=EvaluationModel.Kind.IMPORTED).values_list("definition", flat=True):
+        for part in [*definition["indicators"], *definition["hard_rules"]]:
+            if part.get("item"):
+                items.add(part["item"])
+            if part.get("list_kind"):
+                kinds.add(part["list_kind"])
+    return {"items": items, "lists": kinds}
+
+
+def subjects_of_records(record_ids) -> list[int]:
+    """The subjects that records belong to, whatever their state (a withdrawn record's subject is graded again)."""
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.core.audience import Audience
+    from publiccredit.core.bulk import filter_in
+
+    subject_ids = set()
+    for part in filter_in(CreditRecord.objects.visible_to(Audience.CREDIT_OFFICE).filter(subject__isnull=False),
+                          "pk", record_ids):
+        subject_ids.update(part.order_by().values_list("subject_id", flat=True).distinct())
+    return sorted(subject_ids)

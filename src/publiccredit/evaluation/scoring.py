@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 DAYS_PER_MONTH = 30.436875  # a Gregorian month on average: decay steps are in months
+# the indicator sources this module grades today; an indicator on another source scores nothing yet
+COMPUTED_SOURCES = frozenset({"record", "list_entry"})
 
 
 @dataclass

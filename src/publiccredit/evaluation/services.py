@@ -266,8 +266,10 @@ def _settle(run: EvaluationRun) -> None:
 
 def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int], first_id: int, last_id: int,
                  run: EvaluationRun | None = None, whole_range: bool = False) -> int:
-    """Compute and store the grades of ``subject_ids`` (all within [first_id, last_id]) in the caller's transaction:
-    their current results become history and the new ones current."""
+    """Compute the grades of ``subject_ids`` (all within [first_id, last_id]) and store, in the caller's transaction,
+    those that differ from the current result (version, score, grade, hard rule or contributions): the previous one
+    becomes history. An unchanged grade is left as it is, so the history holds changes, not a row per night.
+    Returns subjects graded."""
     if not subject_ids:
         return 0
     definition = version.definition
@@ -275,31 +277,55 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
                                  subject_ids=None if whole_range else subject_ids)
     grades = grade_subjects(definition, today=today, subject_ids=subject_ids, records=records, entries=entries)
     current = EvaluationResult.objects.filter(model_id=version.model_id, is_current=True, subject_id__gte=first_id,
-                                              subject_id__lte=last_id)
-    if whole_range:  # a chunk: every subject of the range is graded anew
-        current.update(is_current=False)
-    else:
-        for part in filter_in(current, "subject_id", subject_ids):
-            part.update(is_current=False)
+                                              subject_id__lte=last_id).order_by()
+    held = {}
+    for part in [current] if whole_range else filter_in(current, "subject_id", subject_ids):
+        for pk, subject_id, *kept in part.values_list("pk", "subject_id", "version_id", "score", "grade",
+                                                        "capped_by", "contributions"):
+            held[subject_id] = (pk, tuple(kept))
+    changed = [g for g in grades if held.get(g.subject_id, (None, None))[1] != (
+        version.pk, Decimal(str(g.score)), g.grade, g.capped_by[:200], g.contributions)]
+    superseded = [held[g.subject_id][0] for g in changed if g.subject_id in held]
+    for part in filter_in(EvaluationResult.objects.all(), "pk", superseded):
+        part.update(is_current=False)
     now, base = timezone.now(), Decimal(str(definition["base"]))
     insert_rows(EvaluationResult, RESULT_COLUMNS, [
         [g.subject_id, version.model_id, version.pk, run.pk if run else None, Decimal(str(g.score)), g.grade, base,
-         g.contributions, g.capped_by[:200], today, now, True] for g in grades])
+         g.contributions, g.capped_by[:200], today, now, True] for g in changed])
     return len(grades)
+
+
+REGRADE = "evaluation.regrade_subjects"
+REGRADE_GROUP = 500  # subjects graded together on the incremental path: one narrow read, one transaction
 
 
 def regrade_subjects(*, subject_ids, today: dt.date | None = None) -> int:
     """Grade again, under every active model's current version, just these subjects (after a record, list, repair
-    or objection event): the incremental path. Returns results written."""
+    or objection event): the incremental path. Many subjects (a large delivery) go in groups of ``REGRADE_GROUP``,
+    each one transaction, so that a group's reads stay on the subject index. Returns results written."""
     subject_ids = sorted({int(pk) for pk in subject_ids if pk})
     if not subject_ids:
         return 0
     today = today or timezone.localdate()
+    versions = list(ModelVersion.objects.filter(
+        model__is_active=True, model__current_version_id=F("pk"),
+        model__kind__in=[EvaluationModel.Kind.PUBLIC, EvaluationModel.Kind.INDUSTRY]).select_related("model"))
     written = 0
-    versions = ModelVersion.objects.filter(model__is_active=True, model__current_version_id=F("pk"),
-                                           model__kind__in=[EvaluationModel.Kind.PUBLIC, EvaluationModel.Kind.INDUSTRY])
-    with transaction.atomic():
-        for version in versions.select_related("model"):
-            written += write_grades(version=version, today=today, subject_ids=subject_ids, first_id=subject_ids[0],
-                                    last_id=subject_ids[-1])
+    for start in range(0, len(subject_ids), REGRADE_GROUP):
+        group = subject_ids[start:start + REGRADE_GROUP]
+        with transaction.atomic():
+            for version in versions:
+                written += write_grades(version=version, today=today, subject_ids=group, first_id=group[0],
+                                        last_id=group[-1])
     return written
+
+
+def request_regrade(*, subject_ids) -> None:
+    """Grade these subjects again soon: with a broker, groups of ``REGRADE_GROUP`` go to the workers by task name
+    (a large delivery is shared between machines and does not hold up the outbox); without one, here and now."""
+    subject_ids = sorted({int(pk) for pk in subject_ids if pk})
+    if not settings.CELERY_BROKER_URL:
+        regrade_subjects(subject_ids=subject_ids)
+        return
+    for start in range(0, len(subject_ids), REGRADE_GROUP):
+        enqueue(REGRADE, subject_ids=subject_ids[start:start + REGRADE_GROUP])

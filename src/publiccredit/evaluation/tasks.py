@@ -12,6 +12,11 @@ def grade_chunk(chunk_id: int) -> int:
     return services.grade_chunk(chunk_id=chunk_id)
 
 
+@shared_task(name="evaluation.regrade_subjects", acks_late=True)
+def regrade_subjects(subject_ids: list[int]) -> int:
+    return services.regrade_subjects(subject_ids=subject_ids)
+
+
 @shared_task(name="evaluation.grade_city")
 def grade_city() -> list[int]:
     models = EvaluationModel.objects.filter(is_active=True, current_version__isnull=False).exclude(

@@ -113,6 +113,8 @@ class CreditFileView(APIView):
             "risks": serializers.ListField(child=serializers.DictField(), help_text=(
                 "信用提示：level 为 serious/warning/good/notice，text 为中文说明，url 为公开的列入决定（可为空）")),
             "sections": serializers.DictField(child=serializers.IntegerField(), help_text="各栏目条数"),
+            "grades": serializers.ListField(child=serializers.DictField(), help_text=(
+                "信用评价等级：匿名访问仅含向社会公开等级的模型（自然人不公开）；部门令牌另含各项得分及历史")),
         }), 404: OpenApiResponse(ERROR, description="没有该主体或代码无效")},
     )
     def get(self, request, code: str):
@@ -135,4 +137,5 @@ class CreditFileView(APIView):
                              for section in file["sections"] for entry in section.get("entries", [])],
             "sections": {section["key"]: section["count"] for section in file["sections"]},
             "risks": file["risks"],
+            "grades": file["evaluation"]["results"],
         })

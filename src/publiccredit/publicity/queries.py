@@ -19,11 +19,13 @@ from publiccredit.collection.models import Batch, CreditRecord
 from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
+from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 
+from .grades import grade_section
 from .labels import labels
 from .models import Article
 from .presentation import present_record, shown_name
@@ -43,7 +45,6 @@ FILE_SECTIONS = [
 ]
 PENDING_SECTIONS = [
     ("commitments", "信用承诺", "信用承诺公示将在信用承诺功能上线后显示。"),
-    ("evaluation", "信用评价", "公共信用综合评价结果将在信用评价功能上线后显示。"),
 ]
 
 
@@ -130,6 +131,7 @@ class FileHead:
     subject_id: int
     stamp: str
     has_list_entries: bool
+    has_grades: bool = True
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -144,7 +146,9 @@ def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
 def file_head(ref: str) -> FileHead | None:
     """The subject behind a credit-file address and a stamp that changes whenever anything its public file shows
     may have changed: the subject's registration data (its representative included), any of its records (services
-    set ``updated_at`` on every change of content or state) and the day (publicity windows end by date).
+    set ``updated_at`` on every change of content or state), its list entries, its grades (a new result is written
+    only when one changes), which models disclose grades (a disclosure change publishes a new version) and the day
+    (publicity windows end by date).
 
     The hottest read of the website, so one plain indexed query rather than two ORM reads.
     """
@@ -152,22 +156,26 @@ def file_head(ref: str) -> FileHead | None:
     if lookup is None:
         return None
     column, value = lookup
-    subject_table, record_table, entry_table = (Subject._meta.db_table, CreditRecord._meta.db_table,
-                                                ListEntry._meta.db_table)
+    subject_table, record_table, entry_table, result_table, model_table = (
+        Subject._meta.db_table, CreditRecord._meta.db_table, ListEntry._meta.db_table, EvaluationResult._meta.db_table,
+        EvaluationModel._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
             f"(SELECT count(*) FROM {record_table} r WHERE r.subject_id = s.id), "
-            f"(SELECT max(e.updated_at) FROM {entry_table} e WHERE e.subject_id = s.id) "
-            f"FROM {subject_table} s WHERE s.{column} = %s", [value])
+            f"(SELECT max(e.updated_at) FROM {entry_table} e WHERE e.subject_id = s.id), "
+            f"(SELECT max(v.id) FROM {result_table} v WHERE v.subject_id = s.id), "
+            f"(SELECT count(*) || ':' || coalesce(sum(m.current_version_id), 0) FROM {model_table} m "
+            f"WHERE m.is_active AND m.disclosure = %s) "
+            f"FROM {subject_table} s WHERE s.{column} = %s", [EvaluationModel.Disclosure.PUBLIC, value])
         row = cursor.fetchone()
     if row is None:
         return None
-    subject_id, updated_at, records_changed_at, records, entries_changed_at = row
-    facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:"
-             f"{timezone.localdate().isoformat()}")
+    subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, disclosed_models = row
+    facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
+             f"{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
-                    has_list_entries=entries_changed_at is not None)
+                    has_list_entries=entries_changed_at is not None, has_grades=last_result is not None)
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
@@ -200,9 +208,10 @@ def list_marks(subject_ids: list[int]) -> dict[int, list[dict]]:
     return marks
 
 
-def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True) -> dict:
-    """The credit file of ``subject`` as ``audience`` may see it: basic information and records by section.
-    ``has_list_entries=False`` (known from ``file_head``) skips looking for list entries."""
+def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
+                has_grades: bool = True) -> dict:
+    """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades and records by
+    section. ``has_list_entries=False`` / ``has_grades=False`` (known from ``file_head``) skip looking for them."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     states = Counter()
@@ -220,6 +229,8 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
         "subject": present_subject(subject, audience),
         "risks": risk_summary(entries, states),
         "sections": list(sections.values()),
+        "evaluation": grade_section(subject, audience) if has_grades else {"results": [], "explains": False,
+                                                                           "advises": False},
         "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }
 

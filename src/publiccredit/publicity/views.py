@@ -90,7 +90,8 @@ def credit_file(request, ref: str):
     if page is None:
         subject = subject or queries.subject_for_file(head.subject_id)
         page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC,
-                                                                has_list_entries=head.has_list_entries))
+                                                                has_list_entries=head.has_list_entries,
+                                                                has_grades=head.has_grades))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 
