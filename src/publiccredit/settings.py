@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "publiccredit.evaluation",
     "publiccredit.repair",
     "publiccredit.objections",
+    "publiccredit.registrations",
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",
@@ -207,6 +208,7 @@ RATE_LIMITS = {
     "staff_login": os.environ.get("PUBLICCREDIT_RATE_STAFF_LOGIN", "10/h"),
     "binding_code": os.environ.get("PUBLICCREDIT_RATE_BINDING_CODE", "20/h"),
     "objection_code": os.environ.get("PUBLICCREDIT_RATE_OBJECTION_CODE", "10/h"),
+    "registration": os.environ.get("PUBLICCREDIT_RATE_REGISTRATION", "20/h"),
 }
 RATELIMIT_IP_META_KEY = "publiccredit.core.ratelimits.client_ip"
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); nobody else's is.

@@ -1,5 +1,6 @@
 """Visibility cannot be bypassed (docs/architecture.md, "Visibility is one rule"): every view, API, export, screening
-and credit-file read of credit records and list entries starts from a restricting queryset method."""
+and credit-file read of credit records, list entries and voluntary registrations starts from a restricting queryset
+method."""
 
 import ast
 from pathlib import Path
@@ -10,10 +11,12 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "publiccredit"
 RESTRICTING = {
     "CreditRecord": {"visible_to", "restrict", "handled_by", "none"},
     "ListEntry": {"visible_to", "restrict", "handled_by", "in_force", "none"},
+    "Registration": {"visible_to", "restrict", "handled_by", "none"},
 }
 # Modules that read for a reader: views, APIs and the presentation apps, and the reads behind the website's credit
 # file, the published lists, screening and the grades' facts.
-READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py", "evaluation/queries.py")
+READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py", "evaluation/queries.py",
+                  "registrations/queries.py")
 PRESENTATION_APPS = ("portal", "backoffice", "selfservice")
 
 

@@ -13,7 +13,7 @@ def test_the_demo_city_gets_records_from_many_departments_and_counties_some_late
     assert CreditRecord.objects.filter(on_time=False).exists() and CreditRecord.objects.filter(on_time=True).exists()
     assert BatchError.objects.exists()
     assert CreditRecord.objects.filter(party_kind="natural_person", subject__isnull=False).exists()
-    accepted = CreditRecord.objects.count()
+    accepted = CreditRecord.objects.filter(batch__channel=Batch.Channel.DEMO).count()
     assert accepted + BatchError.objects.values("batch", "row").distinct().count() == 400
 
 
@@ -32,3 +32,19 @@ def test_the_demo_city_lists_subjects_with_serious_penalties_through_the_workflo
     states = set(ListEntry.objects.values_list("state", flat=True))
     assert {"published", "proposed"} <= states
     assert all(entry.records.exists() for entry in ListEntry.objects.all())
+
+
+def test_the_demo_city_has_voluntary_registrations_in_every_state_and_the_verified_ones_count_in_its_grades(
+        db, capsys):
+    from publiccredit.evaluation.models import EvaluationResult
+    from publiccredit.registrations.models import Registration
+
+    call_command("seed", "--subjects", "200", "--seed", "4", "--records", "100", "--no-accounts")
+    assert set(Registration.objects.values_list("state", flat=True)) == {"verified", "submitted", "rejected", "false"}
+    false = Registration.objects.get(state="false")
+    assert false.record.item.code == "false_registration" and false.record.subject_id == false.subject_id
+    verified = Registration.objects.filter(state="verified").first()
+    result = EvaluationResult.objects.get(subject=verified.subject, model__code="public", is_current=True)
+    assert any(source["type"] == "registration" and source["id"] == verified.pk
+               for part in result.contributions for source in part["sources"])
+    assert "信用信息自愿注册：36 条" in capsys.readouterr().out

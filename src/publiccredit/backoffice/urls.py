@@ -4,6 +4,7 @@ from publiccredit.collection import views as collection
 from publiccredit.lists import views as lists
 from publiccredit.notifications import views as notifications
 from publiccredit.objections import views as objections
+from publiccredit.registrations import views as registrations
 from publiccredit.repair import views as repair
 from publiccredit.sanctions import views as sanctions
 from publiccredit.selfservice import views as selfservice
@@ -53,6 +54,11 @@ urlpatterns = [
     path("objections/<int:objection_id>/<slug:step>/", objections.act, name="objection-act"),
     path("messages/", notifications.backoffice_inbox, name="messages"),
     path("messages/read/", notifications.backoffice_read, name="messages-read"),
+    path("registrations/", registrations.queue, name="registrations"),
+    path("registrations/<int:registration_id>/", registrations.detail, name="registration"),
+    path("registrations/<int:registration_id>/files/<int:attachment_id>/", registrations.attachment,
+         name="registration-file"),
+    path("registrations/<int:registration_id>/<slug:step>/", registrations.act, name="registration-act"),
     path("bindings/", selfservice.bindings, name="bindings"),
     path("bindings/<int:binding_id>/decide/", selfservice.binding_decide, name="binding-decide"),
 ]

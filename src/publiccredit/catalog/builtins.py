@@ -211,6 +211,9 @@ ITEMS = [
     item("administrative_compensation", "行政补偿", "03", "government", "neutral", act_fields("BC", "行政补偿", [
         f("BC_JE", "补偿金额（万元）", "decimal", role="amount")]), deadline=7),
     item("administrative_reward", "行政奖励", "06", "public", "positive", act_fields("JL", "行政奖励"), deadline=7),
+    item("false_registration", "虚假申报信用信息", "07", "public", "negative", act_fields("XJ", "虚假申报认定", [
+        f("XJ_ZCBH", "自愿注册编号", max_length=20)]), severity="general", deadline=7,
+         description="主体在信用信息自愿注册中申报虚假信息、提交虚假材料，经主管部门查实认定（违背真实性承诺）"),
     item("administrative_inspection", "行政检查", "03", "authorized", "neutral", act_fields("JC", "行政检查", [
         f("JC_JG_JG", "检查结果", "enum", required=True, choices=["未发现问题", "发现问题已责令整改", "发现问题已立案查处"])]),
          deadline=7),

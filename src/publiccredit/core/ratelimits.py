@@ -12,7 +12,7 @@ from rest_framework.throttling import ScopedRateThrottle
 UNITS = {"s": "秒", "m": "分钟", "h": "小时", "d": "天"}
 WHAT = {"objection": "提交异议", "repair": "提交修复申请", "progress": "查询办理进度", "register": "注册账号",
         "login": "登录", "binding_code": "输入绑定验证码", "staff_login": "登录",
-        "objection_code": "获取异议验证码"}
+        "objection_code": "获取异议验证码", "registration": "提交自愿注册信息"}
 
 
 def _trusted(address: str) -> bool:

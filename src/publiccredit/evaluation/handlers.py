@@ -1,10 +1,12 @@
 """Outbox consumers of evaluation: the incremental re-grade (docs/evaluation.md, "Computing"). A record created,
-corrected, withdrawn, linked, repaired or put under objection, and a listing published, suspended, resumed or
-exited, grade just the subjects concerned again — only when an active model counts that item or list."""
+corrected, withdrawn, linked, repaired or put under objection, a listing published, suspended, resumed or exited,
+and a voluntary registration verified, withdrawn or found false grade just the subjects concerned again — records
+and listings only when an active model counts that item or list."""
 
 from publiccredit.collection.topics import RECORD_STATE_CHANGED, RECORDS_CHANGED
 from publiccredit.events.registry import handles
 from publiccredit.lists.topics import ENTRY
+from publiccredit.registrations import topics as registration_topics
 
 # the steps of a listing that put it in force or take it out (the others do not move a grade)
 ENTRY_STEPS_THAT_MOVE_GRADES = ("publish", "suspend", "resume", "exit", "withdraw")
@@ -43,3 +45,15 @@ def regrade_after_listing_step(payload: dict) -> None:
 
 for step in ENTRY_STEPS_THAT_MOVE_GRADES:
     handles(f"{ENTRY}.{step}")(regrade_after_listing_step)
+
+
+def regrade_after_registration_step(payload: dict) -> None:
+    """A registration verified counts; withdrawn or found false, it no longer does."""
+    from .services import request_regrade
+
+    if payload.get("subject_id"):
+        request_regrade(subject_ids=[payload["subject_id"]])
+
+
+for topic in registration_topics.MOVE_GRADES:
+    handles(topic)(regrade_after_registration_step)

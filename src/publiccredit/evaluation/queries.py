@@ -2,6 +2,8 @@
 
 from django.db.models import F, QuerySet
 
+from publiccredit.registrations.queries import verified_facts
+
 from .models import EvaluationModel
 
 
@@ -27,10 +29,10 @@ def rules_of(model: EvaluationModel) -> dict:
 
 
 def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_ids: list[int] | None = None
-              ) -> tuple[list[tuple], list[tuple]]:
+              ) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """What a model counts for the subjects with ids in [first_id, last_id]: records in force that departments may
-    see (not under objection: punishment resting on them waits, docs/evaluation.md) and list entries in force, as
-    the rows ``scoring.grade_subjects`` takes."""
+    see (not under objection: punishment resting on them waits, docs/evaluation.md), list entries in force and
+    verified voluntary registrations in force, as the rows ``scoring.grade_subjects`` takes."""
     from publiccredit.catalog.models import CatalogItem
     from publiccredit.collection.models import CreditRecord
     from publiccredit.core.audience import Audience
@@ -57,11 +59,15 @@ def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_i
         ListEntry.objects.in_force(today=today)
         .filter(kind_id__in=kinds, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
         .values_list("id", "subject_id", "kind_id", "start", "decision_number")]
+    counts_registrations = any(i["source"] == "registration" for i in definition["indicators"])
+    registrations = verified_facts(first_id=first_id, last_id=last_id, subject_ids=subject_ids,
+                                   today=today) if counts_registrations else []
     if subject_ids is not None and not narrow:  # many subjects named: read the range, keep theirs
         wanted = set(subject_ids)
         records = [row for row in records if row[1] in wanted]
         entries = [row for row in entries if row[1] in wanted]
-    return records, entries
+        registrations = [row for row in registrations if row[1] in wanted]
+    return records, entries, registrations
 
 
 def subject_ids_between(first_id: int, last_id: int) -> list[int]:

@@ -9,7 +9,7 @@ import polars as pl
 
 DAYS_PER_MONTH = 30.436875  # a Gregorian month on average: decay steps are in months
 # the indicator sources this module grades today; an indicator on another source scores nothing yet
-COMPUTED_SOURCES = frozenset({"record", "list_entry"})
+COMPUTED_SOURCES = frozenset({"record", "list_entry", "registration"})
 
 
 @dataclass
@@ -53,11 +53,14 @@ def _factor(decay_by_indicator: dict[str, list]) -> pl.Expr:
     return pl.lit(1.0) if expression is None else expression.otherwise(pl.lit(1.0))
 
 
-def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entries: list[tuple]) -> pl.DataFrame:
+def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entries: list[tuple],
+                registrations: list[tuple] = ()) -> pl.DataFrame:
     """Every (subject, indicator, source) the model counts, with its points after decay.
 
     ``records``: (id, subject_id, item code, severity, decision date, decision number), records in force;
-    ``entries``: (id, subject_id, list kind code, start date, decision number), entries in force."""
+    ``entries``: (id, subject_id, list kind code, start date, decision number), entries in force;
+    ``registrations``: (id, subject_id, verified on, title), verified voluntary registrations in force — each
+    counts once for every indicator on registrations."""
     indicators = definition["indicators"]
     by_item = pl.DataFrame(
         [(i["code"], i["item"], i["severity"] or "", float(i["points"])) for i in indicators
@@ -81,7 +84,14 @@ def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entri
                     .with_columns(pl.lit("record").alias("source")).select(columns))
     from_entries = (entry_frame.join(by_kind, on="kind", how="inner")
                     .with_columns(pl.lit("list_entry").alias("source")).select(columns))
-    found = pl.concat([from_records, from_entries])
+    by_registration = pl.DataFrame(
+        [(i["code"], float(i["points"])) for i in indicators if i["source"] == "registration"],
+        schema={"indicator": pl.String, "unit": pl.Float64}, orient="row")
+    registration_frame = pl.DataFrame(list(registrations), schema={
+        "source_id": pl.Int64, "subject_id": pl.Int64, "date": pl.Date, "label": pl.String}, orient="row")
+    from_registrations = (registration_frame.join(by_registration, how="cross")
+                          .with_columns(pl.lit("registration").alias("source")).select(columns))
+    found = pl.concat([from_records, from_entries, from_registrations])
     decays = {i["code"]: i["decay"] for i in indicators}
     return (found
             .with_columns(((pl.lit(today) - pl.col("date").fill_null(pl.lit(today))).dt.total_days()
@@ -91,12 +101,12 @@ def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entri
 
 
 def grade_subjects(definition: dict, *, today: dt.date, subject_ids: list[int], records: list[tuple],
-                   entries: list[tuple]) -> list[Grade]:
+                   entries: list[tuple], registrations: list[tuple] = ()) -> list[Grade]:
     """The grade of every subject in ``subject_ids``: base + the capped points of each indicator, clamped to the
     model's range, graded by its bands and capped by its hard rules."""
     base, low, high, grades = definition["base"], definition["min"], definition["max"], definition["grades"]
     names = {i["code"]: i for i in definition["indicators"]}
-    found = occurrences(definition, today=today, records=records, entries=entries)
+    found = occurrences(definition, today=today, records=records, entries=entries, registrations=registrations)
     per_indicator = (found.sort(["subject_id", "indicator", "date", "source_id"], nulls_last=True)
                      .group_by(["subject_id", "indicator"], maintain_order=True)
                      .agg(pl.col("points").sum().alias("raw"),

@@ -273,9 +273,10 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
     if not subject_ids:
         return 0
     definition = version.definition
-    records, entries = facts_for(definition, today=today, first_id=first_id, last_id=last_id,
-                                 subject_ids=None if whole_range else subject_ids)
-    grades = grade_subjects(definition, today=today, subject_ids=subject_ids, records=records, entries=entries)
+    records, entries, registrations = facts_for(definition, today=today, first_id=first_id, last_id=last_id,
+                                                subject_ids=None if whole_range else subject_ids)
+    grades = grade_subjects(definition, today=today, subject_ids=subject_ids, records=records, entries=entries,
+                            registrations=registrations)
     current = EvaluationResult.objects.filter(model_id=version.model_id, is_current=True, subject_id__gte=first_id,
                                               subject_id__lte=last_id).order_by()
     held = {}

@@ -101,6 +101,17 @@ TEMPLATES = [
      "您的账号已与“{{ subject }}”绑定，可登录信用网站查看本单位（本人）信用信息、申请信用修复。", True, False, True),
     ("selfservice.binding.reject", FILER, "账号绑定未通过", "账号绑定未通过",
      "您绑定“{{ subject }}”的申请未通过：{{ note }}。", True, False, True),
+    # voluntary registration
+    ("registrations.registration.file", DEPARTMENT, "新的自愿注册信息待核实", "自愿注册信息待核实：{{ number }}",
+     "{{ subject }}注册了{{ kind }}“{{ title }}”，请核实证明材料后作出核实结论。", False, False, True),
+    ("registrations.registration.verify", FILER, "自愿注册信息已核实", "自愿注册信息已核实",
+     "您注册的{{ kind }}“{{ title }}”（{{ number }}）已由{{ department }}核实，已在信用档案中公示并计入信用评价。",
+     True, False, True),
+    ("registrations.registration.reject", FILER, "自愿注册信息未通过核实", "自愿注册信息未通过核实",
+     "您注册的{{ kind }}“{{ title }}”（{{ number }}）未通过{{ department }}核实：{{ reason }}。", True, False, True),
+    ("registrations.registration.find_false", FILER, "自愿注册信息经查虚假", "自愿注册信息经查虚假",
+     "您注册的{{ kind }}“{{ title }}”（{{ number }}）经{{ department }}查实虚假：{{ reason }}。依真实性承诺，"
+     "已记入“虚假申报信用信息”。" + APPEAL, True, True, True),
     # deadlines
     ("deadlines.reminder", DEPARTMENT, "待办到期提醒（每日）", "待办到期提醒（{{ date }}）",
      "{{ name }}：您有{{ total }}件待办明日到期或已超期（其中已超期{{ overdue }}件）：\n{{ lines }}", False, True, True),

@@ -138,4 +138,5 @@ class CreditFileView(APIView):
             "sections": {section["key"]: section["count"] for section in file["sections"]},
             "risks": file["risks"],
             "grades": file["evaluation"]["results"],
+            "registrations": file["registrations"],
         })

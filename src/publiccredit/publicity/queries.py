@@ -23,6 +23,8 @@ from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
+from publiccredit.registrations.models import Registration
+from publiccredit.registrations.queries import shown_on_file
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 
 from .grades import grade_section
@@ -147,8 +149,8 @@ def file_head(ref: str) -> FileHead | None:
     """The subject behind a credit-file address and a stamp that changes whenever anything its public file shows
     may have changed: the subject's registration data (its representative included), any of its records (services
     set ``updated_at`` on every change of content or state), its list entries, its grades (a new result is written
-    only when one changes), which models disclose grades (a disclosure change publishes a new version) and the day
-    (publicity windows end by date).
+    only when one changes), its voluntary registrations, which models disclose grades (a disclosure change
+    publishes a new version) and the day (publicity windows end by date).
 
     The hottest read of the website, so one plain indexed query rather than two ORM reads.
     """
@@ -156,24 +158,26 @@ def file_head(ref: str) -> FileHead | None:
     if lookup is None:
         return None
     column, value = lookup
-    subject_table, record_table, entry_table, result_table, model_table = (
+    subject_table, record_table, entry_table, result_table, model_table, registration_table = (
         Subject._meta.db_table, CreditRecord._meta.db_table, ListEntry._meta.db_table, EvaluationResult._meta.db_table,
-        EvaluationModel._meta.db_table)
+        EvaluationModel._meta.db_table, Registration._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
             f"(SELECT count(*) FROM {record_table} r WHERE r.subject_id = s.id), "
             f"(SELECT max(e.updated_at) FROM {entry_table} e WHERE e.subject_id = s.id), "
             f"(SELECT max(v.id) FROM {result_table} v WHERE v.subject_id = s.id), "
+            f"(SELECT max(g.updated_at) FROM {registration_table} g WHERE g.subject_id = s.id), "
             f"(SELECT count(*) || ':' || coalesce(sum(m.current_version_id), 0) FROM {model_table} m "
             f"WHERE m.is_active AND m.disclosure = %s) "
             f"FROM {subject_table} s WHERE s.{column} = %s", [EvaluationModel.Disclosure.PUBLIC, value])
         row = cursor.fetchone()
     if row is None:
         return None
-    subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, disclosed_models = row
+    (subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, registrations_changed_at,
+     disclosed_models) = row
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
-             f"{disclosed_models}:{timezone.localdate().isoformat()}")
+             f"{registrations_changed_at}:{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
                     has_list_entries=entries_changed_at is not None, has_grades=last_result is not None)
 
@@ -208,6 +212,19 @@ def list_marks(subject_ids: list[int]) -> dict[int, list[dict]]:
     return marks
 
 
+def present_registration(registration, audience: Audience) -> dict:
+    """A voluntary registration as the credit file shows it: what was declared, marked self-declared, and by whom and
+    when it was verified (the evidence and the contact phone are never shown here)."""
+    row = {"number": registration.number, "kind": registration.get_kind_display(), "title": registration.title,
+           "issuer": registration.issuer, "certificate_number": registration.certificate_number,
+           "issued_on": registration.issued_on, "valid_until": registration.valid_until,
+           "verified_by": registration.department.name, "verified_on": registration.verified_on,
+           "state_code": registration.state, "state": registration.get_state_display()}
+    if Audience(audience) == Audience.SUBJECT and registration.state != registration.State.VERIFIED:
+        row["reason"] = registration.reason
+    return row
+
+
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
                 has_grades: bool = True) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades and records by
@@ -231,6 +248,8 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
         "sections": list(sections.values()),
         "evaluation": grade_section(subject, audience) if has_grades else {"results": [], "explains": False,
                                                                            "advises": False},
+        "registrations": [] if subject.is_person else [
+            present_registration(registration, audience) for registration in shown_on_file(subject, audience)],
         "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }
 

@@ -1,5 +1,6 @@
-"""Portal pages for enterprises and citizens: an account bound to its subject, repair of its records, objections to a
-record (anyone concerned), and progress by number and query code."""
+"""Portal pages for enterprises and citizens: an account bound to its subject, repair of its records, voluntary
+registration of credit information, objections to a record (anyone concerned), and progress by number and query
+code."""
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -24,6 +25,9 @@ from publiccredit.lists.models import ListEntry
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
+from publiccredit.registrations import queries as registration_queries
+from publiccredit.registrations import services as registration_services
+from publiccredit.registrations.models import Registration
 from publiccredit.repair import queries as repair_queries
 from publiccredit.repair import services as repair_services
 from publiccredit.repair.models import RepairApplication
@@ -222,6 +226,56 @@ def repair_apply(request, record_id: int):
     return render(request, "selfservice/repair_form.html", {
         "record": record, "problems": problems, "values": values, "error": error,
         "commitment": repair_services.COMMITMENT_TEXT}, status=status)
+
+
+def _registering_subject(request):
+    if not request.user.subject_id:
+        raise PermissionDenied
+    return request.user.subject
+
+
+@login_required(login_url=LOGIN_URL)
+def registrations(request):
+    """信用信息自愿注册: the account's own registrations and the form to file one (docs/registrations.md)."""
+    subject = _registering_subject(request)
+    values = request.POST if request.method == "POST" else {"contact_phone": request.user.phone}
+    context, status = {}, 200
+    if request.method == "POST" and too_many(request, "registration", by_user=True):
+        context["error"], status = refusal("registration") + KEPT, 429
+    elif request.method == "POST":
+        set_channel("web")
+        try:
+            registration, code = registration_services.file_registration(
+                subject=subject, kind=values.get("kind", ""), title=values.get("title", ""),
+                issuer=values.get("issuer", ""), certificate_number=values.get("certificate_number", ""),
+                issued_on=values.get("issued_on", ""), valid_until=values.get("valid_until", ""),
+                description=values.get("description", ""), department_id=values.get("department", ""),
+                commitment_accepted=values.get("commitment") == "on", files=request.FILES.getlist("files"),
+                contact_phone=values.get("contact_phone", ""), actor=request.user)
+        except DomainError as exc:
+            context["error"], status = exc.message + KEPT, 400
+        else:
+            context.update(submitted=registration, submitted_code=code)
+            values = {"contact_phone": request.user.phone}
+    context.update(subject=subject, values=values, registrations=registration_queries.own_registrations(request.user),
+                   kinds=Registration.Kind.choices, departments=registration_queries.verifying_departments(),
+                   commitment=registration_services.COMMITMENT_TEXT)
+    return render(request, "selfservice/registrations.html", context, status=status)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def registration_withdraw(request, registration_id: int):
+    _registering_subject(request)
+    registration = get_object_or_404(registration_queries.own_registrations(request.user), pk=registration_id)
+    set_channel("web")
+    try:
+        registration_services.withdraw_registration(registration=registration, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"注册信息 {registration.number} 已撤回")
+    return redirect("/account/registrations/")
 
 
 def objection_new(request, record_id: int):

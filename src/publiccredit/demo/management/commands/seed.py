@@ -63,6 +63,10 @@ class Command(BaseCommand):
 
             if remedies := seed_remedies():
                 self.stdout.write(f"信用修复与异议：{sum(remedies.values())} 件，覆盖各办理状态")
+            from publiccredit.demo.registrations import seed_registrations
+
+            if registered := seed_registrations():
+                self.stdout.write(f"信用信息自愿注册：{registered} 条（多数已核实，部分待核实、未通过，1条经查虚假）")
             from publiccredit.evaluation.models import EvaluationModel
             from publiccredit.evaluation.services import start_run
 
