@@ -10,15 +10,50 @@ this one process (no broker): read each chunk's facts, grade in polars, retire a
 points in Python, a result saved with `create`), timed on --naive subjects with records or entries and on as many
 without, and scaled to the city in that proportion.
 
-Incremental: `regrade_subjects` of one subject that has records, --incremental times; median.
+Cold and steady runs: a cold run starts from an empty results table (every result written, as the first night or
+after a model change); a steady run follows one and finds nothing changed (a result is written only when it
+changes). Workers: for each count in --workers, the run is prepared (`start_run(dispatch_chunks=False)`) and that
+many processes `publiccredit evaluate --work RUN` share its chunks (claimed with SKIP LOCKED); wall time from the
+start of the first process to the end of the last, cold.
+
+Incremental: `regrade_subjects` of one subject that has records, --incremental times; median. End to end: a
+penalty delivered through `submit_records` (the API's path) for such a subject, from the call to its new grade
+being current — intake, the outbox drained right after the commit (no broker) and the re-grade — median.
 """
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+
+
+def empty_results() -> None:
+    from django.db import connection
+
+    from publiccredit.evaluation.models import EvaluationResult
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {EvaluationResult._meta.db_table}")
+
+
+def shared_run(model, chunk_size: int, workers: int) -> tuple[float, object]:
+    """A cold run whose chunks ``workers`` processes share; wall time."""
+    from publiccredit.evaluation import services
+
+    empty_results()
+    started = time.perf_counter()
+    run = services.start_run(model=model, chunk_size=chunk_size, dispatch_chunks=False)
+    processes = [subprocess.Popen([sys.executable, "-m", "publiccredit.cli", "evaluate", "--work", str(run.pk)],
+                                  stdout=subprocess.DEVNULL) for _ in range(workers)]
+    for process in processes:
+        if process.wait() != 0:
+            raise SystemExit(f"a worker failed (exit {process.returncode})")
+    elapsed = time.perf_counter() - started
+    run.refresh_from_db()
+    return elapsed, run
 
 
 def naive_grade(subject, version, today) -> None:
@@ -69,6 +104,7 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=1_000)
     parser.add_argument("--incremental", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", default="1,2", help="worker counts to time sharing a cold run, e.g. 1,2")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "publiccredit.settings")
     import django
@@ -95,17 +131,27 @@ def main() -> None:
     subjects = Subject.objects.count()
     print(f"{subjects:,} subjects, {CreditRecord.objects.count():,} records, "
           f"{ListEntry.objects.filter(state='published').count():,} published list entries; model {model.current_version}")
-    totals = []
+    cold, steady = [], []
     for number in range(1, args.repeat + 1):
-        started = time.perf_counter()
-        run = services.start_run(model=model, chunk_size=args.chunk_size)
-        totals.append(time.perf_counter() - started)
-        run.refresh_from_db()
-        print(f"full run {number}: {totals[-1]:.1f} s, {run.subjects_graded:,} subjects in {run.chunks_done} chunks "
-              f"({run.get_state_display()})")
+        empty_results()
+        for label, times in (("cold", cold), ("steady", steady)):
+            started = time.perf_counter()
+            run = services.start_run(model=model, chunk_size=args.chunk_size)
+            times.append(time.perf_counter() - started)
+            run.refresh_from_db()
+            print(f"{label} run {number}: {times[-1]:.1f} s, {run.subjects_graded:,} subjects in {run.chunks_done} "
+                  f"chunks ({run.get_state_display()}), {EvaluationResult.objects.count():,} results held")
+    totals = cold
     below_a = EvaluationResult.objects.filter(model=model, is_current=True).exclude(grade="A").count()
-    print(f"median full run: {statistics.median(totals):.1f} s ({subjects / statistics.median(totals):,.0f} subjects/s); "
-          f"{below_a:,} subjects below A")
+    print(f"median cold run: {statistics.median(cold):.1f} s ({subjects / statistics.median(cold):,.0f} subjects/s); "
+          f"median steady run: {statistics.median(steady):.1f} s; {below_a:,} subjects below A")
+    for workers in [int(part) for part in args.workers.split(",") if part.strip()]:
+        times = []
+        for _ in range(args.repeat):
+            elapsed, run = shared_run(model, args.chunk_size, workers)
+            times.append(elapsed)
+        print(f"cold run shared by {workers} worker process(es): median {statistics.median(times):.1f} s "
+              f"({', '.join(f'{t:.1f}' for t in times)}); {run.subjects_graded:,} subjects, {run.get_state_display()}")
 
     with_facts = set(CreditRecord.objects.filter(subject__isnull=False).values_list("subject_id", flat=True)
                      .distinct()[:args.naive])
@@ -131,6 +177,40 @@ def main() -> None:
         samples.append(time.perf_counter() - started)
     print(f"incremental re-grade of one subject: median {statistics.median(samples) * 1000:.1f} ms "
           f"(p95 {sorted(samples)[int(len(samples) * 0.95) - 1] * 1000:.1f} ms, {len(samples)} subjects)")
+    end_to_end(sorted(with_facts)[:args.incremental // 4 or 1])
+
+
+def end_to_end(subject_ids) -> None:
+    """A penalty delivered for each subject: from the intake call to the subject's new grade being current."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from publiccredit.catalog.models import CatalogItem
+    from publiccredit.collection.services import submit_records
+    from publiccredit.evaluation.models import EvaluationResult
+    from publiccredit.organizations.models import Organization
+    from publiccredit.subjects.models import Subject
+
+    item, provider = CatalogItem.objects.get(code="penalty"), Organization.objects.get(short_name="市市场监管局")
+    today, samples = timezone.localdate(), []
+    for number, subject in enumerate(Subject.objects.filter(pk__in=subject_ids).order_by("pk"), start=1):
+        before = EvaluationResult.objects.filter(subject=subject, is_current=True).values_list("pk", flat=True).first()
+        row = {"CF_WSH": f"BENCH-E2E罚〔{today.year}〕{subject.pk}-{number}号", "CF_XDR_MC": subject.name,
+               "CF_XDR_LB": "法人及非法人组织", "CF_XDR_SHXYM": subject.uscc, "CF_WFXW": "基准测试", "CF_SY": "基准测试",
+               "CF_YJ": "《中华人民共和国行政处罚法》", "CF_CFLB": "罚款", "CF_NR": "罚款", "CF_NR_FK": "1",
+               "CF_JDRQ": str(today - dt.timedelta(days=1)), "CF_YXQ": str(today + dt.timedelta(days=364)),
+               "CF_CFJG": provider.name, "CF_CFJGDM": provider.code, "CF_SJLY": provider.name,
+               "CF_SJLYDM": provider.code}
+        started = time.perf_counter()
+        result = submit_records(item=item, provider=provider, records=[row], actor=None)
+        elapsed = time.perf_counter() - started
+        after = EvaluationResult.objects.filter(subject=subject, is_current=True).values_list("pk", flat=True).first()
+        if result.accepted != 1 or after == before:
+            raise SystemExit(f"end to end: the delivery was not graded ({result.errors})")
+        samples.append(elapsed)
+    print(f"end to end (delivery → new grade current, no broker): median {statistics.median(samples) * 1000:.0f} ms "
+          f"over {len(samples)} deliveries")
 
 
 if __name__ == "__main__":

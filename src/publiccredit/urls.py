@@ -26,6 +26,7 @@ api_v1 = [
     path("organizations/", OrganizationListView.as_view(), name="organizations"),
     path("subjects/", publicity_api.SubjectSearchView.as_view(), name="subject-search"),
     path("subjects/<str:code>/", publicity_api.CreditFileView.as_view(), name="subject-file"),
+    path("evaluations/imports/", evaluation_api.ImportView.as_view(), name="evaluation-imports"),
     path("evaluations/<str:code>/", evaluation_api.EvaluationView.as_view(), name="evaluations"),
     path("lists/", PublishedListView.as_view(), name="lists"),
     path("screening/", sanctions_api.ScreeningView.as_view(), name="screening"),

@@ -47,4 +47,6 @@ def test_the_demo_city_has_voluntary_registrations_in_every_state_and_the_verifi
     result = EvaluationResult.objects.get(subject=verified.subject, model__code="public", is_current=True)
     assert any(source["type"] == "registration" and source["id"] == verified.pk
                for part in result.contributions for source in part["sources"])
-    assert "信用信息自愿注册：36 条" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "信用信息自愿注册：36 条" in out and "纳税信用等级：导入" in out
+    assert EvaluationResult.objects.filter(model__code="tax_credit", is_current=True).count() >= 100

@@ -47,6 +47,10 @@ VIEW_RECORDS = (_crud("collection.batch", "view") | _crud("collection.batcherror
                 | _crud("catalog.catalogitemversion", "view") | _crud("evaluation.modelversion", "view")
                 | _crud("evaluation.evaluationrun", "view") | _crud("evaluation.evaluationresult", "view"))
 
+# A sector's department defines its own industry model in the admin (restricted there to the models it owns).
+INDUSTRY_MODELS = set().union(*(_crud(f"evaluation.{name}", "add", "change") for name in (
+    "evaluationmodel", "indicatorfamily", "indicator", "gradeband", "hardrule")))
+
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (
         _all_config("view", "add", "change", "delete")
@@ -67,7 +71,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
            "selfservice.verify_binding"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
-    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | {"lists.propose_entry", "objections.handle_objection"},
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS
+    | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view")
     | _crud("notifications.notification", "view"),

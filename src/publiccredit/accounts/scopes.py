@@ -10,6 +10,7 @@ SCOPES = {
     "repairs:write": "信用修复申请与处理",
     "objections:write": "异议申请与处理",
     "stats:read": "查询统计信息",
+    "evaluations:write": "导入外部信用评价结果（如纳税信用等级）",
 }
 
 

@@ -54,6 +54,7 @@ urlpatterns = [
     path("objections/<int:objection_id>/<slug:step>/", objections.act, name="objection-act"),
     path("messages/", notifications.backoffice_inbox, name="messages"),
     path("messages/read/", notifications.backoffice_read, name="messages-read"),
+    path("evaluation/", views.overview, name="evaluation"),
     path("registrations/", registrations.queue, name="registrations"),
     path("registrations/<int:registration_id>/", registrations.detail, name="registration"),
     path("registrations/<int:registration_id>/files/<int:attachment_id>/", registrations.attachment,

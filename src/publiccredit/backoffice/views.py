@@ -1,10 +1,14 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
 
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.casework.queries import statistics_window
 from publiccredit.collection.queries import batches_for, unlinked_records
 from publiccredit.core.errors import DomainError
+from publiccredit.evaluation.queries import grade_distribution, latest_runs, published_models
 from publiccredit.lists.models import ListEntry
+from publiccredit.publicity.queries import public_ref
+from publiccredit.subjects.queries import subject_by_code
 
 
 @staff_of_an_organization
@@ -48,3 +52,18 @@ def remedy_statistics(request):
     return render(request, "backoffice/remedy_statistics.html", {
         "repairs": repair_statistics(since=since, until=until), "error": error,
         "objections": objection_statistics(since=since, until=until), "since": since, "until": until})
+
+
+@staff_of_an_organization
+def overview(request):
+    """信用评价 in the back office: each published model's grade distribution, the latest runs with their progress,
+    and a subject's grade with its explanation (its credit file as a department sees it)."""
+    code = request.GET.get("code", "").strip()
+    if code:
+        subject = subject_by_code(code)
+        if subject is not None:
+            return redirect(f"/credit/{public_ref(subject)}/#evaluation")
+        messages.error(request, f"没有找到代码为“{code}”的信用主体，请核对统一社会信用代码或身份证号码")
+    return render(request, "backoffice/evaluation.html", {
+        "models": [(model, grade_distribution(model)) for model in published_models()],
+        "runs": latest_runs()})

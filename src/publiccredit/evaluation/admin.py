@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 from publiccredit.core.errors import DomainError
@@ -47,6 +48,28 @@ class EvaluationModelAdmin(AuditedModelAdmin):
     readonly_fields = ("current_version",)
     inlines = [FamilyInline, IndicatorInline, GradeInline, HardRuleInline]
     actions = ["publish"]
+
+    # A department (the REGULATOR role) sees and edits only the industry models it owns; the credit office all.
+    def get_queryset(self, request):
+        models = super().get_queryset(request)
+        if sees_everything(request.user):
+            return models
+        return models.filter(owner_id=request.user.organization_id, kind=EvaluationModel.Kind.INDUSTRY)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or sees_everything(request.user) or (
+            obj.owner_id == request.user.organization_id and obj.kind == EvaluationModel.Kind.INDUSTRY)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if sees_everything(request.user) else (*fields, "kind", "owner")
+
+    def save_model(self, request, obj, form, change):
+        if not sees_everything(request.user):
+            obj.kind, obj.owner_id = EvaluationModel.Kind.INDUSTRY, request.user.organization_id
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

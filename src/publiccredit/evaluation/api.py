@@ -1,14 +1,19 @@
-"""``GET /api/v1/evaluations/<code>/``: a subject's current grades with their explanation (docs/evaluation.md, docs/api.md)."""
+"""``GET /api/v1/evaluations/<code>/``: a subject's current grades with their explanation; ``POST
+/api/v1/evaluations/imports/``: results that others compute (docs/evaluation.md, docs/api.md)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from publiccredit.accounts.authentication import HasScope
+from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
+from publiccredit.core.errors import DomainError
 from publiccredit.subjects.queries import subject_by_code
 
+from .imports import import_results, imported_model, rows_from_csv
 from .queries import current_results
 
 RESULT = inline_serializer("EvaluationResult", {
@@ -50,3 +55,37 @@ class EvaluationView(APIView):
         record_read(actor=request.user, action="evaluation.result.read", target=subject,
                     detail={"models": [result.model.code for result in results]})
         return Response({"code": code.strip().upper(), "results": [present_result(result) for result in results]})
+
+
+class ImportView(APIView):
+    """Results that others compute (the NDRC's national evaluation, the tax authority's 纳税信用等级) pushed by the
+    model's owner or the credit office (token ``evaluations:write``): JSON ``{"model", "results": [{"code", "grade",
+    "score", "as_of"}]}`` or a multipart CSV ``file`` with ``model``. Good rows are kept, each bad one named."""
+
+    permission_classes = [HasScope]
+    required_scope = "evaluations:write"
+    parser_classes = [JSONParser, MultiPartParser]
+
+    @extend_schema(operation_id="v1_evaluations_import", summary="导入外部信用评价结果",
+                   request=inline_serializer("EvaluationImport", {
+                       "model": serializers.CharField(), "results": serializers.ListField(child=serializers.DictField(),
+                                                                                            required=False),
+                       "file": serializers.FileField(required=False)}),
+                   responses={200: inline_serializer("EvaluationImportOutcome", {
+                       "model": serializers.CharField(), "total": serializers.IntegerField(),
+                       "accepted": serializers.IntegerField(), "unchanged": serializers.IntegerField(),
+                       "rejected": serializers.IntegerField(),
+                       "errors": serializers.ListField(child=serializers.DictField())}),
+                              400: OpenApiResponse(description="模型不存在、无权导入或文件格式错误（中文说明）")})
+    def post(self, request):
+        set_channel("api")
+        try:
+            model = imported_model(str(request.data.get("model", "")))
+            upload = request.FILES.get("file")
+            rows = rows_from_csv(upload.read()) if upload else request.data.get("results")
+            if not isinstance(rows, list):
+                raise DomainError("results 必须是数组，或以 file 上传 CSV 文件", code="results_not_a_list", field="results")
+            outcome = import_results(model=model, rows=rows, actor=request.user, channel="api")
+        except DomainError as exc:
+            return Response({"detail": exc.message, "code": exc.code}, status=400)
+        return Response({"model": model.code, **outcome.as_dict()})

@@ -12,4 +12,5 @@ class EvaluationConfig(AppConfig):
         from . import handlers  # noqa: F401  (register the incremental re-grade on record and list events)
 
         register({"evaluation.model.publish": "发布信用评价模型版本", "evaluation.run.start": "发起信用评价",
-                  "evaluation.result.read": "查看信用评价结果"})
+                  "evaluation.result.read": "查看信用评价结果",
+                  "evaluation.result.import": "导入外部信用评价结果"})

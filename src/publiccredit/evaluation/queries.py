@@ -1,5 +1,7 @@
 """Reads of evaluation models: the published models a reader may see and their rules (docs/evaluation.md)."""
 
+from functools import lru_cache
+
 from django.db.models import F, QuerySet
 
 from publiccredit.registrations.queries import verified_facts
@@ -29,14 +31,17 @@ def rules_of(model: EvaluationModel) -> dict:
 
 
 def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_ids: list[int] | None = None
-              ) -> tuple[list[tuple], list[tuple], list[tuple]]:
+              ) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
     """What a model counts for the subjects with ids in [first_id, last_id]: records in force that departments may
-    see (not under objection: punishment resting on them waits, docs/evaluation.md), list entries in force and
-    verified voluntary registrations in force, as the rows ``scoring.grade_subjects`` takes."""
+    see (not under objection: punishment resting on them waits, docs/evaluation.md), list entries in force,
+    verified voluntary registrations in force and the current results of the models whose score it takes, as the
+    rows ``scoring.grade_subjects`` takes."""
     from publiccredit.catalog.models import CatalogItem
     from publiccredit.collection.models import CreditRecord
     from publiccredit.core.audience import Audience
     from publiccredit.lists.models import ListEntry, ListKind
+
+    from .models import EvaluationResult
 
     item_codes = {i["item"] for i in definition["indicators"] if i["item"]} | {
         r["item"] for r in definition["hard_rules"] if r["item"]}
@@ -62,12 +67,20 @@ def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_i
     counts_registrations = any(i["source"] == "registration" for i in definition["indicators"])
     registrations = verified_facts(first_id=first_id, last_id=last_id, subject_ids=subject_ids,
                                    today=today) if counts_registrations else []
+    input_codes = {i["input_model"] for i in definition["indicators"] if i["source"] == "model_score"
+                   and i["input_model"]}
+    inputs = [] if not input_codes else [
+        (pk, subject_id, code, float(score), as_of) for pk, subject_id, code, score, as_of in
+        EvaluationResult.objects.filter(is_current=True, model__code__in=input_codes, subject_id__gte=first_id,
+                                        subject_id__lte=last_id, **narrow).order_by()
+        .values_list("id", "subject_id", "model__code", "score", "as_of")]
     if subject_ids is not None and not narrow:  # many subjects named: read the range, keep theirs
         wanted = set(subject_ids)
         records = [row for row in records if row[1] in wanted]
         entries = [row for row in entries if row[1] in wanted]
         registrations = [row for row in registrations if row[1] in wanted]
-    return records, entries, registrations
+        inputs = [row for row in inputs if row[1] in wanted]
+    return records, entries, registrations, inputs
 
 
 def subject_ids_between(first_id: int, last_id: int) -> list[int]:
@@ -84,7 +97,7 @@ def current_results(subject, *, disclosed_only: bool = False) -> list:
     results = EvaluationResult.objects.filter(subject=subject, is_current=True, model__is_active=True)
     if disclosed_only:
         results = results.filter(model__disclosure=EvaluationModel.Disclosure.PUBLIC)
-    return list(results.select_related("model", "version").order_by("model__kind", "model__code"))
+    return list(results.select_related("model__owner", "version").order_by("model__kind", "model__code"))
 
 
 def grade_history(subject, *, model_ids, limit: int = 24) -> dict[int, list]:
@@ -136,3 +149,59 @@ def subjects_of_records(record_ids) -> list[int]:
                           "pk", record_ids):
         subject_ids.update(part.order_by().values_list("subject_id", flat=True).distinct())
     return sorted(subject_ids)
+
+
+@lru_cache(maxsize=1)
+def _current_grades() -> tuple[str, tuple]:
+    from publiccredit.core.bulk import compiled_where_in
+
+    from .models import EvaluationResult
+
+    return compiled_where_in(EvaluationResult.objects.filter(is_current=True, model__is_active=True).order_by()
+                             .values_list("subject_id", "model_id", "model__code", "model__name", "grade", "score",
+                                          "computed_at", "model__kind"))
+
+
+def current_grades_of(subject_ids) -> dict[int, list[dict]]:
+    """The current grade of each subject under every active model, set-based (screening asks for 100,000 at a
+    time): departments see every grade (docs/evaluation.md, "Who sees a grade"). Public model first."""
+    from publiccredit.core.bulk import rows_where_in
+
+    from .models import EvaluationResult
+
+    grades: dict[int, list[dict]] = {}
+    rows = rows_where_in(_current_grades(), EvaluationResult, "subject", subject_ids)
+    for subject_id, model_id, code, name, grade, score, computed_at, _kind in sorted(
+            rows, key=lambda row: (row[0], row[7] != "public", row[2])):
+        grades.setdefault(subject_id, []).append({
+            "model_id": model_id, "model": code, "model_name": name, "grade": grade, "score": float(score),
+            "computed_at": computed_at.isoformat() if hasattr(computed_at, "isoformat") else str(computed_at)})
+    return grades
+
+
+def grade_distribution(model) -> dict:
+    """How many subjects hold each grade of ``model`` now, highest grade first; counted at most every five
+    minutes (a city's million results)."""
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    from .models import EvaluationResult
+
+    key = f"evaluation:distribution:{model.pk}:{model.current_version_id}"
+    found = cache.get(key)
+    if found is None:
+        counts = dict(EvaluationResult.objects.filter(model=model, is_current=True).order_by()
+                      .values_list("grade").annotate(n=Count("id")).values_list("grade", "n"))
+        total = sum(counts.values())
+        bands = model.current_version.definition["grades"]
+        rows = [{"grade": band["grade"], "label": band.get("label", ""), "count": counts.get(band["grade"], 0),
+                 "share": round(100 * counts.get(band["grade"], 0) / total, 1) if total else 0.0} for band in bands]
+        found = {"rows": rows if total else [], "total": total}
+        cache.set(key, found, 300)
+    return found
+
+
+def latest_runs(limit: int = 20) -> list:
+    from .models import EvaluationRun
+
+    return list(EvaluationRun.objects.select_related("version__model").order_by("-started_at")[:limit])

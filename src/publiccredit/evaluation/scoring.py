@@ -9,7 +9,7 @@ import polars as pl
 
 DAYS_PER_MONTH = 30.436875  # a Gregorian month on average: decay steps are in months
 # the indicator sources this module grades today; an indicator on another source scores nothing yet
-COMPUTED_SOURCES = frozenset({"record", "list_entry", "registration"})
+COMPUTED_SOURCES = frozenset({"record", "list_entry", "registration", "model_score"})
 
 
 @dataclass
@@ -54,13 +54,15 @@ def _factor(decay_by_indicator: dict[str, list]) -> pl.Expr:
 
 
 def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entries: list[tuple],
-                registrations: list[tuple] = ()) -> pl.DataFrame:
+                registrations: list[tuple] = (), inputs: list[tuple] = ()) -> pl.DataFrame:
     """Every (subject, indicator, source) the model counts, with its points after decay.
 
     ``records``: (id, subject_id, item code, severity, decision date, decision number), records in force;
     ``entries``: (id, subject_id, list kind code, start date, decision number), entries in force;
     ``registrations``: (id, subject_id, verified on, title), verified voluntary registrations in force — each
-    counts once for every indicator on registrations."""
+    counts once for every indicator on registrations;
+    ``inputs``: (result id, subject_id, model code, score, as of), the current results of the models whose score an
+    indicator takes (an industry model reading the public score): points = score × the indicator's factor."""
     indicators = definition["indicators"]
     by_item = pl.DataFrame(
         [(i["code"], i["item"], i["severity"] or "", float(i["points"])) for i in indicators
@@ -91,7 +93,19 @@ def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entri
         "source_id": pl.Int64, "subject_id": pl.Int64, "date": pl.Date, "label": pl.String}, orient="row")
     from_registrations = (registration_frame.join(by_registration, how="cross")
                           .with_columns(pl.lit("registration").alias("source")).select(columns))
-    found = pl.concat([from_records, from_entries, from_registrations])
+    by_model = pl.DataFrame(
+        [(i["code"], i["input_model"], float(i["points"])) for i in indicators
+         if i["source"] == "model_score" and i["input_model"]],
+        schema={"indicator": pl.String, "model": pl.String, "factor": pl.Float64}, orient="row")
+    input_frame = pl.DataFrame(list(inputs), schema={
+        "source_id": pl.Int64, "subject_id": pl.Int64, "model": pl.String, "score": pl.Float64, "date": pl.Date},
+        orient="row")
+    from_inputs = (input_frame.join(by_model, on="model", how="inner")
+                   .with_columns((pl.col("score") * pl.col("factor")).alias("unit"),
+                                 (pl.col("model") + pl.lit(" 得分 ") + pl.col("score").round(2).cast(pl.String))
+                                 .alias("label"), pl.lit("model_score").alias("source"))
+                   .select(columns))
+    found = pl.concat([from_records, from_entries, from_registrations, from_inputs])
     decays = {i["code"]: i["decay"] for i in indicators}
     return (found
             .with_columns(((pl.lit(today) - pl.col("date").fill_null(pl.lit(today))).dt.total_days()
@@ -101,12 +115,13 @@ def occurrences(definition: dict, *, today: dt.date, records: list[tuple], entri
 
 
 def grade_subjects(definition: dict, *, today: dt.date, subject_ids: list[int], records: list[tuple],
-                   entries: list[tuple], registrations: list[tuple] = ()) -> list[Grade]:
+                   entries: list[tuple], registrations: list[tuple] = (), inputs: list[tuple] = ()) -> list[Grade]:
     """The grade of every subject in ``subject_ids``: base + the capped points of each indicator, clamped to the
     model's range, graded by its bands and capped by its hard rules."""
     base, low, high, grades = definition["base"], definition["min"], definition["max"], definition["grades"]
     names = {i["code"]: i for i in definition["indicators"]}
-    found = occurrences(definition, today=today, records=records, entries=entries, registrations=registrations)
+    found = occurrences(definition, today=today, records=records, entries=entries, registrations=registrations,
+                        inputs=inputs)
     per_indicator = (found.sort(["subject_id", "indicator", "date", "source_id"], nulls_last=True)
                      .group_by(["subject_id", "indicator"], maintain_order=True)
                      .agg(pl.col("points").sum().alias("raw"),

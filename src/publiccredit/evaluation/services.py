@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max, Min
+from django.db.models import F, Max, Min, Q
 from django.utils import timezone
 
 from publiccredit.audit.services import record_write
@@ -109,7 +109,7 @@ def model_problems(model: EvaluationModel) -> list[str]:
         if band.min_score > high:
             problems.append(f"等级“{band.grade}”的最低分（{band.min_score}）高于模型最高分（{high}）")
     indicators = list(model.indicators.select_related("family", "catalog_item", "list_kind", "input_model"))
-    if not indicators:
+    if not indicators and model.kind != EvaluationModel.Kind.IMPORTED:  # an imported model holds grades only
         problems.append("至少需要一个评价指标")
     severities = set(Severity.values)
     for indicator in indicators:
@@ -173,13 +173,17 @@ RESULT_COLUMNS = ["subject_id", "model_id", "version_id", "run_id", "score", "gr
 
 
 def start_run(*, model: EvaluationModel, actor=None, chunk_size: int = DEFAULT_CHUNK_SIZE,
-              today: dt.date | None = None) -> EvaluationRun:
+              today: dt.date | None = None, dispatch_chunks: bool = True) -> EvaluationRun:
     """A full grading of every subject with the model's current version: chunks of subject ids are written first,
-    then handed to workers (by task name) or run here when no broker is configured."""
+    then handed to workers (by task name) or run here when no broker is configured; ``dispatch_chunks=False`` leaves
+    them for machines that join with ``work_on``."""
     from publiccredit.subjects.models import Subject
 
     if model.current_version_id is None:
         raise DomainError(f"模型“{model.name}”尚未发布，不能评价", code="model_unpublished")
+    if model.kind == EvaluationModel.Kind.IMPORTED:
+        raise DomainError(f"“{model.name}”的结果由外部计算后导入（publiccredit import-grades），本平台不计算",
+                          code="model_imported")
     bounds = Subject.objects.aggregate(first=Min("pk"), last=Max("pk"))
     first, last = bounds["first"], bounds["last"]
     with transaction.atomic():
@@ -196,7 +200,8 @@ def start_run(*, model: EvaluationModel, actor=None, chunk_size: int = DEFAULT_C
         run.save(update_fields=["chunks_total", "state", "finished_at"])
         record_write(actor=actor, action="evaluation.run.start", target=run,
                      detail={"model": model.code, "version": model.current_version.number, "chunks": len(chunks)})
-    dispatch(run)
+    if dispatch_chunks:
+        dispatch(run)
     return run
 
 
@@ -219,24 +224,47 @@ def resume_run(*, run: EvaluationRun) -> EvaluationRun:
     return run
 
 
-def _claim(chunk_id: int) -> RunChunk | None:
-    """The chunk, marked claimed, unless another worker holds it or it is done."""
+CLAIM_LEASE = dt.timedelta(minutes=30)  # a chunk claimed longer ago than this is taken to be abandoned
+
+
+def _claimable(now) -> Q:
+    """Pending or failed chunks, and claimed ones whose worker has held them past the lease (a killed worker): a
+    chunk another live worker is grading is never graded twice at once."""
+    return (Q(state__in=[RunChunk.State.PENDING, RunChunk.State.FAILED])
+            | Q(state=RunChunk.State.CLAIMED, claimed_at__lt=now - CLAIM_LEASE))
+
+
+def _claim(chunk_id: int | None = None, *, run_id: int | None = None) -> RunChunk | None:
+    """The chunk (or the run's next claimable one), marked claimed, unless another worker holds it or it is done."""
+    now = timezone.now()
     with transaction.atomic():
-        chunk = (RunChunk.objects.select_for_update(skip_locked=True).select_related("run__version")
-                 .filter(pk=chunk_id).exclude(state=RunChunk.State.DONE).first())
+        chunks = RunChunk.objects.select_for_update(skip_locked=True, of=("self",)).select_related("run__version")
+        chunks = chunks.filter(pk=chunk_id) if chunk_id is not None else chunks.filter(run_id=run_id).order_by("number")
+        chunk = chunks.filter(_claimable(now)).first()
         if chunk is None:
             return None
-        chunk.state, chunk.claimed_at, chunk.attempts = RunChunk.State.CLAIMED, timezone.now(), chunk.attempts + 1
+        chunk.state, chunk.claimed_at, chunk.attempts = RunChunk.State.CLAIMED, now, chunk.attempts + 1
         chunk.save(update_fields=["state", "claimed_at", "attempts"])
     return chunk
+
+
+def work_on(*, run: EvaluationRun) -> int:
+    """Grade the run's chunks one after another until none is left to claim: how another machine joins a run
+    without a broker (``publiccredit evaluate --work RUN``). Returns subjects graded here."""
+    graded = 0
+    while (chunk := _claim(run_id=run.pk)) is not None:
+        graded += _grade_claimed(chunk)
+    return graded
 
 
 def grade_chunk(*, chunk_id: int) -> int:
     """Grade the subjects of one chunk and replace their current results, all in one transaction: a failure leaves
     the previous grades as they were and the chunk marked failed with its error. Returns subjects graded."""
     chunk = _claim(chunk_id)
-    if chunk is None:
-        return 0
+    return 0 if chunk is None else _grade_claimed(chunk)
+
+
+def _grade_claimed(chunk: RunChunk) -> int:
     run = chunk.run
     try:
         with transaction.atomic():
@@ -273,10 +301,10 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
     if not subject_ids:
         return 0
     definition = version.definition
-    records, entries, registrations = facts_for(definition, today=today, first_id=first_id, last_id=last_id,
-                                                subject_ids=None if whole_range else subject_ids)
+    records, entries, registrations, inputs = facts_for(definition, today=today, first_id=first_id,
+                                                        last_id=last_id, subject_ids=None if whole_range else subject_ids)
     grades = grade_subjects(definition, today=today, subject_ids=subject_ids, records=records, entries=entries,
-                            registrations=registrations)
+                            registrations=registrations, inputs=inputs)
     current = EvaluationResult.objects.filter(model_id=version.model_id, is_current=True, subject_id__gte=first_id,
                                               subject_id__lte=last_id).order_by()
     held = {}
@@ -296,6 +324,28 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
     return len(grades)
 
 
+def inputs_first(versions: list[ModelVersion]) -> list[ModelVersion]:
+    """The versions ordered so that a model whose score another takes is graded before it (publishing refuses
+    loops, so the order exists)."""
+    by_code = {version.model.code: version for version in versions}
+    ordered, placed = [], set()
+
+    def place(version, path=()):
+        code = version.model.code
+        if code in placed or code in path:
+            return
+        for indicator in version.definition["indicators"]:
+            needed = by_code.get(indicator.get("input_model") or "")
+            if indicator["source"] == "model_score" and needed is not None:
+                place(needed, (*path, code))
+        placed.add(code)
+        ordered.append(version)
+
+    for version in sorted(versions, key=lambda v: (v.model.kind != EvaluationModel.Kind.PUBLIC, v.model.code)):
+        place(version)
+    return ordered
+
+
 REGRADE = "evaluation.regrade_subjects"
 REGRADE_GROUP = 500  # subjects graded together on the incremental path: one narrow read, one transaction
 
@@ -308,9 +358,9 @@ def regrade_subjects(*, subject_ids, today: dt.date | None = None) -> int:
     if not subject_ids:
         return 0
     today = today or timezone.localdate()
-    versions = list(ModelVersion.objects.filter(
+    versions = inputs_first(list(ModelVersion.objects.filter(
         model__is_active=True, model__current_version_id=F("pk"),
-        model__kind__in=[EvaluationModel.Kind.PUBLIC, EvaluationModel.Kind.INDUSTRY]).select_related("model"))
+        model__kind__in=[EvaluationModel.Kind.PUBLIC, EvaluationModel.Kind.INDUSTRY]).select_related("model")))
     written = 0
     for start in range(0, len(subject_ids), REGRADE_GROUP):
         group = subject_ids[start:start + REGRADE_GROUP]

@@ -19,6 +19,7 @@ def regrade_subjects(subject_ids: list[int]) -> int:
 
 @shared_task(name="evaluation.grade_city")
 def grade_city() -> list[int]:
-    models = EvaluationModel.objects.filter(is_active=True, current_version__isnull=False).exclude(
-        kind=EvaluationModel.Kind.IMPORTED)
-    return [services.start_run(model=model).pk for model in models]
+    versions = services.inputs_first([model.current_version for model in EvaluationModel.objects.filter(
+        is_active=True, current_version__isnull=False).exclude(kind=EvaluationModel.Kind.IMPORTED)
+        .select_related("current_version__model")])
+    return [services.start_run(model=version.model).pk for version in versions]

@@ -133,7 +133,9 @@ def grade_section(subject: Subject, audience: Audience, *, today: dt.date | None
         row = {"model": result.model.code, "model_name": result.model.name, "grade": result.grade,
                "grade_label": grade_labels(result).get(result.grade, ""), "score": float(result.score),
                "base": float(result.base), "version": result.version.number, "computed_at": result.computed_at,
-               "capped_by": result.capped_by, "disclosed": result.model.disclosure == "public"}
+               "capped_by": result.capped_by, "disclosed": result.model.disclosure == "public",
+               "imported": result.model.kind == "imported", "as_of": result.as_of,
+               "owner": result.model.owner.name if result.model.owner_id else ""}
         if viewer.explains:
             row["contributions"] = [{**part, "family_name": families.get(part["family"], "")}
                                     for part in result.contributions]

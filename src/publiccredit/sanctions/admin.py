@@ -21,7 +21,7 @@ class MemorandumAdmin(AuditedModelAdmin):
 
 @admin.register(Measure)
 class MeasureAdmin(AuditedModelAdmin):
-    list_display = ("code", "name", "type", "effect", "implementer", "scope", "is_active")
+    list_display = ("code", "name", "type", "effect", "implementer", "scope", "grades", "is_active")
     list_filter = ("effect", "type", "scope", "matters", "is_active")
     search_fields = ("code", "name", "legal_basis")
     filter_horizontal = ("list_kinds", "record_items", "matters")

@@ -86,6 +86,10 @@ class Measure(models.Model):
                                           related_name="measures")
     record_min_severity = models.CharField("记录最低失信程度", max_length=10, choices=Severity.choices, blank=True,
                                            help_text="留空表示该信息项的任何有效记录")
+    grade_model = models.ForeignKey("evaluation.EvaluationModel", verbose_name="依据的信用评价模型", null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="measures")
+    grades = models.CharField("适用评价等级", max_length=40, blank=True,
+                              help_text="逗号分隔，如“D”或“A,A+”：主体在所选模型中的当前等级属于其中之一即适用")
     matters = models.ManyToManyField(Matter, verbose_name="适用业务事项", related_name="measures")
     is_active = models.BooleanField("启用", default=True)
     sort_order = models.PositiveSmallIntegerField("排序", default=0)
@@ -98,6 +102,26 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def grade_list(self) -> list[str]:
+        return [grade.strip() for grade in self.grades.replace("，", ",").split(",") if grade.strip()]
+
+    def clean(self):
+        """A grade condition names a model and only grades that model has (docs/lists.md, "Measures by grade")."""
+        from django.core.exceptions import ValidationError
+
+        if self.grades and self.grade_model_id is None:
+            raise ValidationError({"grade_model": "按评价等级适用的措施须选择信用评价模型"})
+        if self.grade_model_id and not self.grades:
+            raise ValidationError({"grades": "请填写适用的评价等级，如“D”"})
+        version = self.grade_model.current_version if self.grade_model_id else None
+        if version is not None:
+            known = [band["grade"] for band in version.definition["grades"]]
+            unknown = [grade for grade in self.grade_list if grade not in known]
+            if unknown:
+                raise ValidationError({"grades": f"模型“{self.grade_model.name}”没有等级：{'、'.join(unknown)}"
+                                                 f"（现有等级：{'、'.join(known)}）"})
 
 
 class Screening(models.Model):

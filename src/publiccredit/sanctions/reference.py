@@ -110,6 +110,41 @@ MEASURES = [
      ["red_list"], [], "", ["bidding", "gov_procurement"], "《江西省公共信用信息管理办法》；发改财金〔2016〕1467号。"),
 ]
 
+# Measures conditioned on the public grade (docs/lists.md, "Measures by grade"): (code, name, type, effect,
+#  implementer short name, implementer note, scope, grades of the model ``public``, matters, basis)
+GRADE_MEASURES = [
+    ("CJ-016", "公共信用综合评价为D级的，从严审查投标资格和履约能力", "administrative", "punish", "市发改委",
+     "招标投标行政监督部门、招标人", "organizations", "D", ["bidding", "gov_procurement"],
+     "《江西省社会信用体系建设条例》；国办发〔2019〕35号：根据信用评价等级实施差异化监管。"),
+    ("CJ-017", "公共信用综合评价为D级的，列为重点监管对象，提高抽查比例和频次", "administrative", "punish", "市市场监管局",
+     "各行业主管部门", "all", "D", ["inspection"], "国发〔2019〕5号；国办发〔2019〕35号。"),
+    ("JL-007", "公共信用综合评价为A级的，适用容缺受理和告知承诺", "administrative", "incentive", "市行政审批局",
+     "各行政许可实施机关", "all", "A", ["licensing", "market_access"], "国办发〔2019〕35号；国办发〔2020〕42号。"),
+    ("JL-008", "公共信用综合评价为A级的，降低抽查比例和频次", "administrative", "incentive", "市市场监管局",
+     "各行业主管部门", "organizations", "A", ["inspection"], "国发〔2019〕5号；国办发〔2019〕35号。"),
+    ("JL-009", "公共信用综合评价为A级的，招标投标中给予信用加分", "market", "incentive", "市发改委", "招标人",
+     "organizations", "A", ["bidding"], "《江西省公共信用信息管理办法》；国办发〔2019〕35号。"),
+]
+
+
+def load_grade_measures(apps) -> None:
+    """Create the measures by grade that do not exist yet (needs the evaluation model ``public``)."""
+    Matter = apps.get_model("sanctions", "Matter")
+    Measure = apps.get_model("sanctions", "Measure")
+    model = apps.get_model("evaluation", "EvaluationModel").objects.filter(code="public").first()
+    if model is None:
+        return
+    orgs = {o.short_name: o for o in apps.get_model("organizations", "Organization").objects.all() if o.short_name}
+    matters = {m.code: m for m in Matter.objects.all()}
+    for order, (code, name, type_, effect, implementer, note, scope, grades, matter_codes, basis) in enumerate(
+            GRADE_MEASURES, start=100):
+        if Measure.objects.filter(code=code).exists():
+            continue
+        measure = Measure.objects.create(code=code, name=name, type=type_, effect=effect, legal_basis=basis,
+                                         implementer=orgs.get(implementer), implementer_note=note, scope=scope,
+                                         grade_model=model, grades=grades, sort_order=order)
+        measure.matters.set([matters[c] for c in matter_codes if c in matters])
+
 
 def load(apps=None) -> None:
     """Create the seeded matters, memoranda and measures that do not exist yet (never overwrites the office's edits)."""

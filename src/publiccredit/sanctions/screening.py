@@ -22,6 +22,7 @@ from publiccredit.core.bulk import compiled_where_in, rows_where_in, select_wher
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import CITIZEN_ID, USCC, check_identifier, normalize_code
 from publiccredit.core.masking import mask_citizen_id
+from publiccredit.evaluation.queries import current_grades_of
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.subjects.models import Representative, Subject, SubjectName
 from publiccredit.subjects.names import normalize_name
@@ -83,6 +84,8 @@ class MeasureRule:
     kind_ids: frozenset
     item_ids: frozenset
     min_rank: int
+    grade_model_id: int | None = None
+    grades: frozenset = frozenset()
 
 
 def measures_for(matter: Matter) -> list[MeasureRule]:
@@ -96,7 +99,8 @@ def measures_for(matter: Matter) -> list[MeasureRule]:
             basis=m.legal_basis, implementer=(m.implementer.name if m.implementer else "") or m.implementer_note,
             scope=m.scope, kind_ids=frozenset(k.pk for k in m.list_kinds.all()),
             item_ids=frozenset(i.pk for i in m.record_items.all()),
-            min_rank=SEVERITY_RANK.get(m.record_min_severity, 0)))
+            min_rank=SEVERITY_RANK.get(m.record_min_severity, 0),
+            grade_model_id=m.grade_model_id, grades=frozenset(m.grade_list)))
     return rules
 
 
@@ -300,7 +304,7 @@ class Comparer:
         return sorted(rows)
 
     # measures -------------------------------------------------------------------------------------------------
-    def measures(self, kind: str, entries: list[dict], records: list[dict]) -> list[dict]:
+    def measures(self, kind: str, entries: list[dict], records: list[dict], grades: list[dict] = ()) -> list[dict]:
         applied = []
         is_person = kind == PERSON
         for rule in self.rules:
@@ -316,6 +320,10 @@ class Comparer:
                 if r["item_id"] in rule.item_ids and SEVERITY_RANK.get(r["severity"], 0) >= rule.min_rank:
                     because.append(f"{r['item_name']}（{r['decision_number']}）")
                     suspended.append(r["objection"])
+            for g in grades:
+                if g["model_id"] == rule.grade_model_id and g["grade"] in rule.grades:
+                    because.append(f"{g['model_name']}为{g['grade']}级")
+                    suspended.append(False)
             if because:
                 applied.append({
                     "code": rule.code, "name": rule.name, "type": rule.type, "type_label": rule.type_label,
@@ -333,6 +341,7 @@ class Comparer:
         entries = self.entries_of(found_ids | related_ids)
         self.mark_suspended_entries(entries)
         records = self.records_of(found_ids)
+        grades = current_grades_of(found_ids)
         related_of = self._related(links, found_ids, entries)
         findings = []
         for a in asks:
@@ -345,19 +354,22 @@ class Comparer:
             self.subject_ids[a.position] = match.id
             own_entries = entries.get(match.id, [])
             own_records = records.get(match.id, [])
+            own_grades = grades.get(match.id, [])
             related = related_of.get(match.id, [])
             finding = {"index": a.position, "query": query, "found": True,
                        "status": Status.HIT if own_entries or own_records else Status.CLEAN,
-                       "subject": {"code": match.code, "name": match.name, "kind": match.kind}}
+                       "subject": {"code": match.code, "name": match.name, "kind": match.kind},
+                       "grades": [_public_grade(g) for g in own_grades]}
             if a.name and a.code and normalize_name(a.name) != normalize_name(match.name):
                 match.notes = [*match.notes, f"所填名称“{a.name}”与登记名称不一致"]
             if match.notes:
                 finding["notes"] = match.notes
-            if own_entries or own_records or related:
+            measures = self.measures(match.kind, own_entries, own_records, own_grades)
+            if own_entries or own_records or related or measures:
                 finding.update({
                     "list_entries": [_public_entry(e) for e in own_entries],
                     "records": [_public_record(r) for r in own_records],
-                    "measures": self.measures(match.kind, own_entries, own_records),
+                    "measures": measures,
                     "related": related})
             findings.append(finding)
         return findings
@@ -389,6 +401,10 @@ _MISSING = {Status.NOT_FOUND: "信用主体库中没有该主体：不能视为�
 
 def _public_entry(e: dict) -> dict:
     return {k: e[k] for k in ("kind", "kind_name", "start", "end", "decision_number", "suspended")}
+
+
+def _public_grade(g: dict) -> dict:
+    return {k: g[k] for k in ("model", "model_name", "grade", "score", "computed_at")}
 
 
 def _public_record(r: dict) -> dict:

@@ -103,7 +103,10 @@ def run_screening(*, matter: Matter, asks: list[Ask], actor, organization, chann
         related = bool(finding.get("related"))
         counts["related_hits"] += related
         counts["measures"] += len(finding.get("measures", ()))
-        keep = None if status == Status.CLEAN and not related and "notes" not in finding else finding
+        # a clean subject's row keeps no findings (100,000 of them would be heavy), unless a measure applies to it
+        # by its grade, or it has notes
+        keep = None if (status == Status.CLEAN and not related and "notes" not in finding
+                        and not finding.get("measures")) else finding
         rows.append([None, ask.position, ask.shown_code[:64], ask.name[:200],
                      comparer.subject_ids.get(ask.position), status, related, keep])
     with transaction.atomic():

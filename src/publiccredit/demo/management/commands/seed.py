@@ -67,6 +67,10 @@ class Command(BaseCommand):
 
             if registered := seed_registrations():
                 self.stdout.write(f"信用信息自愿注册：{registered} 条（多数已核实，部分待核实、未通过，1条经查虚假）")
+            from publiccredit.demo.grades import seed_tax_grades
+
+            if taxed := seed_tax_grades():
+                self.stdout.write(f"纳税信用等级：导入 {taxed} 个单位主体的评定结果")
             from publiccredit.evaluation.models import EvaluationModel
             from publiccredit.evaluation.services import start_run
 

@@ -13,11 +13,21 @@ class Command(BaseCommand):
         parser.add_argument("--model", default="public", help="模型代码（默认 public）")
         parser.add_argument("--chunk-size", type=int, default=services.DEFAULT_CHUNK_SIZE, help="每块的主体编号区间")
         parser.add_argument("--resume", type=int, metavar="RUN", help="续跑这个批次中未完成的分块")
+        parser.add_argument("--prepare", action="store_true",
+                            help="只创建批次和分块，由各台机器以 --work 领取评价（不用消息队列时多机并行）")
+        parser.add_argument("--work", type=int, metavar="RUN",
+                            help="在本机参与这个批次：逐个领取未完成的分块评价，直到没有可领取的分块（多台机器可同时运行）")
 
     def handle(self, *args, **options):
         set_channel("cli")
         try:
-            if options["resume"]:
+            if options["work"]:
+                run = EvaluationRun.objects.filter(pk=options["work"]).first()
+                if run is None:
+                    raise CommandError(f"没有编号为 {options['work']} 的评价批次")
+                graded = services.work_on(run=run)
+                self.stdout.write(f"本机评价 {graded} 个主体")
+            elif options["resume"]:
                 run = EvaluationRun.objects.filter(pk=options["resume"]).first()
                 if run is None:
                     raise CommandError(f"没有编号为 {options['resume']} 的评价批次")
@@ -28,7 +38,8 @@ class Command(BaseCommand):
                     raise CommandError(f"没有代码为“{options['model']}”的评价模型")
                 if options["chunk_size"] < 1:
                     raise CommandError("--chunk-size 应为正整数")
-                run = services.start_run(model=model, chunk_size=options["chunk_size"])
+                run = services.start_run(model=model, chunk_size=options["chunk_size"],
+                                         dispatch_chunks=not options["prepare"])
         except DomainError as exc:
             raise CommandError(exc.message) from exc
         run.refresh_from_db()
