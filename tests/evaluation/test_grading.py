@@ -179,3 +179,28 @@ def test_a_department_reads_a_subjects_grades_with_their_explanation_through_the
     assert AuditEntry.objects.filter(action="evaluation.result.read", target_id=str(enterprise.pk)).exists()
     missing = client.get("/api/v1/evaluations/not-a-code/", **headers)
     assert missing.status_code == 404 and "没有找到" in missing.json()["detail"]
+
+
+def test_the_api_answers_the_grade_as_it_stood_on_a_day_the_quarterly_grade(client, enterprise, market_regulation):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from publiccredit.accounts.services import issue_token
+    from publiccredit.evaluation.models import EvaluationResult
+    from publiccredit.evaluation.services import regrade_subjects
+    from tests.builders import deliver, recent_penalty
+
+    regrade_subjects(subject_ids=[enterprise.pk])
+    first = EvaluationResult.objects.get(subject=enterprise, is_current=True)
+    EvaluationResult.objects.filter(pk=first.pk).update(computed_at=timezone.now() - dt.timedelta(days=100))
+    deliver("penalty", [recent_penalty(1, days_ago=10)], market_regulation)
+    regrade_subjects(subject_ids=[enterprise.pk])
+    token = issue_token(organization=market_regulation, name="审批系统", scopes=["subjects:read"])
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token.secret}"}
+    quarter_end = (timezone.localdate() - dt.timedelta(days=50)).isoformat()
+    then = client.get(f"/api/v1/evaluations/{enterprise.uscc}/?as_of={quarter_end}", **headers).json()
+    now = client.get(f"/api/v1/evaluations/{enterprise.uscc}/", **headers).json()
+    assert [r["score"] for r in then["results"]] == [1000.0] and [r["score"] for r in now["results"]] == [970.0]
+    bad = client.get(f"/api/v1/evaluations/{enterprise.uscc}/?as_of=2026-13-40", **headers)
+    assert bad.status_code == 400 and "不是有效日期" in bad.json()["detail"]

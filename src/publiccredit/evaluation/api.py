@@ -1,7 +1,9 @@
 """``GET /api/v1/evaluations/<code>/``: a subject's current grades with their explanation; ``POST
 /api/v1/evaluations/imports/``: results that others compute (docs/evaluation.md, docs/api.md)."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+import datetime as dt
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -14,7 +16,7 @@ from publiccredit.core.errors import DomainError
 from publiccredit.subjects.queries import subject_by_code
 
 from .imports import import_results, imported_model, rows_from_csv
-from .queries import current_results
+from .queries import current_results, results_as_of
 
 RESULT = inline_serializer("EvaluationResult", {
     "model": serializers.CharField(), "version": serializers.IntegerField(), "score": serializers.FloatField(),
@@ -43,7 +45,9 @@ class EvaluationView(APIView):
     required_scope = "subjects:read"
 
     @extend_schema(operation_id="v1_evaluations_subject", summary="信用评价结果",
-                   description="code 为统一社会信用代码或完整身份证号码。",
+                   description="code 为统一社会信用代码或完整身份证号码；as_of=YYYY-MM-DD 返回该日结束时的等级"
+                               "（季度等级即季度最后一日的等级）。",
+                   parameters=[OpenApiParameter("as_of", str, description="日期，如 2026-09-30（可选）")],
                    responses={200: inline_serializer("Evaluations", {"code": serializers.CharField(),
                                                                      "results": serializers.ListField(child=RESULT)}),
                               404: OpenApiResponse(description="没有该主体或代码无效")})
@@ -51,7 +55,15 @@ class EvaluationView(APIView):
         subject = subject_by_code(code)
         if subject is None:
             return Response({"detail": "没有找到该信用主体，请检查统一社会信用代码或身份证号码。"}, status=404)
-        results = current_results(subject)
+        as_of = request.query_params.get("as_of")
+        if as_of:
+            try:
+                day = dt.date.fromisoformat(as_of)
+            except ValueError:
+                return Response({"detail": f"as_of“{as_of}”不是有效日期，请按“2026-09-30”填写"}, status=400)
+            results = results_as_of(subject, day)
+        else:
+            results = current_results(subject)
         record_read(actor=request.user, action="evaluation.result.read", target=subject,
                     detail={"models": [result.model.code for result in results]})
         return Response({"code": code.strip().upper(), "results": [present_result(result) for result in results]})

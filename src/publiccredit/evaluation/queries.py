@@ -100,6 +100,18 @@ def current_results(subject, *, disclosed_only: bool = False) -> list:
     return list(results.select_related("model__owner", "version").order_by("model__kind", "model__code"))
 
 
+def results_as_of(subject, day) -> list:
+    """The subject's grade under each active model as it stood at the end of ``day`` (the quarterly grade is the
+    grade as of the quarter's last day): the latest result computed on or before it."""
+    from .models import EvaluationResult
+
+    chosen = {}
+    for result in (EvaluationResult.objects.filter(subject=subject, model__is_active=True, computed_at__date__lte=day)
+                   .select_related("model__owner", "version").order_by("model_id", "-computed_at", "-id")):
+        chosen.setdefault(result.model_id, result)
+    return sorted(chosen.values(), key=lambda result: (result.model.kind, result.model.code))
+
+
 def grade_history(subject, *, model_ids, limit: int = 24) -> dict[int, list]:
     """The subject's grades over time under each model, newest first (a result is kept whenever the grade, the
     score or its explanation changed)."""
