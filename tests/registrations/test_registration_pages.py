@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from publiccredit.accounts.roles import Role
-from publiccredit.accounts.services import create_user
 from publiccredit.audit.models import AuditEntry
 from publiccredit.registrations.models import Registration
 from tests.builders import PDF
@@ -16,14 +15,6 @@ from tests.builders import PDF
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def owner(enterprise):
-    return create_user(username="xinjiang-regp", role=Role.SUBJECT_USER, subject=enterprise, password="Qiye-2026!!x")
 
 
 def form(department, **overrides) -> dict:

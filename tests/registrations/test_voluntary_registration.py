@@ -9,8 +9,6 @@ import pytest
 from django.test import TestCase
 from django.utils import timezone
 
-from publiccredit.accounts.roles import Role
-from publiccredit.accounts.services import create_user
 from publiccredit.audit.models import AuditEntry
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.errors import DomainError
@@ -22,14 +20,6 @@ from tests.builders import proof
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def owner(enterprise):
-    return create_user(username="xinjiang-reg", role=Role.SUBJECT_USER, subject=enterprise, password="Qiye-2026!!x")
 
 
 def after_commit():

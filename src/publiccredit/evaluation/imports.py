@@ -22,12 +22,11 @@ from publiccredit.core.identifiers import check_citizen_id, check_uscc, normaliz
 from publiccredit.subjects.models import Subject
 
 from .models import EvaluationModel, EvaluationResult
+from .services import RESULT_COLUMNS
 
 MAX_ROWS = 100_000
 COLUMNS = {"code": ("code", "代码", "统一社会信用代码"), "grade": ("grade", "等级", "评价等级"),
            "score": ("score", "得分", "分数"), "as_of": ("as_of", "评价日期", "评价基准日")}
-RESULT_COLUMNS = ["subject_id", "model_id", "version_id", "run_id", "score", "grade", "base", "contributions",
-                  "capped_by", "as_of", "computed_at", "is_current"]
 
 
 @dataclass

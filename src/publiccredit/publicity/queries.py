@@ -134,6 +134,7 @@ class FileHead:
     stamp: str
     has_list_entries: bool
     has_grades: bool = True
+    has_registrations: bool = True
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -179,7 +180,8 @@ def file_head(ref: str) -> FileHead | None:
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
              f"{registrations_changed_at}:{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
-                    has_list_entries=entries_changed_at is not None, has_grades=last_result is not None)
+                    has_list_entries=entries_changed_at is not None, has_grades=last_result is not None,
+                    has_registrations=registrations_changed_at is not None)
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
@@ -226,9 +228,10 @@ def present_registration(registration, audience: Audience) -> dict:
 
 
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
-                has_grades: bool = True) -> dict:
-    """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades and records by
-    section. ``has_list_entries=False`` / ``has_grades=False`` (known from ``file_head``) skip looking for them."""
+                has_grades: bool = True, has_registrations: bool = True) -> dict:
+    """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades, its voluntary
+    registrations and records by section. ``has_list_entries``, ``has_grades``, ``has_registrations`` false (known
+    from ``file_head``) skip looking for them."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     states = Counter()
@@ -248,7 +251,7 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
         "sections": list(sections.values()),
         "evaluation": grade_section(subject, audience) if has_grades else {"results": [], "explains": False,
                                                                            "advises": False},
-        "registrations": [] if subject.is_person else [
+        "registrations": [] if subject.is_person or not has_registrations else [
             present_registration(registration, audience) for registration in shown_on_file(subject, audience)],
         "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }

@@ -91,7 +91,8 @@ def credit_file(request, ref: str):
         subject = subject or queries.subject_for_file(head.subject_id)
         page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC,
                                                                 has_list_entries=head.has_list_entries,
-                                                                has_grades=head.has_grades))
+                                                                has_grades=head.has_grades,
+                                                                has_registrations=head.has_registrations))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 
