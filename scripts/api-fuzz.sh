@@ -13,13 +13,13 @@ trap cleanup EXIT
 unset DATABASE_URL CELERY_BROKER_URL
 export PUBLICCREDIT_HOME="$home" PUBLICCREDIT_SECURE_COOKIES=false
 # the run checks answers, not throttling: limits out of the way
-for action in OBJECTION REPAIR PROGRESS REGISTER LOGIN STAFF_LOGIN BINDING_CODE OBJECTION_CODE; do
+for action in OBJECTION REPAIR PROGRESS REGISTER LOGIN STAFF_LOGIN BINDING_CODE OBJECTION_CODE REGISTRATION; do
   export "PUBLICCREDIT_RATE_${action}=1000000/h"
 done
 .venv/bin/publiccredit migrate --noinput -v 0
 .venv/bin/publiccredit seed --subjects 300 --records 400 --seed 1 > "$home/seed.log"
 token=$(.venv/bin/publiccredit issue-token --org 11361100144000149C --name 接口一致性检查 \
-  --scopes subjects:read,records:write,records:read,screening:write,screening:feedback,lists:read,repairs:write,objections:write,stats:read \
+  --scopes subjects:read,records:write,records:read,screening:write,screening:feedback,lists:read,repairs:write,objections:write,stats:read,evaluations:write \
   | tail -1)
 .venv/bin/publiccredit runserver "127.0.0.1:$port" --noreload > "$home/server.log" 2>&1 &
 server=$!

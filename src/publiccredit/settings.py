@@ -102,6 +102,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file too: an in-memory database has table locks that never wait, unlike production's file.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-publiccredit.sqlite3")}
 else:
+    # No JIT: PostgreSQL compiles any query its planner costs above jit_above_cost, and for the platform's reads of a
+    # few hundred thousand rows (a chunk of the evaluation's facts) the compiling took 3.4 s of a 3.2 s query
+    # (docs/operations.md, "PostgreSQL settings").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
     # Test databases are cloned from a template whose LC_CTYPE is C.UTF-8 (pg_trgm needs it for Chinese).
     DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ.get("PUBLICCREDIT_TEST_DB_TEMPLATE", "template0")}
 

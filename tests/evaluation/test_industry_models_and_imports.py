@@ -173,3 +173,14 @@ def test_a_model_a_department_saves_is_its_own_industry_model_whatever_the_form_
     model_admin.save_model(request, model, form=form, change=False)
     model.refresh_from_db()
     assert (model.kind, model.owner_id) == ("industry", food_regulator.organization_id)
+
+
+def test_a_body_or_rows_of_the_wrong_shape_are_refused_in_chinese_not_a_server_error(client, credit_office, enterprise):
+    token = issue_token(organization=credit_office, name="信用办", scopes=["evaluations:write"])
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token.secret}"}
+    listed = client.post("/api/v1/evaluations/imports/", [1, 2], content_type="application/json", **headers)
+    assert listed.status_code == 400 and "请求体应为对象" in listed.json()["detail"]
+    rows = client.post("/api/v1/evaluations/imports/", {"model": "tax_credit", "results": ["A", {"code": ENTERPRISE_USCC,
+                                                                                                   "grade": "A"}]},
+                       content_type="application/json", **headers).json()
+    assert (rows["accepted"], rows["rejected"]) == (1, 1) and "每条结果应为对象" in rows["errors"][0]["message"]

@@ -160,7 +160,11 @@ class CreditRecord(models.Model):
         verbose_name_plural = "信用记录"
         ordering = ["-decision_date", "-id"]
         indexes = [
-            models.Index(fields=["subject", "item"], name="record_subject_item_idx"),
+            # A subject's records, covering what the evaluation's facts, screening and the visibility rule read: a
+            # chunk of a full evaluation (20,000 subjects, ~190,000 records scattered over the table) is an
+            # index-only scan, 0.2 s instead of 2 s of heap reads (bench/README.md).
+            models.Index(fields=["subject", "item"], name="record_subject_item_cover",
+                         include=["state", "publicity_end", "severity", "decision_date", "decision_number", "id"]),
             models.Index(fields=["provider", "received_at"], name="record_provider_received_idx"),
             models.Index(fields=["item", "decision_date"], name="record_item_decision_idx"),
             # one decision has one source: intake looks a decision number up across providers

@@ -91,6 +91,8 @@ class ImportView(APIView):
                               400: OpenApiResponse(description="模型不存在、无权导入或文件格式错误（中文说明）")})
     def post(self, request):
         set_channel("api")
+        if not hasattr(request.data, "get"):
+            return Response({"detail": "请求体应为对象：{\"model\": …, \"results\": […]}", "code": "bad_body"}, status=400)
         try:
             model = imported_model(str(request.data.get("model", "")))
             upload = request.FILES.get("file")

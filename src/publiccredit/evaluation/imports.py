@@ -22,7 +22,7 @@ from publiccredit.core.identifiers import check_citizen_id, check_uscc, normaliz
 from publiccredit.subjects.models import Subject
 
 from .models import EvaluationModel, EvaluationResult
-from .services import RESULT_COLUMNS
+from .services import RESULT_COLUMNS, result_digest
 
 MAX_ROWS = 100_000
 COLUMNS = {"code": ("code", "代码", "统一社会信用代码"), "grade": ("grade", "等级", "评价等级"),
@@ -83,6 +83,9 @@ def import_results(*, model: EvaluationModel, rows: list[dict], actor, channel: 
     outcome = ImportOutcome(total=len(rows))
     parsed = []
     for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            outcome.errors.append({"index": index, "code": "", "message": "每条结果应为对象，如 {\"code\": …, \"grade\": …}"})
+            continue
         problem, value = _parse(row, grades, today)
         if problem:
             outcome.errors.append({"index": index, "code": str(row.get("code", ""))[:30], "message": problem})
@@ -104,15 +107,17 @@ def import_results(*, model: EvaluationModel, rows: list[dict], actor, channel: 
         current = EvaluationResult.objects.filter(model=model, is_current=True).order_by()
         held = {}
         for part in filter_in(current, "subject_id", list(wanted)):
-            held.update({subject_id: (grade, score, as_of) for subject_id, grade, score, as_of in
-                         part.values_list("subject_id", "grade", "score", "as_of")})
-        changed = {subject_id: value for subject_id, value in wanted.items() if held.get(subject_id) != value}
+            held.update(dict(part.values_list("subject_id", "digest")))
+        digests = {subject_id: result_digest(model.current_version_id, score, grade, "", [f"as_of:{as_of}"])
+                   for subject_id, (grade, score, as_of) in wanted.items()}
+        changed = {subject_id: value for subject_id, value in wanted.items() if held.get(subject_id) != digests[subject_id]}
         if changed:
             for part in filter_in(current, "subject_id", list(changed)):
                 part.update(is_current=False)
             now = timezone.now()
             insert_rows(EvaluationResult, RESULT_COLUMNS, [
-                [subject_id, model.pk, model.current_version_id, None, score, grade, score, [], "", as_of, now, True]
+                [subject_id, model.pk, model.current_version_id, None, score, grade, score, [], "", digests[subject_id],
+                 as_of, now, True]
                 for subject_id, (grade, score, as_of) in changed.items()])
         outcome.accepted = len(changed)
         outcome.unchanged = len(wanted) - len(changed)

@@ -234,6 +234,8 @@ class EvaluationResult(models.Model):
     base = models.DecimalField("基础分", max_digits=8, decimal_places=2)
     contributions = models.JSONField("各项得分", default=list)
     capped_by = models.CharField("直接定级规则", max_length=200, blank=True)
+    digest = models.CharField("结果摘要", max_length=32, blank=True, editable=False,
+                              help_text="版本、得分、等级、直接定级规则和各项得分的摘要：重新评价时据此判断结果是否变化")
     as_of = models.DateField("评价基准日")
     computed_at = models.DateTimeField("计算时间")
     is_current = models.BooleanField("当前结果", default=True)
