@@ -126,19 +126,19 @@ def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public
     services.regrade_subjects(subject_ids=[enterprise.pk])
     deliver("penalty", [serious_penalty(1, 30)], market_regulation)
     before = EvaluationResult.objects.get(subject=enterprise, is_current=True)
-    real = services.grade_subjects
+    real = services.grade_frame
 
     def broken(*args, **kwargs):
         raise RuntimeError("磁盘已满")
 
-    monkeypatch.setattr(services, "grade_subjects", broken)
+    monkeypatch.setattr(services, "grade_frame", broken)
     with pytest.raises(RuntimeError):
         services.start_run(model=public_model, chunk_size=10**9)
     run = EvaluationRun.objects.latest("started_at")
     assert run.state == EvaluationRun.State.FAILED
     assert run.chunks.get().state == RunChunk.State.FAILED and "磁盘已满" in run.chunks.get().error
     assert EvaluationResult.objects.get(subject=enterprise, is_current=True) == before
-    monkeypatch.setattr(services, "grade_subjects", real)
+    monkeypatch.setattr(services, "grade_frame", real)
     run = services.resume_run(run=run)
     assert run.state == EvaluationRun.State.DONE and run.chunks.get().attempts == 2
     after = EvaluationResult.objects.get(subject=enterprise, is_current=True)

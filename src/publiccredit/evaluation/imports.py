@@ -110,7 +110,7 @@ def import_results(*, model: EvaluationModel, rows: list[dict], actor, channel: 
             held.update(dict(part.values_list("subject_id", "digest")))
         # an imported result has no contributions; its day graded for goes into the digest in their place, so that
         # a resend with a new day is a change and one with the same day is not
-        digests = {subject_id: result_digest(model.current_version_id, score, grade, "", [f"as_of:{as_of}"])
+        digests = {subject_id: result_digest(model.current_version_id, score, grade, "", f"as_of:{as_of}")
                    for subject_id, (grade, score, as_of) in wanted.items()}
         changed = {subject_id: value for subject_id, value in wanted.items() if held.get(subject_id) != digests[subject_id]}
         if changed:

@@ -223,12 +223,17 @@ class EvaluationResult(models.Model):
     """A subject's grade under one model version, with the contributions that make it up: base + the sum of the
     contributions' points is the score (clamped to the model's range). Earlier results stay as the history."""
 
+    # A city's night writes a million results: only the indexes its reads use are kept (a subject's history leads
+    # with the subject, current results are found by the unique (model, subject) index) and the references are not
+    # checked row by row by the database — results are written by the services alone (docs/evaluation.md, "Speed").
     subject = models.ForeignKey("subjects.Subject", verbose_name="信用主体", on_delete=models.PROTECT,
-                                related_name="evaluations", db_constraint=False)
-    model = models.ForeignKey(EvaluationModel, verbose_name="模型", on_delete=models.PROTECT, related_name="results")
-    version = models.ForeignKey(ModelVersion, verbose_name="模型版本", on_delete=models.PROTECT, related_name="results")
+                                related_name="evaluations", db_constraint=False, db_index=False)
+    model = models.ForeignKey(EvaluationModel, verbose_name="模型", on_delete=models.PROTECT, related_name="results",
+                              db_constraint=False, db_index=False)
+    version = models.ForeignKey(ModelVersion, verbose_name="模型版本", on_delete=models.PROTECT, related_name="results",
+                                db_constraint=False, db_index=False)
     run = models.ForeignKey(EvaluationRun, verbose_name="评价批次", null=True, blank=True, on_delete=models.SET_NULL,
-                            related_name="results", db_constraint=False)
+                            related_name="results", db_constraint=False, db_index=False)
     score = models.DecimalField("得分", max_digits=8, decimal_places=2)
     grade = models.CharField("等级", max_length=4)
     base = models.DecimalField("基础分", max_digits=8, decimal_places=2)

@@ -2,11 +2,14 @@
 
 from functools import lru_cache
 
+import polars as pl
 from django.db.models import F, QuerySet
 
+from publiccredit.core.frames import frame_of
 from publiccredit.registrations.queries import verified_facts
 
 from .models import EvaluationModel
+from .scoring import ENTRY_SCHEMA, INPUT_SCHEMA, RECORD_SCHEMA, REGISTRATION_SCHEMA
 
 
 def published_models(*, kind: str | None = None) -> QuerySet[EvaluationModel]:
@@ -31,15 +34,15 @@ def rules_of(model: EvaluationModel) -> dict:
 
 
 def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_ids: list[int] | None = None
-              ) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+              ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """What a model counts for the subjects with ids in [first_id, last_id]: records in force that departments may
     see (not under objection: punishment resting on them waits, docs/evaluation.md), list entries in force,
     verified voluntary registrations in force and the current results of the models whose score it takes, as the
-    rows ``scoring.grade_subjects`` takes."""
-    from publiccredit.catalog.models import CatalogItem
+    frames ``scoring.grade_frame`` takes (read as CSV on PostgreSQL, ``core.frames``). Codes come joined in the
+    same query, so a re-grade of one subject costs one query per kind of fact."""
     from publiccredit.collection.models import CreditRecord
     from publiccredit.core.audience import Audience
-    from publiccredit.lists.models import ListEntry, ListKind
+    from publiccredit.lists.models import ListEntry
 
     from .models import EvaluationResult
 
@@ -47,40 +50,31 @@ def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_i
         r["item"] for r in definition["hard_rules"] if r["item"]}
     kind_codes = {i["list_kind"] for i in definition["indicators"] if i["list_kind"]} | {
         r["list_kind"] for r in definition["hard_rules"] if r["list_kind"]}
-    items = dict(CatalogItem.objects.filter(code__in=item_codes).values_list("pk", "code"))
-    kinds = dict(ListKind.objects.filter(code__in=kind_codes).values_list("pk", "code"))
     # a few subjects (the incremental path) are named; a chunk reads its whole range of ids
     narrow = {"subject_id__in": subject_ids} if subject_ids is not None and len(subject_ids) <= 500 else {}
-    records = [] if not items else [
-        (pk, subject_id, items[item_id], severity, decided, number)
-        for pk, subject_id, item_id, severity, decided, number in
+    in_range = {"subject_id__gte": first_id, "subject_id__lte": last_id, **narrow}
+    records = pl.DataFrame(schema=RECORD_SCHEMA) if not item_codes else frame_of(
         CreditRecord.objects.visible_to(Audience.DEPARTMENT, today=today).in_force(today=today)
-        .exclude(state=CreditRecord.State.OBJECTION)
-        .filter(item_id__in=items, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
-        .values_list("id", "subject_id", "item_id", "severity", "decision_date", "decision_number")]
-    entries = [] if not kinds else [
-        (pk, subject_id, kinds[kind_id], start, number or "")
-        for pk, subject_id, kind_id, start, number in
-        ListEntry.objects.in_force(today=today)
-        .filter(kind_id__in=kinds, subject_id__gte=first_id, subject_id__lte=last_id, **narrow).order_by()
-        .values_list("id", "subject_id", "kind_id", "start", "decision_number")]
+        .exclude(state=CreditRecord.State.OBJECTION).filter(item__code__in=sorted(item_codes), **in_range)
+        .order_by().values_list("id", "subject_id", "item__code", "severity", "decision_date", "decision_number"),
+        RECORD_SCHEMA)
+    entries = pl.DataFrame(schema=ENTRY_SCHEMA) if not kind_codes else frame_of(
+        ListEntry.objects.in_force(today=today).filter(kind__code__in=sorted(kind_codes), **in_range).order_by()
+        .values_list("id", "subject_id", "kind__code", "start", "decision_number"), ENTRY_SCHEMA)
     counts_registrations = any(i["source"] == "registration" for i in definition["indicators"])
-    registrations = verified_facts(first_id=first_id, last_id=last_id, subject_ids=subject_ids,
-                                   today=today) if counts_registrations else []
+    registrations = frame_of(verified_facts(first_id=first_id, last_id=last_id, subject_ids=subject_ids,
+                                            today=today), REGISTRATION_SCHEMA) if counts_registrations else (
+        pl.DataFrame(schema=REGISTRATION_SCHEMA))
     input_codes = {i["input_model"] for i in definition["indicators"] if i["source"] == "model_score"
                    and i["input_model"]}
-    inputs = [] if not input_codes else [
-        (pk, subject_id, code, float(score), as_of) for pk, subject_id, code, score, as_of in
-        EvaluationResult.objects.filter(is_current=True, model__code__in=input_codes, subject_id__gte=first_id,
-                                        subject_id__lte=last_id, **narrow).order_by()
-        .values_list("id", "subject_id", "model__code", "score", "as_of")]
+    inputs = pl.DataFrame(schema=INPUT_SCHEMA) if not input_codes else frame_of(
+        EvaluationResult.objects.filter(is_current=True, model__code__in=sorted(input_codes), **in_range).order_by()
+        .values_list("id", "subject_id", "model__code", "score", "as_of"), INPUT_SCHEMA)
+    facts = (records, entries, registrations, inputs)
     if subject_ids is not None and not narrow:  # many subjects named: read the range, keep theirs
-        wanted = set(subject_ids)
-        records = [row for row in records if row[1] in wanted]
-        entries = [row for row in entries if row[1] in wanted]
-        registrations = [row for row in registrations if row[1] in wanted]
-        inputs = [row for row in inputs if row[1] in wanted]
-    return records, entries, registrations, inputs
+        wanted = pl.Series(sorted(set(subject_ids)), dtype=pl.Int64)
+        facts = tuple(frame.filter(pl.col("subject_id").is_in(wanted)) for frame in facts)
+    return facts
 
 
 def subject_ids_between(first_id: int, last_id: int) -> list[int]:

@@ -33,7 +33,7 @@ def verification_queue(user, *, state: str = "submitted") -> QuerySet[Registrati
 
 
 def verified_facts(*, first_id: int, last_id: int, subject_ids: list[int] | None, today: dt.date | None = None
-                   ) -> list[tuple]:
+                   ) -> QuerySet:
     """(id, subject_id, verified on, title) of the verified entries in force of subjects in [first_id, last_id]:
     what evaluation counts (docs/evaluation.md)."""
     today = today or timezone.localdate()
@@ -41,7 +41,7 @@ def verified_facts(*, first_id: int, last_id: int, subject_ids: list[int] | None
         subject_id__gte=first_id, subject_id__lte=last_id)
     if subject_ids is not None and len(subject_ids) <= 500:
         registrations = registrations.filter(subject_id__in=subject_ids)
-    return list(registrations.order_by().values_list("id", "subject_id", "verified_on", "title"))
+    return registrations.order_by().values_list("id", "subject_id", "verified_on", "title")
 
 
 def verifying_departments():
