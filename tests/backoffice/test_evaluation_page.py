@@ -19,6 +19,22 @@ def test_the_page_shows_the_distribution_and_the_runs_progress(client, market_cl
     assert '<td class="num">2</td><td class="num">100.0%</td>' in page  # both subjects graded A
 
 
+def test_a_run_with_a_failed_chunk_shows_the_chunk_its_subjects_and_its_error(client, market_clerk, enterprise,
+                                                                              monkeypatch):
+    from publiccredit.evaluation import services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("磁盘已满")
+
+    monkeypatch.setattr(services, "grade_frame", broken)
+    run = start_run(model=EvaluationModel.objects.get(code="public"), chunk_size=10**9)
+    chunk = run.chunks.get()
+    client.force_login(market_clerk)
+    page = client.get("/backoffice/evaluation/").content.decode()
+    assert "失败的分块" in page and "RuntimeError: 磁盘已满" in page
+    assert f"第1块，主体编号 {chunk.first_subject_id}–{chunk.last_subject_id}，已尝试3次" in page
+
+
 def test_the_lookup_opens_the_subjects_file_at_its_grade_and_an_unknown_code_says_so(client, market_clerk,
                                                                                      enterprise):
     client.force_login(market_clerk)

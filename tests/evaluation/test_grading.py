@@ -121,28 +121,85 @@ def test_a_repaired_record_no_longer_counts_and_a_listing_moves_the_grade_to_d(
     assert current.grade == "D" and current.capped_by == "列入严重失信主体名单的，评为D级"
 
 
-def test_a_failing_chunk_keeps_the_previous_grades_and_the_run_is_resumed(public_model, enterprise, monkeypatch,
-                                                                        market_regulation):
+def test_a_failing_chunk_is_tried_three_times_keeps_the_previous_grades_and_the_run_is_resumed(
+        public_model, enterprise, monkeypatch, market_regulation):
     services.regrade_subjects(subject_ids=[enterprise.pk])
     deliver("penalty", [serious_penalty(1, 30)], market_regulation)
     before = EvaluationResult.objects.get(subject=enterprise, is_current=True)
-    real = services.grade_frame
+    real, calls = services.grade_frame, []
+
+    def broken(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("磁盘已满")
+
+    monkeypatch.setattr(services, "grade_frame", broken)
+    run = services.start_run(model=public_model, chunk_size=10**9)
+    assert run.state == EvaluationRun.State.FAILED and len(calls) == services.MAX_ATTEMPTS
+    chunk = run.chunks.get()
+    assert (chunk.state, chunk.attempts) == (RunChunk.State.FAILED, services.MAX_ATTEMPTS)
+    assert "磁盘已满" in chunk.error
+    assert EvaluationResult.objects.get(subject=enterprise, is_current=True) == before
+    monkeypatch.setattr(services, "grade_frame", real)
+    run = services.resume_run(run=run)
+    assert run.state == EvaluationRun.State.DONE and run.chunks.get().attempts == services.MAX_ATTEMPTS + 1
+    after = EvaluationResult.objects.get(subject=enterprise, is_current=True)
+    assert after != before and (after.grade, after.run_id) == ("B", run.pk)
+
+
+def test_a_chunk_that_fails_once_is_graded_on_its_next_attempt_and_the_others_go_on(public_model, enterprise,
+                                                                                    citizen, monkeypatch):
+    real, failures = services.grade_frame, []
+
+    def fails_first_time(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("连接中断")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "grade_frame", fails_first_time)
+    run = services.start_run(model=public_model, chunk_size=1)
+    run.refresh_from_db()
+    assert run.state == EvaluationRun.State.DONE and run.chunks_done == run.chunks_total > 1
+    retried = run.chunks.get(attempts=2)
+    assert retried.finished_at == max(run.chunks.values_list("finished_at", flat=True))  # after the others
+    assert EvaluationResult.objects.filter(is_current=True, subject__in=[enterprise, citizen]).count() == 2
+
+
+def test_the_celery_task_retries_a_failing_chunk_until_its_attempts_are_spent(public_model, enterprise, monkeypatch):
+    from publiccredit.evaluation import tasks
+
+    run = services.start_run(model=public_model, chunk_size=10**9, dispatch_chunks=False)
+    chunk = run.chunks.get()
+    calls = []
+
+    def broken(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("数据库连接中断")
+
+    monkeypatch.setattr(services, "grade_frame", broken)
+    # run in process, its retries too, as a worker would run them (an error is kept on the outcome, not raised)
+    monkeypatch.setitem(tasks.grade_chunk.app.conf, "task_eager_propagates", False)
+    outcome = tasks.grade_chunk.apply(kwargs={"chunk_id": chunk.pk})
+    assert outcome.failed() and len(calls) == services.MAX_ATTEMPTS
+    chunk.refresh_from_db()
+    assert (chunk.state, chunk.attempts) == (RunChunk.State.FAILED, services.MAX_ATTEMPTS)
+    assert services.grade_chunk(chunk_id=chunk.pk) == 0  # spent: only a resume takes it up again
+
+
+def test_the_evaluate_command_names_the_failed_chunks_and_how_to_resume_in_chinese(public_model, enterprise,
+                                                                                   monkeypatch):
+    from django.core.management.base import CommandError
 
     def broken(*args, **kwargs):
         raise RuntimeError("磁盘已满")
 
     monkeypatch.setattr(services, "grade_frame", broken)
-    with pytest.raises(RuntimeError):
-        services.start_run(model=public_model, chunk_size=10**9)
+    with pytest.raises(CommandError) as raised:
+        call_command("evaluate", "--chunk-size", str(10**9))
     run = EvaluationRun.objects.latest("started_at")
-    assert run.state == EvaluationRun.State.FAILED
-    assert run.chunks.get().state == RunChunk.State.FAILED and "磁盘已满" in run.chunks.get().error
-    assert EvaluationResult.objects.get(subject=enterprise, is_current=True) == before
-    monkeypatch.setattr(services, "grade_frame", real)
-    run = services.resume_run(run=run)
-    assert run.state == EvaluationRun.State.DONE and run.chunks.get().attempts == 2
-    after = EvaluationResult.objects.get(subject=enterprise, is_current=True)
-    assert after != before and (after.grade, after.run_id) == ("B", run.pk)
+    message = str(raised.value)
+    assert "有1个分块评价失败" in message and "第1块" in message and "磁盘已满" in message
+    assert f"publiccredit evaluate --resume {run.pk}" in message
 
 
 def test_the_evaluate_command_runs_and_resumes_and_names_a_bad_model_in_chinese(public_model, enterprise, capsys):

@@ -6,6 +6,7 @@ from publiccredit.casework.queries import statistics_window
 from publiccredit.collection.queries import batches_for, unlinked_records
 from publiccredit.core.errors import DomainError
 from publiccredit.evaluation.queries import grade_distribution, latest_runs, published_models
+from publiccredit.evaluation.services import MAX_ATTEMPTS
 from publiccredit.lists.models import ListEntry
 from publiccredit.publicity.queries import public_ref
 from publiccredit.subjects.queries import subject_by_code
@@ -66,4 +67,4 @@ def overview(request):
         messages.error(request, f"没有找到代码为“{code}”的信用主体，请核对统一社会信用代码或身份证号码")
     return render(request, "backoffice/evaluation.html", {
         "models": [(model, grade_distribution(model)) for model in published_models()],
-        "runs": latest_runs()})
+        "runs": latest_runs(), "max_attempts": MAX_ATTEMPTS})

@@ -208,6 +208,11 @@ def grade_distribution(model) -> dict:
 
 
 def latest_runs(limit: int = 20) -> list:
-    from .models import EvaluationRun
+    """The latest runs, each with its failed chunks and their errors (``run.failed``)."""
+    from django.db.models import Prefetch
 
-    return list(EvaluationRun.objects.select_related("version__model").order_by("-started_at")[:limit])
+    from .models import EvaluationRun, RunChunk
+
+    failed = RunChunk.objects.filter(state=RunChunk.State.FAILED).order_by("number")
+    return list(EvaluationRun.objects.select_related("version__model").order_by("-started_at")
+                .prefetch_related(Prefetch("chunks", queryset=failed, to_attr="failed"))[:limit])

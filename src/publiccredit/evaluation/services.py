@@ -3,6 +3,7 @@ Chinese; one that can is frozen as a new version, audited."""
 
 import datetime as dt
 import hashlib
+import logging
 from decimal import Decimal
 
 import polars as pl
@@ -23,6 +24,7 @@ from .queries import facts_for, subject_ids_between
 from .scoring import grade_frame
 
 Source = Indicator.Source
+logger = logging.getLogger(__name__)
 
 
 def _number(value) -> float:
@@ -215,17 +217,18 @@ def start_run(*, model: EvaluationModel, actor=None, chunk_size: int = DEFAULT_C
                      detail={"model": model.code, "version": model.current_version.number, "chunks": len(chunks)})
     if dispatch_chunks:
         dispatch(run)
+        run.refresh_from_db()
     return run
 
 
 def dispatch(run: EvaluationRun) -> None:
-    """Hand the run's chunks that are not done to the workers, or grade them here without a broker."""
-    pending = list(run.chunks.exclude(state=RunChunk.State.DONE).values_list("pk", flat=True))
-    for chunk_id in pending:
-        if settings.CELERY_BROKER_URL:
-            enqueue(GRADE_CHUNK, chunk_id=chunk_id)
-        else:
-            grade_chunk(chunk_id=chunk_id)
+    """Hand the run's chunks that are not done to the workers (a failing chunk is retried there, with backoff), or
+    grade them here without a broker, as one more worker would."""
+    if not settings.CELERY_BROKER_URL:
+        work_on(run=run)
+        return
+    for chunk_id in run.chunks.exclude(state=RunChunk.State.DONE).values_list("pk", flat=True):
+        enqueue(GRADE_CHUNK, chunk_id=chunk_id)
 
 
 def resume_run(*, run: EvaluationRun) -> EvaluationRun:
@@ -238,12 +241,13 @@ def resume_run(*, run: EvaluationRun) -> EvaluationRun:
 
 
 CLAIM_LEASE = dt.timedelta(minutes=30)  # a chunk claimed longer ago than this is taken to be abandoned
+MAX_ATTEMPTS = 3  # a chunk failing this often waits for its cause to be fixed and ``resume_run``
 
 
 def _claimable(now) -> Q:
-    """Pending or failed chunks, and claimed ones whose worker has held them past the lease (a killed worker): a
-    chunk another live worker is grading is never graded twice at once."""
-    return (Q(state__in=[RunChunk.State.PENDING, RunChunk.State.FAILED])
+    """Pending chunks, failed ones with attempts left, and claimed ones whose worker has held them past the lease
+    (a killed worker): a chunk another live worker is grading is never graded twice at once."""
+    return (Q(state=RunChunk.State.PENDING) | Q(state=RunChunk.State.FAILED, attempts__lt=MAX_ATTEMPTS)
             | Q(state=RunChunk.State.CLAIMED, claimed_at__lt=now - CLAIM_LEASE))
 
 
@@ -252,7 +256,9 @@ def _claim(chunk_id: int | None = None, *, run_id: int | None = None) -> RunChun
     now = timezone.now()
     with transaction.atomic():
         chunks = RunChunk.objects.select_for_update(skip_locked=True, of=("self",)).select_related("run__version")
-        chunks = chunks.filter(pk=chunk_id) if chunk_id is not None else chunks.filter(run_id=run_id).order_by("number")
+        # chunks never tried come first: a failed one is tried again once the others are graded
+        chunks = (chunks.filter(pk=chunk_id) if chunk_id is not None
+                  else chunks.filter(run_id=run_id).order_by("attempts", "number"))
         chunk = chunks.filter(_claimable(now)).first()
         if chunk is None:
             return None
@@ -263,11 +269,21 @@ def _claim(chunk_id: int | None = None, *, run_id: int | None = None) -> RunChun
 
 def work_on(*, run: EvaluationRun) -> int:
     """Grade the run's chunks one after another until none is left to claim: how another machine joins a run
-    without a broker (``publiccredit evaluate --work RUN``). Returns subjects graded here."""
+    without a broker (``publiccredit evaluate --work RUN``). A failing chunk is logged and claimed again until it
+    has had ``MAX_ATTEMPTS``; the others go on. Returns subjects graded here."""
     graded = 0
     while (chunk := _claim(run_id=run.pk)) is not None:
-        graded += _grade_claimed(chunk)
+        try:
+            graded += _grade_claimed(chunk)
+        except Exception:
+            logger.exception("evaluation run %s: chunk %s failed (attempt %s of %s)", run.pk, chunk.number,
+                             chunk.attempts, MAX_ATTEMPTS)
     return graded
+
+
+def failed_chunks(run: EvaluationRun) -> list[RunChunk]:
+    """The run's chunks that failed, with their errors (what ``evaluate`` and the admin report)."""
+    return list(run.chunks.filter(state=RunChunk.State.FAILED).order_by("number"))
 
 
 def grade_chunk(*, chunk_id: int) -> int:
@@ -297,12 +313,21 @@ def _grade_claimed(chunk: RunChunk) -> int:
 
 
 def _settle(run: EvaluationRun) -> None:
-    """Close the run once no chunk is left to do: done, or failed if a chunk failed."""
-    states = set(RunChunk.objects.filter(run_id=run.pk).values_list("state", flat=True))
-    if states & {RunChunk.State.PENDING, RunChunk.State.CLAIMED}:
+    """Close the run once no chunk is left to do — done, or failed if a chunk spent its attempts —; a failed run
+    whose last failed chunk is graded after all (a resume, a late retry) becomes done."""
+    chunks = RunChunk.objects.filter(run_id=run.pk)
+    if chunks.filter(_open()).exists():
         return
-    state = EvaluationRun.State.FAILED if RunChunk.State.FAILED in states else EvaluationRun.State.DONE
-    EvaluationRun.objects.filter(pk=run.pk, finished_at__isnull=True).update(state=state, finished_at=timezone.now())
+    failed = chunks.filter(state=RunChunk.State.FAILED).exists()
+    state = EvaluationRun.State.FAILED if failed else EvaluationRun.State.DONE
+    EvaluationRun.objects.filter(Q(finished_at__isnull=True) | Q(state=EvaluationRun.State.FAILED), pk=run.pk).update(
+        state=state, finished_at=timezone.now())
+
+
+def _open() -> Q:
+    """Chunks still to be graded: pending, claimed, or failed with attempts left."""
+    return (Q(state__in=[RunChunk.State.PENDING, RunChunk.State.CLAIMED])
+            | Q(state=RunChunk.State.FAILED, attempts__lt=MAX_ATTEMPTS))
 
 
 def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int], first_id: int, last_id: int,

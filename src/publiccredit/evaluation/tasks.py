@@ -7,8 +7,11 @@ from . import services
 from .models import EvaluationModel
 
 
-@shared_task(name="evaluation.grade_chunk", acks_late=True)
+@shared_task(name="evaluation.grade_chunk", acks_late=True, autoretry_for=(Exception,), retry_backoff=30,
+             max_retries=services.MAX_ATTEMPTS - 1)
 def grade_chunk(chunk_id: int) -> int:
+    """A failing chunk is marked failed with its error and tried again after 30 s, then 60 s; after
+    ``MAX_ATTEMPTS`` it waits for ``publiccredit evaluate --resume RUN``."""
     return services.grade_chunk(chunk_id=chunk_id)
 
 

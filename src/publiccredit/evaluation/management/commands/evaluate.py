@@ -45,3 +45,10 @@ class Command(BaseCommand):
         run.refresh_from_db()
         self.stdout.write(f"评价批次 {run.pk}（{run.version}）：{run.get_state_display()}，"
                           f"分块 {run.chunks_done}/{run.chunks_total}，已评价 {run.subjects_graded} 个主体")
+        failed = services.failed_chunks(run)
+        if failed and not options["work"]:
+            causes = "；".join(f"第{chunk.number}块（主体编号 {chunk.first_subject_id}–{chunk.last_subject_id}，"
+                              f"已尝试{chunk.attempts}次）：{chunk.error}" for chunk in failed[:10])
+            more = f"，另有{len(failed) - 10}块" if len(failed) > 10 else ""
+            raise CommandError(f"有{len(failed)}个分块评价失败，这些主体保留原有等级：{causes}{more}。"
+                               f"排除原因后运行 publiccredit evaluate --resume {run.pk} 续跑")
