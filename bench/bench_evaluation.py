@@ -194,9 +194,10 @@ def end_to_end(subject_ids) -> None:
 
     item, provider = CatalogItem.objects.get(code="penalty"), Organization.objects.get(short_name="市市场监管局")
     today, samples = timezone.localdate(), []
+    stamp = time.strftime("%Y%m%d%H%M%S")  # a new decision each run: the same one again is a resend, not a change
     for number, subject in enumerate(Subject.objects.filter(pk__in=subject_ids).order_by("pk"), start=1):
         before = EvaluationResult.objects.filter(subject=subject, is_current=True).values_list("pk", flat=True).first()
-        row = {"CF_WSH": f"BENCH-E2E罚〔{today.year}〕{subject.pk}-{number}号", "CF_XDR_MC": subject.name,
+        row = {"CF_WSH": f"BENCH-E2E罚〔{today.year}〕{stamp}-{subject.pk}-{number}号", "CF_XDR_MC": subject.name,
                "CF_XDR_LB": "法人及非法人组织", "CF_XDR_SHXYM": subject.uscc, "CF_WFXW": "基准测试", "CF_SY": "基准测试",
                "CF_YJ": "《中华人民共和国行政处罚法》", "CF_CFLB": "罚款", "CF_NR": "罚款", "CF_NR_FK": "1",
                "CF_JDRQ": str(today - dt.timedelta(days=1)), "CF_YXQ": str(today + dt.timedelta(days=364)),

@@ -55,3 +55,29 @@ def test_a_frame_of_a_query_filtered_by_thousands_of_ids_keeps_only_theirs(awkwa
 def test_a_query_without_rows_gives_an_empty_frame_of_the_schema(db):
     frame = frame_of(annotated(Organization.objects.filter(pk=-1)), SCHEMA)
     assert frame.height == 0 and frame.schema == pl.Schema(SCHEMA)
+
+
+def test_a_frame_inserted_in_one_piece_reads_back_as_written_text_json_nulls_and_times(enterprise, citizen):
+    from django.utils import timezone
+
+    from publiccredit.core.bulk import insert_frame
+    from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
+
+    model = EvaluationModel.objects.get(code="public")
+    now = timezone.now()
+    explanation = '[{"indicator":"penalty","name":"带\\"引号\\"，逗号,换行\\n","points":-12.5,"sources":[]}]'
+    frame = pl.DataFrame({
+        "subject_id": [enterprise.pk, citizen.pk], "model_id": [model.pk] * 2,
+        "version_id": [model.current_version_id] * 2, "run_id": pl.Series([None, None], dtype=pl.Int64),
+        "score": [987.5, 0.1 + 0.2], "grade": ["A", "D"], "base": [1000.0] * 2, "contributions": [explanation, "[]"],
+        "capped_by": ["", '列入"严重失信"名单'], "digest": ["a" * 32, ""], "as_of": [dt.date(2026, 12, 1)] * 2,
+        "computed_at": [now] * 2, "is_current": [True, False]})
+    insert_frame(EvaluationResult, frame, json_text=("contributions",))
+    first, second = (EvaluationResult.objects.get(subject=enterprise), EvaluationResult.objects.get(subject=citizen))
+    assert (first.score, first.grade, first.capped_by, first.run_id, first.is_current) == (
+        Decimal("987.50"), "A", "", None, True)
+    assert first.contributions == [{"indicator": "penalty", "name": '带"引号"，逗号,换行\n', "points": -12.5,
+                                    "sources": []}]
+    assert (first.computed_at, first.as_of) == (now, dt.date(2026, 12, 1))
+    assert (second.score, second.capped_by, second.contributions, second.digest, second.is_current) == (
+        Decimal("0.30"), '列入"严重失信"名单', [], "", False)

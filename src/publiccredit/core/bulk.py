@@ -50,6 +50,34 @@ def insert_rows(model, attnames: list[str], rows: list[list], *, json_text: tupl
     return ids
 
 
+def insert_frame(model, frame, *, json_text: tuple[str, ...] = ()) -> None:
+    """Insert the rows of a polars frame whose columns are attnames of ``model`` (without the primary key).
+
+    On PostgreSQL polars writes the whole frame as CSV and COPY takes it in one piece: no Python value per cell
+    (a chunk of 20,000 evaluation results cost 0.15 s through ``insert_rows``' rows). JSON fields named in
+    ``json_text`` hold JSON text. Elsewhere the rows go through ``insert_rows``."""
+    if frame.height == 0:
+        return
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        insert_rows(model, list(frame.columns), [list(row) for row in frame.iter_rows()], json_text=json_text)
+        return
+    import polars as pl
+
+    meta = model._meta
+    by_attname = {field.attname: field for field in meta.concrete_fields}
+    columns = [meta.pk.column, *[by_attname[name].column for name in frame.columns]]
+    ids = reserve_ids(connection, meta, frame.height)
+    # every text quoted, so that an empty string stays one; an unquoted empty field is NULL
+    data = frame.insert_column(0, pl.Series("pk", ids, dtype=pl.Int64)).write_csv(
+        include_header=False, quote_style="non_numeric", null_value="")
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN WITH (FORMAT csv)"
+    ) as copy:
+        copy.write(data.encode())
+
+
 def copy_rows(model, attnames: list[str], rows: list[list]) -> None:
     """Insert plain rows whose values include their own primary key (a one-to-one table keyed by its owner): COPY on
     PostgreSQL, ``bulk_create`` elsewhere. Values are written as given: encrypt or stamp them first."""

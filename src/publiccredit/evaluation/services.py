@@ -4,7 +4,6 @@ Chinese; one that can is frozen as a new version, audited."""
 import datetime as dt
 import hashlib
 import logging
-from decimal import Decimal
 
 import polars as pl
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.utils import timezone
 
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import Severity
-from publiccredit.core.bulk import filter_in, insert_rows
+from publiccredit.core.bulk import filter_in, insert_frame
 from publiccredit.core.errors import DomainError
 from publiccredit.core.frames import frame_of
 from publiccredit.core.queueing import enqueue
@@ -348,25 +347,22 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
     held = pl.concat([frame_of(part.values_list("pk", "subject_id", "digest"), HELD_SCHEMA) for part in
                       ([current] if whole_range else filter_in(current, "subject_id", subject_ids))],
                      how="vertical") if subject_ids else pl.DataFrame(schema=HELD_SCHEMA)
-    rows = graded.with_columns(pl.col("capped_by").str.slice(0, 200)).rows()
-    digests = pl.Series("digest", [result_digest(version.pk, score, grade, capped_by, contributions)
-                                   for _, score, grade, capped_by, contributions in rows], dtype=pl.String)
-    compared = (graded.with_columns(digests).join(held.rename({"digest": "held_digest"}), on="subject_id",
-                                                  how="left", maintain_order="left")
-                )
-    changed = compared.filter(pl.col("held_digest").is_null() | (pl.col("held_digest") != pl.col("digest")))
+    graded = graded.with_columns(pl.col("capped_by").str.slice(0, 200))
+    digests = pl.Series("digest", [result_digest(version.pk, *said) for said in graded.select(
+        "score", "grade", "capped_by", "contributions").iter_rows()], dtype=pl.String)
+    changed = (graded.with_columns(digests)
+               .join(held.rename({"digest": "held_digest"}), on="subject_id", how="left", maintain_order="left")
+               .filter(pl.col("held_digest").is_null() | (pl.col("held_digest") != pl.col("digest"))))
     superseded = changed.get_column("pk").drop_nulls().to_list()
     for part in filter_in(EvaluationResult.objects.all(), "pk", superseded):
         part.update(is_current=False)
-    now, base = timezone.now(), Decimal(str(definition["base"]))
-    run_id = run.pk if run else None
-    insert_rows(EvaluationResult, RESULT_COLUMNS, [
-        [subject_id, version.model_id, version.pk, run_id, Decimal(f"{score:.2f}"), grade, base, contributions,
-         capped_by[:200], digest, today, now, True]
-        for subject_id, score, grade, capped_by, contributions, digest in
-        changed.select("subject_id", "score", "grade", "capped_by", "contributions", "digest").iter_rows()],
-        json_text=("contributions",))
-    return len(rows)
+    insert_frame(EvaluationResult, changed.select(
+        "subject_id", pl.lit(version.model_id).alias("model_id"), pl.lit(version.pk).alias("version_id"),
+        pl.lit(run.pk if run else None, dtype=pl.Int64).alias("run_id"), "score", "grade",
+        pl.lit(float(definition["base"])).alias("base"), "contributions", "capped_by", "digest",
+        pl.lit(today, dtype=pl.Date).alias("as_of"), pl.lit(timezone.now()).alias("computed_at"),
+        pl.lit(True).alias("is_current")), json_text=("contributions",))
+    return graded.height
 
 
 def inputs_first(versions: list[ModelVersion]) -> list[ModelVersion]:
