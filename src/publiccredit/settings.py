@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "publiccredit.repair",
     "publiccredit.objections",
     "publiccredit.registrations",
+    "publiccredit.inspections",
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",

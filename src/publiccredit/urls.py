@@ -9,6 +9,8 @@ from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
 from publiccredit.evaluation import api as evaluation_api
 from publiccredit.evaluation import views as evaluation_views
+from publiccredit.inspections import api as inspections_api
+from publiccredit.inspections import views as inspections_views
 from publiccredit.lists.api import PublishedListView
 from publiccredit.notifications import views as notifications
 from publiccredit.objections import api as objections_api
@@ -29,6 +31,10 @@ api_v1 = [
     path("evaluations/imports/", evaluation_api.ImportView.as_view(), name="evaluation-imports"),
     path("evaluations/<str:code>/", evaluation_api.EvaluationView.as_view(), name="evaluations"),
     path("lists/", PublishedListView.as_view(), name="lists"),
+    path("inspections/plans/", inspections_api.PlansView.as_view(), name="inspection-plans"),
+    path("inspections/plans/<str:number>/", inspections_api.PlanDetailView.as_view(), name="inspection-plan"),
+    path("inspections/plans/<str:number>/candidates.csv", inspections_api.CandidatesView.as_view(),
+         name="inspection-plan-candidates"),
     path("screening/", sanctions_api.ScreeningView.as_view(), name="screening"),
     path("screening/matters/", sanctions_api.MattersView.as_view(), name="screening-matters"),
     path("screening/stats/", sanctions_api.StatisticsView.as_view(), name="screening-stats"),
@@ -64,6 +70,8 @@ urlpatterns = [
     path("lists/entries/<int:entry_id>/", publicity_views.list_entry, name="list-entry"),
     path("joint-measures/", publicity_views.joint_measures, name="joint-measures"),
     path("evaluation/", evaluation_views.rules, name="evaluation-rules"),
+    path("inspections/", inspections_views.plans, name="inspection-plans-page"),
+    path("inspections/<str:number>/", inspections_views.plan, name="inspection-plan-page"),
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),
     path("elder-mode/", publicity_views.elder_mode, name="elder-mode"),

@@ -128,3 +128,15 @@ def test_the_demo_city_is_graded_and_its_listed_subjects_are_d(db, settings, tmp
     listed = list(ListEntry.objects.in_force().filter(kind__code="serious_dishonesty")
                   .values_list("subject_id", flat=True))
     assert listed and set(current.filter(subject_id__in=listed).values_list("grade", flat=True)) == {"D"}
+
+
+def test_the_demo_city_has_a_drawn_plan_that_verifies_and_a_frozen_one_awaiting_its_draw(db, settings, tmp_path):
+    from publiccredit.inspections.models import InspectionPlan
+    from publiccredit.inspections.queries import verify
+
+    settings.VAR_DIR = tmp_path
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "200", "--no-accounts")
+    drawn = InspectionPlan.objects.get(state=InspectionPlan.State.DRAWN)
+    assert drawn.tasks.exists() and verify(drawn) == []
+    assert InspectionPlan.objects.filter(state=InspectionPlan.State.FROZEN, seed="").count() == 1

@@ -81,6 +81,10 @@ class Command(BaseCommand):
                 run.refresh_from_db()
                 self.stdout.write(f"信用评价：按“{model.name}”评价 {run.subjects_graded} 个主体"
                                   f"（{run.get_state_display()}）；用时 {time.perf_counter() - started:.1f} 秒")
+            from publiccredit.demo.inspections import seed_inspections
+
+            if planned := seed_inspections():
+                self.stdout.write(f"双随机抽查：{planned} 个计划（上季度已抽取，本季度已冻结待抽取），见 /inspections/")
             if not options["no_accounts"]:
                 import secrets
 

@@ -1,0 +1,75 @@
+from django.contrib import admin, messages
+
+from publiccredit.audit.context import set_channel
+from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
+from publiccredit.core.errors import DomainError
+
+from .models import GradeRatio, InspectionMatter, InspectionPlan, InspectionTask, Inspector, InspectorConflict, ObjectDirectory
+from .services import draw_plan, freeze_plan
+
+
+@admin.register(InspectionMatter)
+class InspectionMatterAdmin(AuditedModelAdmin):
+    list_display = ("code", "name", "department", "method", "is_active")
+    list_filter = ("department", "method", "is_active")
+    search_fields = ("code", "name")
+
+
+@admin.register(ObjectDirectory)
+class ObjectDirectoryAdmin(AuditedModelAdmin):
+    list_display = ("name", "department", "industry_codes", "region_codes", "licence_item", "is_active")
+    list_filter = ("department", "is_active")
+
+
+@admin.register(Inspector)
+class InspectorAdmin(AuditedModelAdmin):
+    list_display = ("name", "certificate_number", "department", "domains", "is_active")
+    list_filter = ("department", "is_active")
+    search_fields = ("name", "certificate_number")
+
+
+@admin.register(InspectorConflict)
+class InspectorConflictAdmin(AuditedModelAdmin):
+    list_display = ("inspector", "subject", "reason", "declared_on")
+    raw_id_fields = ("subject",)
+
+
+@admin.register(GradeRatio)
+class GradeRatioAdmin(AuditedModelAdmin):
+    list_display = ("grade", "label", "ratio", "frequency", "sort_order")
+
+
+@admin.register(InspectionPlan)
+class InspectionPlanAdmin(AuditedModelAdmin):
+    list_display = ("number", "title", "department", "state", "candidates_count", "frozen_at", "drawn_at")
+    list_filter = ("state", "department")
+    readonly_fields = ("number", "state", "commitment", "seed", "candidates_sha256", "candidates_count", "frozen_at",
+                       "drawn_at", "frozen_by", "created_by")
+    filter_horizontal = ("matters", "joint_departments")
+    actions = ["freeze", "draw"]
+
+    @admin.action(description="审批并冻结（公布候选名单和种子承诺值）")
+    def freeze(self, request, queryset):
+        set_channel("admin")
+        for plan in queryset:
+            try:
+                freeze_plan(plan=plan, actor=request.user)
+                self.message_user(request, f"计划{plan.number}已冻结", messages.SUCCESS)
+            except DomainError as exc:
+                self.message_user(request, f"{plan.number}：{exc.message}", messages.ERROR)
+
+    @admin.action(description="抽取（公开种子）")
+    def draw(self, request, queryset):
+        set_channel("admin")
+        for plan in queryset:
+            try:
+                drawn = draw_plan(plan=plan, actor=request.user)
+                self.message_user(request, f"计划{plan.number}已抽取，抽中{drawn.tasks.count()}户", messages.SUCCESS)
+            except DomainError as exc:
+                self.message_user(request, f"{plan.number}：{exc.message}", messages.ERROR)
+
+
+@admin.register(InspectionTask)
+class InspectionTaskAdmin(ReadOnlyAdmin):
+    list_display = ("plan", "code", "grade", "rank", "inspectors")
+    list_filter = ("plan",)

@@ -1,0 +1,6 @@
+"""Outbox topics the inspections app emits (docs/architecture.md, "Names are contracts")."""
+
+PLAN = "inspections.plan"
+PLAN_CREATED = f"{PLAN}.create"
+PLAN_FROZEN = f"{PLAN}.freeze"
+PLAN_DRAWN = f"{PLAN}.draw"
