@@ -182,3 +182,48 @@ def test_the_public_page_shows_the_commitment_the_seed_after_the_draw_and_how_to
     page = client.get(f"/inspections/{plan.number}/").content.decode()
     assert plan.seed in page and "抽中的检查对象及检查人员" in page
     assert plan.number in client.get("/inspections/").content.decode()
+
+
+def test_only_the_plans_departments_or_the_credit_office_freeze_and_draw_it_and_auditors_only_read(
+        plan, auditor, credit_office_admin):
+    from publiccredit.accounts.models import Role
+    from publiccredit.accounts.services import create_user
+    from publiccredit.core.errors import PermissionDenied
+    from publiccredit.organizations.models import Organization
+
+    tax = Organization.objects.get(name="国家税务总局上饶市税务局")
+    outsider = create_user(username="tax-regulator", role=Role.REGULATOR, organization=tax, password="Shuiwu-2026!",
+                           full_name="钱监管")
+    with pytest.raises(PermissionDenied, match="只有计划的实施部门或信用主管部门可以审批冻结抽查计划"):
+        freeze_plan(plan=plan, actor=outsider)
+    with pytest.raises(PermissionDenied, match="审计人员只能查阅"):
+        freeze_plan(plan=plan, actor=auditor)
+    own = create_user(username="market-regulator", role=Role.REGULATOR, organization=plan.department,
+                      password="Shichang-2026!", full_name="孙监管")
+    freeze_plan(plan=plan, actor=own)
+    with pytest.raises(PermissionDenied, match="可以抽取"):
+        draw_plan(plan=plan, actor=outsider)
+    assert draw_plan(plan=plan, actor=own).state == InspectionPlan.State.DRAWN
+
+
+def test_a_department_keeps_its_plans_in_the_admin_and_a_plan_added_there_gets_its_number(
+        client, plan, market_regulation, matter, directory):
+    from publiccredit.accounts.models import Role
+    from publiccredit.accounts.services import create_user
+    from publiccredit.organizations.models import Organization
+
+    tax = Organization.objects.get(name="国家税务总局上饶市税务局")
+    outsider = create_user(username="tax-regulator", role=Role.REGULATOR, organization=tax, password="Shuiwu-2026!",
+                           full_name="钱监管")
+    client.force_login(outsider)
+    assert plan.number not in client.get("/admin/inspections/inspectionplan/").content.decode()
+    own = create_user(username="market-regulator", role=Role.REGULATOR, organization=market_regulation,
+                      password="Shichang-2026!", full_name="孙监管")
+    client.force_login(own)
+    assert plan.number in client.get("/admin/inspections/inspectionplan/").content.decode()
+    answer = client.post("/admin/inspections/inspectionplan/add/", {
+        "title": "后台制定的计划", "matters": [matter.pk], "directory": directory.pk, "period_start": "2027-01-04",
+        "period_end": "2027-03-31", "inspectors_per_task": 2})
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    added = InspectionPlan.objects.get(title="后台制定的计划")
+    assert added.number.startswith("SS") and added.department == market_regulation and added.created_by == own

@@ -51,6 +51,13 @@ VIEW_RECORDS = (_crud("collection.batch", "view") | _crud("collection.batcherror
 INDUSTRY_MODELS = set().union(*(_crud(f"evaluation.{name}", "add", "change") for name in (
     "evaluationmodel", "indicatorfamily", "indicator", "gradeband", "hardrule")))
 
+# A department keeps its own 双随机 directories and plans (the admin shows it only its own rows); the credit office
+# all of them and the grade → ratio table (docs/inspections.md).
+INSPECTION_DIRECTORIES = set().union(*(_crud(f"inspections.{name}", "view", "add", "change") for name in (
+    "inspectionmatter", "objectdirectory", "inspector", "inspectorconflict", "inspectionplan"))) | _crud(
+    "inspections.inspectiontask", "view") | _crud("inspections.graderatio", "view")
+VIEW_INSPECTIONS = {permission for permission in INSPECTION_DIRECTORIES if ".view_" in permission}
+
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (
         _all_config("view", "add", "change", "delete")
@@ -66,16 +73,17 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | VIEW_RECORDS
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view") | _crud("lists.liststatement", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
+        | INSPECTION_DIRECTORIES | _crud("inspections.graderatio", "add", "change")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
-    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS | INSPECTION_DIRECTORIES
     | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view")
-    | _crud("notifications.notification", "view"),
+    | _crud("notifications.notification", "view") | VIEW_INSPECTIONS,
     Role.SUBJECT_USER: set(),
     Role.SYSTEM: set(),
 }

@@ -1,35 +1,60 @@
 from django.contrib import admin, messages
+from django.utils import timezone
 
+from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.context import set_channel
 from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 from publiccredit.core.errors import DomainError
 
 from .models import GradeRatio, InspectionMatter, InspectionPlan, InspectionTask, Inspector, InspectorConflict, ObjectDirectory
-from .services import draw_plan, freeze_plan
+from .services import draw_plan, freeze_plan, next_plan_number
+
+
+class OwnDepartmentAdmin(AuditedModelAdmin):
+    """A department sees and edits only its own rows; the credit office all (docs/inspections.md)."""
+
+    department_field = "department"
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if sees_everything(request.user):
+            return rows
+        return rows.filter(**{f"{self.department_field}_id": request.user.organization_id})
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        own = self.department_field == "department" and not sees_everything(request.user)
+        return (*fields, "department") if own else fields
+
+    def save_model(self, request, obj, form, change):
+        if self.department_field == "department" and not sees_everything(request.user):
+            obj.department_id = request.user.organization_id
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(InspectionMatter)
-class InspectionMatterAdmin(AuditedModelAdmin):
+class InspectionMatterAdmin(OwnDepartmentAdmin):
     list_display = ("code", "name", "department", "method", "is_active")
     list_filter = ("department", "method", "is_active")
     search_fields = ("code", "name")
 
 
 @admin.register(ObjectDirectory)
-class ObjectDirectoryAdmin(AuditedModelAdmin):
+class ObjectDirectoryAdmin(OwnDepartmentAdmin):
     list_display = ("name", "department", "industry_codes", "region_codes", "licence_item", "is_active")
     list_filter = ("department", "is_active")
 
 
 @admin.register(Inspector)
-class InspectorAdmin(AuditedModelAdmin):
+class InspectorAdmin(OwnDepartmentAdmin):
     list_display = ("name", "certificate_number", "department", "domains", "is_active")
     list_filter = ("department", "is_active")
     search_fields = ("name", "certificate_number")
 
 
 @admin.register(InspectorConflict)
-class InspectorConflictAdmin(AuditedModelAdmin):
+class InspectorConflictAdmin(OwnDepartmentAdmin):
+    department_field = "inspector__department"
     list_display = ("inspector", "subject", "reason", "declared_on")
     raw_id_fields = ("subject",)
 
@@ -40,13 +65,22 @@ class GradeRatioAdmin(AuditedModelAdmin):
 
 
 @admin.register(InspectionPlan)
-class InspectionPlanAdmin(AuditedModelAdmin):
+class InspectionPlanAdmin(OwnDepartmentAdmin):
     list_display = ("number", "title", "department", "state", "candidates_count", "frozen_at", "drawn_at")
     list_filter = ("state", "department")
     readonly_fields = ("number", "state", "commitment", "seed", "candidates_sha256", "candidates_count", "frozen_at",
                        "drawn_at", "frozen_by", "created_by")
     filter_horizontal = ("matters", "joint_departments")
     actions = ["freeze", "draw"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # checked again, with every reason, when it is frozen
+            obj.number, obj.created_by = next_plan_number(timezone.localdate()), request.user
+        super().save_model(request, obj, form, change)
+
+    def has_change_permission(self, request, obj=None):
+        frozen = obj is not None and obj.state != InspectionPlan.State.DRAFT
+        return not frozen and super().has_change_permission(request, obj)
 
     @admin.action(description="审批并冻结（公布候选名单和种子承诺值）")
     def freeze(self, request, queryset):

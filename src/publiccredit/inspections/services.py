@@ -11,10 +11,11 @@ import polars as pl
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from publiccredit.accounts.roles import require_writer, sees_everything
 from publiccredit.audit.services import record_write
 from publiccredit.casework.evidence import next_number
 from publiccredit.core.bulk import insert_frame
-from publiccredit.core.errors import DomainError
+from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
 
 from . import draw, topics
@@ -43,31 +44,19 @@ def create_plan(*, department, title: str, matters, directory: ObjectDirectory, 
     """A draft plan of ``department`` (with ``joint_departments`` for a joint inspection); every wrong field is
     refused with its reason."""
     today = today or timezone.localdate()
-    matters = list(matters)
-    problems = []
-    if not str(title or "").strip():
-        problems.append("请填写计划名称")
-    if not matters:
-        problems.append("请选择至少一个抽查事项")
+    matters, joint_departments = list(matters), list(joint_departments)
     departments = {department.pk, *(o.pk for o in joint_departments)}
-    for matter in matters:
-        if not matter.is_active:
-            problems.append(f"抽查事项“{matter.name}”已停用")
-        elif matter.department_id not in departments:
-            problems.append(f"抽查事项“{matter.name}”不属于本计划的实施部门")
-    if directory.department_id not in departments:
-        problems.append(f"检查对象名录“{directory.name}”不属于本计划的实施部门")
-    if period_end < period_start:
-        problems.append("检查结束日期不能早于开始日期")
-    if inspectors_per_task < MIN_INSPECTORS_PER_TASK:
-        problems.append(f"每户检查人员不少于{MIN_INSPECTORS_PER_TASK}名")
+    _require_manager(actor, departments, "制定抽查计划")
+    problems = draft_problems(title=title, matters=matters, departments=departments, directory=directory,
+                              period_start=period_start, period_end=period_end,
+                              inspectors_per_task=inspectors_per_task)
     if problems:
         raise DomainError("；".join(problems), code="bad_plan")
     for _ in range(5):
         try:
             with transaction.atomic():
                 plan = InspectionPlan.objects.create(
-                    number=next_number(InspectionPlan, prefix=NUMBER_PREFIX, day=today), title=title.strip(),
+                    number=next_plan_number(today), title=title.strip(),
                     department=department, directory=directory, period_start=period_start, period_end=period_end,
                     inspectors_per_task=inspectors_per_task, created_by=_user(actor))
                 plan.matters.set(matters)
@@ -81,8 +70,49 @@ def create_plan(*, department, title: str, matters, directory: ObjectDirectory, 
     raise DomainError("系统繁忙，请稍后重试", code="busy")
 
 
+def draft_problems(*, title: str, matters, departments, directory, period_start, period_end,
+                   inspectors_per_task: int) -> list[str]:
+    """Why a draft cannot stand (empty when it can): asked when it is made and again when it is frozen, whichever
+    way it was written (the service, the admin)."""
+    problems = []
+    if not str(title or "").strip():
+        problems.append("请填写计划名称")
+    if not matters:
+        problems.append("请选择至少一个抽查事项")
+    for matter in matters:
+        if not matter.is_active:
+            problems.append(f"抽查事项“{matter.name}”已停用")
+        elif matter.department_id not in departments:
+            problems.append(f"抽查事项“{matter.name}”不属于本计划的实施部门")
+    if directory.department_id not in departments:
+        problems.append(f"检查对象名录“{directory.name}”不属于本计划的实施部门")
+    if period_end < period_start:
+        problems.append("检查结束日期不能早于开始日期")
+    if inspectors_per_task < MIN_INSPECTORS_PER_TASK:
+        problems.append(f"每户检查人员不少于{MIN_INSPECTORS_PER_TASK}名")
+    return problems
+
+
+def next_plan_number(today: dt.date) -> str:
+    return next_number(InspectionPlan, prefix=NUMBER_PREFIX, day=today)
+
+
 def _user(actor):
     return actor if getattr(actor, "pk", None) else None
+
+
+def _require_manager(actor, department_ids, doing: str) -> None:
+    """A plan is made, frozen and drawn by its departments or the credit office; auditors only read. ``actor`` None
+    is the platform itself (the demo, a command)."""
+    require_writer(actor)
+    if _user(actor) is None or sees_everything(actor):
+        return
+    if getattr(actor, "organization_id", None) not in set(department_ids):
+        raise PermissionDenied(f"只有计划的实施部门或信用主管部门可以{doing}", code="not_plan_department")
+
+
+def _departments_of(plan: InspectionPlan) -> list[int]:
+    return [plan.department_id, *plan.joint_departments.values_list("pk", flat=True)]
 
 
 def _lock(plan: InspectionPlan) -> InspectionPlan:
@@ -97,11 +127,15 @@ def freeze_plan(*, plan: InspectionPlan, actor, today: dt.date | None = None) ->
     today = today or timezone.localdate()
     with transaction.atomic():
         plan = _lock(plan)
+        _require_manager(actor, _departments_of(plan), "审批冻结抽查计划")
         if plan.state != InspectionPlan.State.DRAFT:
             raise DomainError(f"计划{plan.number}已{plan.get_state_display()}，不能再次冻结", code="not_draft")
         candidates = candidates_of(plan.directory, today=today)
         ratios = {row.grade: row.ratio for row in GradeRatio.objects.all()}
-        problems = []
+        problems = draft_problems(title=plan.title, matters=list(plan.matters.all()),
+                                  departments=set(_departments_of(plan)), directory=plan.directory,
+                                  period_start=plan.period_start, period_end=plan.period_end,
+                                  inspectors_per_task=plan.inspectors_per_task)
         if not plan.directory.is_active:
             problems.append(f"检查对象名录“{plan.directory.name}”已停用")
         if candidates.height == 0:
@@ -112,7 +146,7 @@ def freeze_plan(*, plan: InspectionPlan, actor, today: dt.date | None = None) ->
                 problems.append(f"信用等级“{grade or '未评价'}”在抽查比例表中没有比例，请信用主管部门补充")
             elif not 0 <= ratios[grade] <= 1:
                 problems.append(f"信用等级“{grade or '未评价'}”的抽查比例{ratios[grade]}应在0到1之间")
-        departments = [plan.department_id, *plan.joint_departments.values_list("pk", flat=True)]
+        departments = _departments_of(plan)
         pool = sorted(Inspector.objects.filter(department_id__in=departments, is_active=True)
                       .values_list("pk", flat=True))
         per_task = plan.inspectors_per_task
@@ -181,6 +215,7 @@ def draw_plan(*, plan: InspectionPlan, actor) -> InspectionPlan:
     was fixed at freeze: there is no second draw)."""
     with transaction.atomic():
         plan = _lock(plan)
+        _require_manager(actor, _departments_of(plan), "抽取")
         if plan.state == InspectionPlan.State.DRAWN:
             return plan
         if plan.state != InspectionPlan.State.FROZEN:
