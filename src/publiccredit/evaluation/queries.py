@@ -207,12 +207,22 @@ def grade_distribution(model) -> dict:
     return found
 
 
+def _failed_chunks() -> QuerySet:
+    from .models import RunChunk
+
+    return RunChunk.objects.filter(state=RunChunk.State.FAILED).order_by("number")
+
+
+def failed_chunks(run) -> list:
+    """The run's chunks that failed, with their errors (what ``publiccredit evaluate`` reports)."""
+    return list(_failed_chunks().filter(run=run))
+
+
 def latest_runs(limit: int = 20) -> list:
     """The latest runs, each with its failed chunks and their errors (``run.failed``)."""
     from django.db.models import Prefetch
 
-    from .models import EvaluationRun, RunChunk
+    from .models import EvaluationRun
 
-    failed = RunChunk.objects.filter(state=RunChunk.State.FAILED).order_by("number")
     return list(EvaluationRun.objects.select_related("version__model").order_by("-started_at")
-                .prefetch_related(Prefetch("chunks", queryset=failed, to_attr="failed"))[:limit])
+                .prefetch_related(Prefetch("chunks", queryset=_failed_chunks(), to_attr="failed"))[:limit])

@@ -246,8 +246,12 @@ MAX_ATTEMPTS = 3  # a chunk failing this often waits for its cause to be fixed a
 def _claimable(now) -> Q:
     """Pending chunks, failed ones with attempts left, and claimed ones whose worker has held them past the lease
     (a killed worker): a chunk another live worker is grading is never graded twice at once."""
-    return (Q(state=RunChunk.State.PENDING) | Q(state=RunChunk.State.FAILED, attempts__lt=MAX_ATTEMPTS)
-            | Q(state=RunChunk.State.CLAIMED, claimed_at__lt=now - CLAIM_LEASE))
+    return Q(state=RunChunk.State.PENDING) | _retryable() | Q(state=RunChunk.State.CLAIMED,
+                                                              claimed_at__lt=now - CLAIM_LEASE)
+
+
+def _retryable() -> Q:
+    return Q(state=RunChunk.State.FAILED, attempts__lt=MAX_ATTEMPTS)
 
 
 def _claim(chunk_id: int | None = None, *, run_id: int | None = None) -> RunChunk | None:
@@ -278,11 +282,6 @@ def work_on(*, run: EvaluationRun) -> int:
             logger.exception("evaluation run %s: chunk %s failed (attempt %s of %s)", run.pk, chunk.number,
                              chunk.attempts, MAX_ATTEMPTS)
     return graded
-
-
-def failed_chunks(run: EvaluationRun) -> list[RunChunk]:
-    """The run's chunks that failed, with their errors (what ``evaluate`` and the admin report)."""
-    return list(run.chunks.filter(state=RunChunk.State.FAILED).order_by("number"))
 
 
 def grade_chunk(*, chunk_id: int) -> int:
@@ -325,8 +324,7 @@ def _settle(run: EvaluationRun) -> None:
 
 def _open() -> Q:
     """Chunks still to be graded: pending, claimed, or failed with attempts left."""
-    return (Q(state__in=[RunChunk.State.PENDING, RunChunk.State.CLAIMED])
-            | Q(state=RunChunk.State.FAILED, attempts__lt=MAX_ATTEMPTS))
+    return Q(state__in=[RunChunk.State.PENDING, RunChunk.State.CLAIMED]) | _retryable()
 
 
 def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int], first_id: int, last_id: int,

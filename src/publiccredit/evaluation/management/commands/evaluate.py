@@ -4,6 +4,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.core.errors import DomainError
 from publiccredit.evaluation import services
 from publiccredit.evaluation.models import EvaluationModel, EvaluationRun
+from publiccredit.evaluation.queries import failed_chunks
 
 
 class Command(BaseCommand):
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         run.refresh_from_db()
         self.stdout.write(f"评价批次 {run.pk}（{run.version}）：{run.get_state_display()}，"
                           f"分块 {run.chunks_done}/{run.chunks_total}，已评价 {run.subjects_graded} 个主体")
-        failed = services.failed_chunks(run)
+        failed = failed_chunks(run)
         if failed and not options["work"]:
             causes = "；".join(f"第{chunk.number}块（主体编号 {chunk.first_subject_id}–{chunk.last_subject_id}，"
                               f"已尝试{chunk.attempts}次）：{chunk.error}" for chunk in failed[:10])
