@@ -14,9 +14,9 @@ RESTRICTING = {
     "Registration": {"visible_to", "restrict", "handled_by", "none"},
 }
 # Modules that read for a reader: views, APIs and the presentation apps, and the reads behind the website's credit
-# file, the published lists, screening and the grades' facts.
+# file, the published lists, screening, the grades' facts and the inspection objects.
 READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py", "evaluation/queries.py",
-                  "registrations/queries.py")
+                  "registrations/queries.py", "inspections/queries.py")
 PRESENTATION_APPS = ("portal", "backoffice", "selfservice")
 
 
