@@ -71,11 +71,7 @@ def insert_frame(model, frame, *, json_text: tuple[str, ...] = ()) -> None:
     # every text quoted, so that an empty string stays one; an unquoted empty field is NULL
     data = frame.insert_column(0, pl.Series("pk", ids, dtype=pl.Int64)).write_csv(
         include_header=False, quote_style="non_numeric", null_value="")
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor, cursor.cursor.copy(
-            f"COPY {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN WITH (FORMAT csv)"
-    ) as copy:
-        copy.write(data.encode())
+    _copy(connection, meta.db_table, columns, csv=data.encode())
 
 
 def copy_rows(model, attnames: list[str], rows: list[list]) -> None:
@@ -91,10 +87,14 @@ def copy_rows(model, attnames: list[str], rows: list[list]) -> None:
     _copy(connection, model._meta.db_table, [by_attname[name].column for name in attnames], rows)
 
 
-def _copy(connection, table: str, columns: list[str], rows) -> None:
+def _copy(connection, table: str, columns: list[str], rows=(), *, csv: bytes | None = None) -> None:
+    """COPY ``rows`` (Python values, adapted one by one) or ``csv`` (the whole text at once) into ``table``."""
     quote = connection.ops.quote_name
+    statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(
-            f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN") as copy:
+            statement if csv is None else f"{statement} WITH (FORMAT csv)") as copy:
+        if csv is not None:
+            copy.write(csv)
         for row in rows:
             copy.write_row(row)
 
