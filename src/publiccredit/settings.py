@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "publiccredit.objections",
     "publiccredit.registrations",
     "publiccredit.inspections",
+    "publiccredit.rectification",
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",
@@ -249,6 +250,7 @@ CELERY_BEAT_SCHEDULE = {
     "prune-source-files": {"task": "collection.prune_sources", "schedule": crontab(hour=3, minute=45)},
     # every active model over the whole city: nightly (the quarterly grade is the run of the quarter's last day)
     "grade-city": {"task": "evaluation.grade_city", "schedule": crontab(hour=2, minute=0)},
+    "sweep-rectifications": {"task": "rectification.sweep", "schedule": crontab(hour=7, minute=30)},
 }
 
 if os.environ.get("REDIS_CACHE_URL"):

@@ -140,3 +140,30 @@ def test_the_demo_city_has_a_drawn_plan_that_verifies_and_a_frozen_one_awaiting_
     drawn = InspectionPlan.objects.get(state=InspectionPlan.State.DRAWN)
     assert drawn.tasks.exists() and verify(drawn) == []
     assert InspectionPlan.objects.filter(state=InspectionPlan.State.FROZEN, seed="").count() == 1
+
+
+def test_the_demo_city_reports_results_orders_rectifications_interviews_and_lists_the_overdue(db, settings, tmp_path,
+                                                                                               client):
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.inspections.models import InspectionPlan, InspectionResult
+    from publiccredit.lists.models import ListEntry
+    from publiccredit.publicity.models import Article
+    from publiccredit.rectification.models import Interview, RectificationTask
+
+    settings.VAR_DIR = tmp_path
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "200", "--no-accounts")
+    drawn = InspectionPlan.objects.get(state=InspectionPlan.State.DRAWN)
+    results = InspectionResult.objects.filter(task__plan=drawn)
+    assert results.count() == min(6, drawn.tasks.count()) and results.filter(outcome="no_problem").exists()
+    rectified = results.get(outcome="rectify")
+    assert rectified.record.item.code == "administrative_inspection"
+    assert Interview.objects.filter(task=rectified.rectification, kind="prompt").exists()
+    page = client.get(f"/credit/{rectified.task.code}/").content.decode()
+    assert "双随机抽查" in page and "发现问题已责令整改" in page and "提示约谈" in page
+    assert set(RectificationTask.objects.values_list("state", flat=True)) >= {"open", "reported", "completed",
+                                                                               "overdue"}
+    late = RectificationTask.objects.get(overdue_record__isnull=False)
+    assert CreditRecord.objects.filter(pk=late.overdue_record_id, item__code="rectification_overdue").exists()
+    assert ListEntry.objects.filter(subject=late.subject, kind__code="watch_list", state="proposed").exists()
+    assert Article.objects.filter(kind="case", title__contains="逾期未整改").exists()

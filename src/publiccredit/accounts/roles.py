@@ -57,6 +57,9 @@ INSPECTION_DIRECTORIES = set().union(*(_crud(f"inspections.{name}", "view", "add
     "inspectionmatter", "objectdirectory", "inspector", "inspectorconflict", "inspectionplan"))) | _crud(
     "inspections.inspectiontask", "view") | _crud("inspections.graderatio", "view")
 VIEW_INSPECTIONS = {permission for permission in INSPECTION_DIRECTORIES if ".view_" in permission}
+# Rectification and interviews are a department's own work (谁认定、谁约谈, docs/rectification.md).
+RECTIFICATION = _crud("rectification.rectificationtask", "view") | _crud("rectification.interview", "view") | {
+    "rectification.manage_rectifications"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.CREDIT_OFFICE: (
@@ -73,17 +76,18 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | VIEW_RECORDS
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view") | _crud("lists.liststatement", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
-        | INSPECTION_DIRECTORIES | _crud("inspections.graderatio", "add", "change")
+        | INSPECTION_DIRECTORIES | _crud("inspections.graderatio", "add", "change") | RECTIFICATION
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
-    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS | INSPECTION_DIRECTORIES
+    Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS | INSPECTION_DIRECTORIES | RECTIFICATION
     | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view")
-    | _crud("notifications.notification", "view") | VIEW_INSPECTIONS,
+    | _crud("notifications.notification", "view") | VIEW_INSPECTIONS
+    | {p for p in RECTIFICATION if ".view_" in p},
     Role.SUBJECT_USER: set(),
     Role.SYSTEM: set(),
 }

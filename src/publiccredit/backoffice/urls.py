@@ -1,9 +1,11 @@
 from django.urls import path
 
 from publiccredit.collection import views as collection
+from publiccredit.inspections import views as inspections
 from publiccredit.lists import views as lists
 from publiccredit.notifications import views as notifications
 from publiccredit.objections import views as objections
+from publiccredit.rectification import views as rectification
 from publiccredit.registrations import views as registrations
 from publiccredit.repair import views as repair
 from publiccredit.sanctions import views as sanctions
@@ -32,6 +34,21 @@ urlpatterns = [
     path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
     path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
     path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),
+    path("inspections/", inspections.work_plans, name="inspections"),
+    path("inspections/statistics/", inspections.statistics, name="inspection-statistics"),
+    path("inspections/import/", inspections.import_file, name="inspection-import"),
+    path("inspections/<str:number>/", inspections.work_plan, name="inspection-plan"),
+    path("inspections/<str:number>/results/<str:code>/", inspections.result_form, name="inspection-result"),
+    path("inspections/<str:number>/results/<str:code>/files/<int:attachment_id>/", inspections.result_file,
+         name="inspection-result-file"),
+    path("rectifications/", rectification.tasks, name="rectifications"),
+    path("rectifications/new/", rectification.new_task, name="rectification-new"),
+    path("rectifications/<int:task_id>/", rectification.task, name="rectification"),
+    path("rectifications/<int:task_id>/files/<int:attachment_id>/", rectification.report_file,
+         name="rectification-file"),
+    path("rectifications/<int:task_id>/case/", views.publish_case, name="rectification-case"),
+    path("rectifications/<int:task_id>/<slug:step>/", rectification.act, name="rectification-act"),
+    path("interviews/new/", rectification.new_interview, name="interview-new"),
     path("screening/", sanctions.screenings, name="screenings"),
     path("screening/report/", sanctions.effect_report, name="screening-report"),
     path("screening/measures/", sanctions.catalog, name="measures"),

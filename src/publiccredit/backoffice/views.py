@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 
 from publiccredit.accounts.access import staff_of_an_organization
 from publiccredit.casework.queries import statistics_window
@@ -8,7 +9,10 @@ from publiccredit.core.errors import DomainError
 from publiccredit.evaluation.queries import grade_distribution, latest_runs, published_models
 from publiccredit.evaluation.services import MAX_ATTEMPTS
 from publiccredit.lists.models import ListEntry
+from publiccredit.publicity.models import Article
 from publiccredit.publicity.queries import public_ref
+from publiccredit.publicity.services import publish_article
+from publiccredit.rectification.queries import typical_case, work_list
 from publiccredit.subjects.queries import subject_by_code
 
 
@@ -68,3 +72,26 @@ def overview(request):
     return render(request, "backoffice/evaluation.html", {
         "models": [(model, grade_distribution(model)) for model in published_models()],
         "runs": latest_runs(), "max_attempts": MAX_ATTEMPTS})
+
+
+@staff_of_an_organization
+def publish_case(request, task_id: int):
+    """典型案例: the credit office publishes a rectification as a case article — drafted from the task, edited here,
+    published through the 诚信宣传 service (docs/rectification.md)."""
+    if not request.user.has_perm("publicity.add_article"):
+        raise PermissionDenied("只有信用主管部门可以发布典型案例")
+    task = get_object_or_404(work_list(request.user, state=""), pk=task_id)
+    draft = typical_case(task)
+    if request.method == "POST":
+        try:
+            article = publish_article(kind=Article.Kind.CASE, title=request.POST.get("title", "").strip(),
+                                      body=request.POST.get("body", "").strip(), source=draft["source"],
+                                      summary=request.POST.get("summary", "").strip()[:300], actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(f"{message}" for messages_ in exc.message_dict.values()
+                                             for message in messages_))
+            draft = {**draft, **{key: request.POST.get(key, "") for key in ("title", "summary", "body")}}
+        else:
+            messages.success(request, "典型案例已发布")
+            return redirect(f"/news/{article.pk}/")
+    return render(request, "backoffice/publish_case.html", {"task": task, "draft": draft})

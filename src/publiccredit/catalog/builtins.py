@@ -217,6 +217,10 @@ ITEMS = [
     item("administrative_inspection", "行政检查", "03", "authorized", "neutral", act_fields("JC", "行政检查", [
         f("JC_JG_JG", "检查结果", "enum", required=True, choices=["未发现问题", "发现问题已责令整改", "发现问题已立案查处"])]),
          deadline=7),
+    item("rectification_overdue", "逾期未整改", "03", "public", "negative", act_fields("ZG", "逾期未整改认定", [
+        f("ZG_ZGBH", "整改编号", max_length=20, required=True),
+        f("ZG_ZGQX", "整改期限届满日", "date", required=True)]), severity="general", deadline=7,
+         description="责令整改的主体逾期未按要求整改，经认定部门认定（docs/rectification.md）；可据以拟列入重点关注名单"),
 ]
 
 

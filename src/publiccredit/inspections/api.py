@@ -1,6 +1,7 @@
 """The published 双随机 plans (docs/inspections.md, "The draw"): ``GET /api/v1/inspections/plans/``,
 ``GET /api/v1/inspections/plans/<number>/`` and ``GET …/<number>/candidates.csv`` — public, so that anyone can
-recompute a draw."""
+recompute a draw; and ``GET /api/v1/inspections/stats/`` (``stats:read``): plans, coverage by grade, results and
+rectifications."""
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -9,7 +10,12 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .queries import candidates_file, plan_facts, published_plan, published_plans
+from publiccredit.accounts.authentication import HasScope
+from publiccredit.accounts.roles import sees_everything
+from publiccredit.casework.queries import statistics_window
+from publiccredit.rectification.queries import rectification_statistics
+
+from .queries import candidates_file, inspection_statistics, plan_facts, published_plan, published_plans
 
 PAGE_SIZE = 50
 STRATUM = inline_serializer("InspectionStratum", {
@@ -59,7 +65,10 @@ class PlanDetailView(APIView):
                        "selected": serializers.ListField(child=serializers.CharField()),
                        "inspectors": serializers.ListField(child=serializers.DictField()),
                        "exclusions": serializers.ListField(child=serializers.DictField()),
-                       "tasks": serializers.ListField(child=serializers.DictField())}),
+                       "tasks": serializers.ListField(child=serializers.DictField()),
+                       "results": serializers.ListField(child=serializers.DictField(), help_text=(
+                           "已录入的检查结果（一公开）：code、outcome、outcome_label、inspected_on")),
+                       "reported": serializers.IntegerField(help_text="已录入结果的户数")}),
                        404: OpenApiResponse(description="没有该计划或尚未公布")})
     def get(self, request, number: str):
         plan = published_plan(number)
@@ -83,3 +92,30 @@ class CandidatesView(APIView):
         response = HttpResponse(candidates_file(plan), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{plan.number}-candidates.csv"'
         return response
+
+
+class StatisticsView(APIView):
+    """Graded supervision's figures for monitoring: a department token its own, the credit office's the city's."""
+
+    permission_classes = [HasScope]
+    required_scope = "stats:read"
+
+    @extend_schema(operation_id="v1_inspection_stats", summary="双随机抽查与整改统计",
+                   parameters=[OpenApiParameter("since", str, description="YYYY-MM-DD；缺省为一年前"),
+                               OpenApiParameter("until", str, description="YYYY-MM-DD；缺省为今天")],
+                   responses={200: inline_serializer("SupervisionStatistics", {
+                       "since": serializers.DateField(), "until": serializers.DateField(),
+                       "inspections": serializers.DictField(help_text=(
+                           "plans、selected、reported、pending、pending_late、coverage（按等级：candidates、selected、"
+                           "coverage）、outcomes（按检查结果）")),
+                       "rectifications": serializers.DictField(help_text=(
+                           "ordered、completed、on_time、on_time_rate、open、overdue、recorded_overdue、by_source、"
+                           "interviews"))}),
+                       400: OpenApiResponse(description="日期格式错误")})
+    def get(self, request):
+        since, until = statistics_window(request.query_params.get("since"), request.query_params.get("until"))
+        department = None if sees_everything(request.user) else request.user.organization_id
+        return Response({"since": since, "until": until,
+                         "inspections": inspection_statistics(since=since, until=until, department_id=department),
+                         "rectifications": rectification_statistics(since=since, until=until,
+                                                                    department_id=department)})

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from publiccredit.casework.evidence import EvidenceFile
 from publiccredit.core.fields import EncryptedTextField
 
 
@@ -266,3 +267,50 @@ class InspectionTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.code}"
+
+
+class InspectionResult(models.Model):
+    """What the inspectors found at a drawn subject (一公开): recorded within ``RESULT_WORKING_DAYS`` working days of
+    the inspection and published; a problem found becomes a 行政检查 credit record and, when ordered, a
+    rectification."""
+
+    class Outcome(models.TextChoices):
+        NO_PROBLEM = "no_problem", "未发现问题"
+        RECTIFY = "rectify", "发现问题已责令整改"
+        FAILED = "failed", "不合格（发现问题已立案查处）"
+        NOT_FOUND = "not_found", "未找到检查对象"
+        CLOSED = "closed", "已停业、歇业或注销"
+
+    WORKING_DAYS = 20  # recorded (and so published) within 20 working days of the inspection
+    # outcome → the catalog's 检查结果 (JC_JG_JG) of the 行政检查 record it becomes; the others make no record
+    RECORDED = {Outcome.RECTIFY: "发现问题已责令整改", Outcome.FAILED: "发现问题已立案查处"}
+
+    task = models.OneToOneField(InspectionTask, verbose_name="检查任务", on_delete=models.PROTECT,
+                                related_name="result")
+    outcome = models.CharField("检查结果", max_length=12, choices=Outcome.choices)
+    inspected_on = models.DateField("检查日期")
+    facts = models.TextField("检查情况")
+    record = models.ForeignKey("collection.CreditRecord", verbose_name="行政检查记录", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    rectification = models.ForeignKey("rectification.RectificationTask", verbose_name="整改任务", null=True,
+                                      blank=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "检查结果"
+        verbose_name_plural = "检查结果"
+        ordering = ["-inspected_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.get_outcome_display()}"
+
+
+class ResultAttachment(EvidenceFile):
+    result = models.ForeignKey(InspectionResult, verbose_name="检查结果", on_delete=models.PROTECT,
+                               related_name="attachments")
+
+    class Meta(EvidenceFile.Meta):
+        verbose_name = "检查材料"
+        verbose_name_plural = "检查材料"

@@ -4,15 +4,18 @@ plan freezes), the published plans and their draws, and the recomputation that v
 import hashlib
 
 import polars as pl
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
 
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.audience import Audience
 from publiccredit.core.frames import frame_of
 from publiccredit.subjects.models import Subject
+from publiccredit.workdays.queries import local_day_range
+from publiccredit.workdays.services import add_working_days
 
 from . import draw
-from .models import InspectionPlan, InspectionTask, ObjectDirectory
+from .models import InspectionPlan, InspectionResult, InspectionTask, ObjectDirectory, PlanStratum
 
 ORGANIZATION_KINDS = [Subject.Kind.LEGAL_PERSON, Subject.Kind.UNINCORPORATED, Subject.Kind.INDIVIDUAL_BUSINESS]
 PUBLIC_MODEL = "public"  # the grade a plan's strata follow: the public credit evaluation
@@ -69,6 +72,7 @@ def plan_facts(plan: InspectionPlan) -> dict:
                "selected": s.selected} for s in plan.strata.order_by("grade")]
     drawn = plan.state == InspectionPlan.State.DRAWN
     tasks = list(plan.tasks.order_by("code").values_list("code", "grade", "inspectors")) if drawn else []
+    results = published_results(plan) if drawn else []
     return {
         "number": plan.number, "title": plan.title, "state": plan.state, "state_label": plan.get_state_display(),
         "department": plan.department.name,
@@ -87,6 +91,7 @@ def plan_facts(plan: InspectionPlan) -> dict:
                        plan.exclusions.order_by("inspector_id", "subject_code").values_list("inspector_id",
                                                                                               "subject_code")],
         "tasks": [{"code": code, "grade": grade, "inspectors": inspectors} for code, grade, inspectors in tasks],
+        "results": results, "reported": len(results),
         "frozen_at": plan.frozen_at, "drawn_at": plan.drawn_at,
     }
 
@@ -129,7 +134,71 @@ def verify(plan: InspectionPlan) -> list[str]:
     return problems
 
 
-def tasks_of_subject(subject) -> list[InspectionTask]:
-    """The drawn inspections of a subject, newest plan first (the credit file's 双随机抽查 section)."""
-    return list(InspectionTask.objects.filter(subject=subject).select_related("plan__department")
-                .order_by("-plan__drawn_at")[:50])
+def published_results(plan: InspectionPlan) -> list[dict]:
+    """The plan's results as published (一公开): code, outcome and date of each inspection recorded, by code. The
+    facts and files stay with the departments and the subject's own credit file."""
+    return [{"code": code, "outcome": outcome, "outcome_label": InspectionResult.Outcome(outcome).label,
+             "inspected_on": inspected_on}
+            for code, outcome, inspected_on in InspectionResult.objects.filter(task__plan=plan)
+            .order_by("task__code").values_list("task__code", "outcome", "inspected_on")]
+
+
+def tasks_of_subject(subject, audience: Audience = Audience.PUBLIC, *, limit: int = 50) -> list[dict]:
+    """The drawn inspections of a subject with their results, newest plan first (the credit file's 双随机抽查
+    section); the facts only for the subject itself, departments and the credit office."""
+    tasks = (InspectionTask.objects.filter(subject=subject, plan__state=InspectionPlan.State.DRAWN)
+             .select_related("plan__department", "result").order_by("-plan__drawn_at", "-id")[:limit])
+    shown = []
+    for task in tasks:
+        result = getattr(task, "result", None)
+        entry = {"plan": task.plan.number, "title": task.plan.title, "department": task.plan.department.name,
+                 "drawn_at": task.plan.drawn_at, "grade": task.grade, "outcome": result.outcome if result else "",
+                 "outcome_label": result.get_outcome_display() if result else "待录入",
+                 "inspected_on": result.inspected_on if result else None}
+        if result and audience != Audience.PUBLIC:
+            entry["facts"] = result.facts
+        shown.append(entry)
+    return shown
+
+
+def plan_tasks(plan: InspectionPlan) -> QuerySet:
+    """A drawn plan's tasks with their results, by stratum and rank (the back office pages them)."""
+    return plan.tasks.select_related("subject", "result").order_by("grade", "rank")
+
+
+def plans_handled_by(user) -> QuerySet:
+    """The plans a clerk works on: the credit office and auditors every plan, a department those it leads or
+    joins."""
+    from publiccredit.accounts.roles import sees_everything
+
+    plans = InspectionPlan.objects.select_related("department").order_by("-created_at", "-id")
+    if sees_everything(user):
+        return plans
+    organization = getattr(user, "organization_id", None) or -1
+    return plans.filter(Q(department_id=organization) | Q(joint_departments=organization)).distinct()
+
+
+def inspection_statistics(*, since, until, department_id: int | None = None) -> dict:
+    """Plans drawn in [since, until] (by the drawing day): candidates and drawn subjects by grade (coverage), results
+    by outcome, results still to be recorded, and those past the 20 working days after the plan's period."""
+    start, end = local_day_range(since, until)
+    plans = InspectionPlan.objects.filter(state=InspectionPlan.State.DRAWN, drawn_at__gte=start, drawn_at__lt=end)
+    if department_id is not None:
+        plans = plans.filter(Q(department_id=department_id) | Q(joint_departments=department_id)).distinct()
+    plan_ids = list(plans.values_list("pk", flat=True))
+    strata = (PlanStratum.objects.filter(plan_id__in=plan_ids).values("grade")
+              .annotate(candidates=Sum("candidates"), selected=Sum("selected")).order_by("grade"))
+    coverage = [{"grade": row["grade"], "candidates": row["candidates"], "selected": row["selected"],
+                 "coverage": round(row["selected"] / row["candidates"], 4) if row["candidates"] else None}
+                for row in strata]
+    outcomes = dict(InspectionResult.objects.filter(task__plan_id__in=plan_ids).values_list("outcome")
+                    .annotate(n=Count("pk")).order_by())
+    tasks = InspectionTask.objects.filter(plan_id__in=plan_ids)
+    pending = tasks.filter(result__isnull=True)
+    today = timezone.localdate()
+    late_plans = [pk for pk, period_end in plans.values_list("pk", "period_end")
+                  if add_working_days(period_end, InspectionResult.WORKING_DAYS) < today]
+    return {"plans": len(plan_ids), "selected": tasks.count(), "reported": sum(outcomes.values()),
+            "pending": pending.count(), "pending_late": pending.filter(plan_id__in=late_plans).count(),
+            "coverage": coverage,
+            "outcomes": {label: outcomes.get(value, 0) for value, label in InspectionResult.Outcome.choices}}

@@ -13,16 +13,23 @@ from django.utils import timezone
 
 from publiccredit.accounts.roles import require_writer, sees_everything
 from publiccredit.audit.services import record_write
-from publiccredit.casework.evidence import next_number
+from publiccredit.casework.evidence import check_files, keep_evidence, next_number
+from publiccredit.catalog.models import CatalogItem
+from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.services import submit_records
 from publiccredit.core.bulk import insert_frame
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
+from publiccredit.rectification.models import RectificationTask
+from publiccredit.rectification.services import open_rectification
+from publiccredit.workdays.services import add_working_days
 
 from . import draw, topics
 from .models import (
     GradeRatio,
     InspectionMatter,
     InspectionPlan,
+    InspectionResult,
     InspectionTask,
     Inspector,
     InspectorConflict,
@@ -36,6 +43,8 @@ from .queries import candidates_of
 
 NUMBER_PREFIX = "SS"  # 双随机: SS<yyyymmdd><5-digit serial>
 MIN_INSPECTORS_PER_TASK = 2
+RESULT_WORKING_DAYS = InspectionResult.WORKING_DAYS
+INSPECTION_ITEM = "administrative_inspection"  # the catalog item 行政检查 a problem found is recorded under
 
 
 def create_plan(*, department, title: str, matters, directory: ObjectDirectory, period_start: dt.date,
@@ -261,3 +270,123 @@ def candidates_ids(codes: list[str]) -> dict[str, int]:
 
 def matters_of(department) -> list[InspectionMatter]:
     return list(InspectionMatter.objects.filter(department=department, is_active=True).order_by("code"))
+
+
+def record_result(*, plan: InspectionPlan, code: str, outcome: str, inspected_on, facts: str, actor, files=(),
+                  requirement: str = "", rectification_days=None, today: dt.date | None = None) -> InspectionResult:
+    """Record what the inspection of a drawn subject found, within ``RESULT_WORKING_DAYS`` working days of it; the
+    result is published with the plan and on the credit file. A problem found (责令整改, 不合格) becomes a 行政检查
+    record through the catalog's intake under the decision number ``<plan number>-<code>``; 责令整改 also opens a
+    rectification with ``requirement`` and ``rectification_days`` working days. Sending the same result again
+    returns the one recorded; a different one is refused."""
+    today = today or timezone.localdate()
+    files = list(files or [])
+    code = str(code or "").strip().upper()
+    with transaction.atomic():
+        plan = _lock(plan)
+        _require_manager(actor, _departments_of(plan), "录入检查结果")
+        if _user(actor) is not None and not actor.has_perm("inspections.change_inspectionplan"):
+            raise PermissionDenied("只有执法检查、监管人员可以录入检查结果", code="not_an_inspector")
+        if plan.state != InspectionPlan.State.DRAWN:
+            raise DomainError(f"计划{plan.number}尚未抽取，不能录入检查结果", code="not_drawn")
+        task = plan.tasks.select_related("subject").filter(code=code).first()
+        if task is None:
+            raise DomainError(f"{code or '（空）'}不是计划{plan.number}抽中的检查对象，不能录入检查结果",
+                              code="not_drawn_subject", field="code")
+        day, problems = _result_problems(plan, task, outcome, inspected_on, facts, requirement, rectification_days,
+                                         today)
+        existing = InspectionResult.objects.filter(task=task).first()
+        if existing is not None:
+            if (existing.outcome, existing.inspected_on, existing.facts) == (outcome, day, str(facts or "").strip()):
+                return existing
+            raise DomainError(f"{code}的检查结果已于{existing.recorded_at:%Y年%m月%d日}录入（{existing.get_outcome_display()}），"
+                              "不能重复录入", code="result_exists", field="code")
+        if problems:
+            raise DomainError("；".join(problems), code="bad_result")
+        check_files(files)
+        result = InspectionResult.objects.create(task=task, outcome=outcome, inspected_on=day,
+                                                 facts=str(facts).strip(), recorded_by=_user(actor))
+        keep_evidence(result.attachments, files, folder=f"inspections/{plan.number}")
+        department = _finding_department(plan, actor)
+        if outcome in InspectionResult.RECORDED:
+            result.record = _inspection_record(plan, task, result, department, actor, today)
+        if outcome == InspectionResult.Outcome.RECTIFY:
+            result.rectification = open_rectification(
+                subject=task.subject, department=department, source=RectificationTask.Source.INSPECTION,
+                problem=result.facts, requirement=requirement, working_days=rectification_days, actor=actor,
+                source_reference=f"{plan.number}-{code}", record=result.record, issued_on=day, today=today)
+        result.save(update_fields=["record", "rectification"])
+        record_write(actor=actor, action=topics.RESULT_RECORDED, target=plan,
+                     detail={"code": code, "outcome": outcome, "inspected_on": day.isoformat(),
+                             "record": result.record_id, "rectification": result.rectification_id})
+        emit(topics.RESULT_RECORDED, {"plan_id": plan.pk, "result_id": result.pk})
+    return result
+
+
+def result_deadline(inspected_on: dt.date) -> dt.date:
+    return add_working_days(inspected_on, RESULT_WORKING_DAYS)
+
+
+def _result_problems(plan, task, outcome, inspected_on, facts, requirement, rectification_days, today
+                     ) -> tuple[dt.date | None, list[str]]:
+    problems = []
+    if outcome not in InspectionResult.Outcome.values:
+        problems.append("请选择检查结果（" + "、".join(InspectionResult.Outcome.labels) + "）")
+    day = inspected_on
+    if isinstance(inspected_on, str):
+        try:
+            day = dt.date.fromisoformat(inspected_on.strip())
+        except ValueError:
+            day = None
+            problems.append(f"检查日期“{inspected_on}”不是有效日期，请按“2026-01-31”填写")
+    if day is None and not problems:
+        problems.append("请填写检查日期")
+    if isinstance(day, dt.date):
+        drawn_on = timezone.localdate(plan.drawn_at)
+        if day > today:
+            problems.append("检查日期不能晚于今天")
+        elif day < drawn_on:
+            problems.append(f"检查日期不能早于抽取日期{drawn_on:%Y年%m月%d日}")
+        elif today > result_deadline(day):
+            problems.append(f"检查结果应在检查之日起{RESULT_WORKING_DAYS}个工作日内录入（{day:%Y年%m月%d日}检查的，"
+                            f"最迟{result_deadline(day):%Y年%m月%d日}），已超过期限，请报信用主管部门处理")
+    if not str(facts or "").strip():
+        problems.append("请填写检查情况")
+    if outcome in InspectionResult.RECORDED and task.subject_id is None:
+        problems.append(f"{task.code}在主体库中已不存在，不能生成行政检查记录")
+    if outcome == InspectionResult.Outcome.RECTIFY:
+        if not str(requirement or "").strip():
+            problems.append("责令整改的，请填写整改要求")
+        if rectification_days in (None, ""):
+            problems.append("责令整改的，请填写整改期限（工作日）")
+    return (day if isinstance(day, dt.date) else None), problems
+
+
+def _finding_department(plan: InspectionPlan, actor):
+    """Who found it (谁认定): the recording clerk's department when it is one of the plan's, else the lead one."""
+    organization_id = getattr(actor, "organization_id", None)
+    if organization_id and organization_id != plan.department_id:
+        joint = plan.joint_departments.filter(pk=organization_id).first()
+        if joint is not None:
+            return joint
+    return plan.department
+
+
+def _inspection_record(plan: InspectionPlan, task: InspectionTask, result: InspectionResult, department, actor,
+                       today: dt.date) -> CreditRecord:
+    """The 行政检查 record of a problem found, delivered by the finding department through the catalog's intake."""
+    subject = task.subject
+    decision_number = f"{plan.number}-{task.code}"
+    matters = "、".join(plan.matters.order_by("code").values_list("name", flat=True))
+    row = {"JC_WSH": decision_number, "JC_XDR_MC": subject.name,
+           "JC_XDR_LB": "个体工商户" if subject.kind == subject.Kind.INDIVIDUAL_BUSINESS else "法人及非法人组织",
+           "JC_XDR_SHXYM": task.code, "JC_JG_JG": InspectionResult.RECORDED[result.outcome],
+           "JC_NR": f"双随机抽查（{plan.number}，{matters}）：{result.facts}"[:4000],
+           "JC_JDRQ": result.inspected_on.isoformat(), "JC_JG": department.name, "JC_JGDM": department.code}
+    intake = submit_records(item=CatalogItem.objects.get(code=INSPECTION_ITEM), provider=department, records=[row],
+                            actor=actor, atomic=True, today=today)
+    if intake.rejected:
+        raise DomainError("行政检查记录未能生成：" + "；".join(f"{e.field} {e.message}" for e in intake.errors),
+                          code="record_rejected")
+    return (CreditRecord.objects.filter(item__code=INSPECTION_ITEM, provider=department,
+                                        decision_number=decision_number).order_by("-id").first())

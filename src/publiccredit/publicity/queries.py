@@ -20,9 +20,13 @@ from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
 from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
+from publiccredit.inspections.models import InspectionResult, InspectionTask
+from publiccredit.inspections.queries import tasks_of_subject
 from publiccredit.lists.models import ListEntry, ListKind
 from publiccredit.lists.queries import present_entry, published_entries
 from publiccredit.organizations.models import Organization, Region
+from publiccredit.rectification.models import Interview, RectificationTask
+from publiccredit.rectification.queries import file_section as rectification_section
 from publiccredit.registrations.models import Registration
 from publiccredit.registrations.queries import shown_on_file
 from publiccredit.subjects.models import Representative, Subject, SubjectName
@@ -135,6 +139,7 @@ class FileHead:
     has_list_entries: bool
     has_grades: bool = True
     has_registrations: bool = True
+    has_supervision: bool = True  # drawn for an inspection, ordered to rectify or interviewed
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -162,6 +167,9 @@ def file_head(ref: str) -> FileHead | None:
     subject_table, record_table, entry_table, result_table, model_table, registration_table = (
         Subject._meta.db_table, CreditRecord._meta.db_table, ListEntry._meta.db_table, EvaluationResult._meta.db_table,
         EvaluationModel._meta.db_table, Registration._meta.db_table)
+    task_table, outcome_table, rectification_table, interview_table = (
+        InspectionTask._meta.db_table, InspectionResult._meta.db_table, RectificationTask._meta.db_table,
+        Interview._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
@@ -169,6 +177,10 @@ def file_head(ref: str) -> FileHead | None:
             f"(SELECT max(e.updated_at) FROM {entry_table} e WHERE e.subject_id = s.id), "
             f"(SELECT max(v.id) FROM {result_table} v WHERE v.subject_id = s.id), "
             f"(SELECT max(g.updated_at) FROM {registration_table} g WHERE g.subject_id = s.id), "
+            f"(SELECT max(t.id) || ':' || coalesce(max(x.id), 0) FROM {task_table} t "
+            f"LEFT JOIN {outcome_table} x ON x.task_id = t.id WHERE t.subject_id = s.id), "
+            f"(SELECT max(z.updated_at) FROM {rectification_table} z WHERE z.subject_id = s.id), "
+            f"(SELECT max(y.id) FROM {interview_table} y WHERE y.subject_id = s.id), "
             f"(SELECT count(*) || ':' || coalesce(sum(m.current_version_id), 0) FROM {model_table} m "
             f"WHERE m.is_active AND m.disclosure = %s) "
             f"FROM {subject_table} s WHERE s.{column} = %s", [EvaluationModel.Disclosure.PUBLIC, value])
@@ -176,12 +188,15 @@ def file_head(ref: str) -> FileHead | None:
     if row is None:
         return None
     (subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, registrations_changed_at,
-     disclosed_models) = row
+     inspections, rectifications_changed_at, last_interview, disclosed_models) = row
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
-             f"{registrations_changed_at}:{disclosed_models}:{timezone.localdate().isoformat()}")
+             f"{registrations_changed_at}:{inspections}:{rectifications_changed_at}:{last_interview}:"
+             f"{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
                     has_list_entries=entries_changed_at is not None, has_grades=last_result is not None,
-                    has_registrations=registrations_changed_at is not None)
+                    has_registrations=registrations_changed_at is not None,
+                    has_supervision=any(value is not None for value in (inspections, rectifications_changed_at,
+                                                                        last_interview)))
 
 
 def records_of(subject: Subject, audience: Audience) -> QuerySet[CreditRecord]:
@@ -228,10 +243,11 @@ def present_registration(registration, audience: Audience) -> dict:
 
 
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
-                has_grades: bool = True, has_registrations: bool = True) -> dict:
+                has_grades: bool = True, has_registrations: bool = True, has_supervision: bool = True) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades, its voluntary
-    registrations and records by section. ``has_list_entries``, ``has_grades``, ``has_registrations`` false (known
-    from ``file_head``) skip looking for them."""
+    registrations, its inspections, rectifications and interviews, and records by section. ``has_list_entries``,
+    ``has_grades``, ``has_registrations``, ``has_supervision`` false (known from ``file_head``) skip looking for
+    them."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     states = Counter()
@@ -253,6 +269,9 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
                                                                            "advises": False},
         "registrations": [] if subject.is_person or not has_registrations else [
             present_registration(registration, audience) for registration in shown_on_file(subject, audience)],
+        "inspections": [] if subject.is_person or not has_supervision else tasks_of_subject(subject, audience),
+        "rectification": (rectification_section(subject, audience) if has_supervision
+                          else {"tasks": [], "interviews": [], "details": False}),
         "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }
 

@@ -92,7 +92,8 @@ def credit_file(request, ref: str):
         page = _file_page(request, subject, queries.credit_file(subject, Audience.PUBLIC,
                                                                 has_list_entries=head.has_list_entries,
                                                                 has_grades=head.has_grades,
-                                                                has_registrations=head.has_registrations))
+                                                                has_registrations=head.has_registrations,
+                                                                has_supervision=head.has_supervision))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 

@@ -25,6 +25,8 @@ from publiccredit.lists.models import ListEntry
 from publiccredit.objections import queries as objection_queries
 from publiccredit.objections import services as objection_services
 from publiccredit.objections.models import Objection
+from publiccredit.rectification import queries as rectification_queries
+from publiccredit.rectification import services as rectification_services
 from publiccredit.registrations import queries as registration_queries
 from publiccredit.registrations import services as registration_services
 from publiccredit.registrations.models import Registration
@@ -485,3 +487,29 @@ def binding_decide(request, binding_id: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("backoffice:bindings")
+
+
+@login_required(login_url=LOGIN_URL)
+def rectifications(request):
+    """责令整改 of the bound subject: each task's requirement and deadline, its reports and the department's answers,
+    and the form to report how it rectified (docs/rectification.md)."""
+    subject = _registering_subject(request)
+    tasks = rectification_queries.tasks_of_account(request.user)
+    context, status = {}, 200
+    if request.method == "POST":
+        task = next((t for t in tasks if str(t.pk) == request.POST.get("task", "")), None)
+        if task is None:
+            raise PermissionDenied
+        set_channel("web")
+        try:
+            rectification_services.report_progress(task=task, text=request.POST.get("text", ""), actor=request.user,
+                                                   files=request.FILES.getlist("files"),
+                                                   is_final=request.POST.get("final") == "on")
+        except DomainError as exc:
+            context.update(error=exc.message + KEPT, failed_task=task.pk, text=request.POST.get("text", ""))
+            status = 400
+        else:
+            messages.success(request, f"整改情况已报告（{task.number}），{task.department.name}将核查确认")
+            return redirect("/account/rectifications/")
+    context.update(subject=subject, tasks=tasks, today=timezone.localdate())
+    return render(request, "selfservice/rectifications.html", context, status=status)

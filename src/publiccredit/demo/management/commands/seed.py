@@ -84,7 +84,8 @@ class Command(BaseCommand):
             from publiccredit.demo.inspections import seed_inspections
 
             if planned := seed_inspections():
-                self.stdout.write(f"双随机抽查：{planned} 个计划（上季度已抽取，本季度已冻结待抽取），见 /inspections/")
+                self.stdout.write(f"双随机抽查：{planned} 个计划（上季度已抽取并录入部分检查结果，本季度已冻结待抽取），"
+                                  "见 /inspections/")
             if not options["no_accounts"]:
                 import secrets
 
@@ -100,3 +101,8 @@ class Command(BaseCommand):
                         handle.write(f"demo-applicant\t{password}\n")
                     self.stdout.write(f"门户演示账号 demo-applicant 的密码：{password}（待绑定：可获取短信验证码自行绑定，"
                                       "验证码写入 var/outbox/sms/；或由 credit-office 在业务工作台核验）")
+            from publiccredit.demo.rectification import seed_rectification
+
+            if rectified := seed_rectification():
+                self.stdout.write(f"整改与约谈：{rectified} 件部门责令整改（待确认、按期完成、逾期认定并发布典型案例），"
+                                  "见业务工作台“整改与约谈”")
