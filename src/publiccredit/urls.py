@@ -7,6 +7,8 @@ from publiccredit.accounts.api import WhoAmIView
 from publiccredit.accounts.views import admin_index, staff_login
 from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
+from publiccredit.commitments import api as commitments_api
+from publiccredit.commitments import views as commitments_views
 from publiccredit.evaluation import api as evaluation_api
 from publiccredit.evaluation import views as evaluation_views
 from publiccredit.inspections import api as inspections_api
@@ -31,6 +33,8 @@ api_v1 = [
     path("evaluations/imports/", evaluation_api.ImportView.as_view(), name="evaluation-imports"),
     path("evaluations/<str:code>/", evaluation_api.EvaluationView.as_view(), name="evaluations"),
     path("lists/", PublishedListView.as_view(), name="lists"),
+    path("commitments/", commitments_api.CommitmentsView.as_view(), name="commitments"),
+    path("commitments/templates/", commitments_api.TemplatesView.as_view(), name="commitment-templates"),
     path("inspections/plans/", inspections_api.PlansView.as_view(), name="inspection-plans"),
     path("inspections/stats/", inspections_api.StatisticsView.as_view(), name="inspection-stats"),
     path("inspections/plans/<str:number>/", inspections_api.PlanDetailView.as_view(), name="inspection-plan"),
@@ -72,6 +76,7 @@ urlpatterns = [
     path("joint-measures/", publicity_views.joint_measures, name="joint-measures"),
     path("evaluation/", evaluation_views.rules, name="evaluation-rules"),
     path("inspections/", inspections_views.plans, name="inspection-plans-page"),
+    path("commitments/", commitments_views.public_column, name="commitments-page"),
     path("inspections/<str:number>/", inspections_views.plan, name="inspection-plan-page"),
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),
@@ -87,6 +92,9 @@ urlpatterns = [
     path("account/repair/<int:record_id>/", selfservice.repair_apply, name="portal-repair"),
     path("account/registrations/", selfservice.registrations, name="portal-registrations"),
     path("account/rectifications/", selfservice.rectifications, name="portal-rectifications"),
+    path("account/commitments/", commitments_views.own, name="portal-commitments"),
+    path("account/commitments/<int:commitment_id>/withdraw/", commitments_views.own_withdraw,
+         name="portal-commitment-withdraw"),
     path("account/registrations/<int:registration_id>/withdraw/", selfservice.registration_withdraw,
          name="portal-registration-withdraw"),
     path("account/lists/<int:entry_id>/statement/", selfservice.list_statement, name="portal-list-statement"),

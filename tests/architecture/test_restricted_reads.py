@@ -1,6 +1,6 @@
 """Visibility cannot be bypassed (docs/architecture.md, "Visibility is one rule"): every view, API, export, screening
-and credit-file read of credit records, list entries, voluntary registrations, rectifications and interviews starts
-from a restricting queryset method."""
+and credit-file read of credit records, list entries, voluntary registrations, rectifications, interviews and
+commitments starts from a restricting queryset method."""
 
 import ast
 from pathlib import Path
@@ -14,11 +14,13 @@ RESTRICTING = {
     "Registration": {"visible_to", "restrict", "handled_by", "none"},
     "RectificationTask": {"visible_to", "restrict", "handled_by", "none"},
     "Interview": {"visible_to", "restrict", "handled_by", "none"},
+    "Commitment": {"visible_to", "restrict", "handled_by", "none"},
 }
 # Modules that read for a reader: views, APIs and the presentation apps, and the reads behind the website's credit
 # file, the published lists, screening, the grades' facts and the inspection objects.
 READER_MODULES = ("publicity/queries.py", "lists/queries.py", "sanctions/screening.py", "evaluation/queries.py",
-                  "registrations/queries.py", "inspections/queries.py", "rectification/queries.py")
+                  "registrations/queries.py", "inspections/queries.py", "rectification/queries.py",
+                  "commitments/queries.py")
 PRESENTATION_APPS = ("portal", "backoffice", "selfservice")
 
 

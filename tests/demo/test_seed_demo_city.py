@@ -167,3 +167,21 @@ def test_the_demo_city_reports_results_orders_rectifications_interviews_and_list
     assert CreditRecord.objects.filter(pk=late.overdue_record_id, item__code="rectification_overdue").exists()
     assert ListEntry.objects.filter(subject=late.subject, kind__code="watch_list", state="proposed").exists()
     assert Article.objects.filter(kind="case", title__contains="逾期未整改").exists()
+
+
+def test_the_demo_city_has_commitment_templates_signed_kept_breached_and_withdrawn_commitments(db, settings,
+                                                                                                tmp_path, client):
+    from publiccredit.collection.models import CreditRecord
+    from publiccredit.commitments.models import Commitment, CommitmentTemplate
+
+    settings.VAR_DIR = tmp_path
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "200", "--no-accounts")
+    assert CommitmentTemplate.objects.filter(is_active=True).count() >= 3
+    assert set(Commitment.objects.values_list("channel", flat=True)) == {"portal", "window", "api"}
+    assert set(Commitment.objects.values_list("state", flat=True)) == {"signed", "decided", "withdrawn"}
+    assert set(Commitment.objects.values_list("fulfilment", flat=True)) == {"", "full", "partial"}
+    breached = Commitment.objects.get(fulfilment="partial")
+    assert CreditRecord.objects.filter(pk=breached.breach_record_id, item__code="commitment_breach").exists()
+    public = Commitment.objects.filter(disclosure="public").exclude(state="withdrawn").first()
+    assert public.number in client.get("/commitments/").content.decode()

@@ -26,6 +26,14 @@ def inspector_clerk(market_regulation):
 
 
 @pytest.fixture
+def tax_inspector():
+    from publiccredit.organizations.models import Organization
+
+    return create_user(username="tax-zhou", role=Role.REGULATOR, password="Shuiwu-2026!x",
+                       organization=Organization.objects.get(name="国家税务总局上饶市税务局"))
+
+
+@pytest.fixture
 def drawn(plan, credit_office_admin):
     return draw_plan(plan=freeze_plan(plan=plan, actor=credit_office_admin), actor=credit_office_admin)
 
@@ -135,16 +143,12 @@ def test_the_same_result_sent_again_is_the_one_recorded_and_a_different_one_is_r
 
 
 def test_only_the_plans_departments_inspectors_record_results_and_clerks_and_auditors_cannot(
-        drawn, auditor, credit_office, market_clerk):
+        drawn, auditor, market_clerk, tax_inspector):
     code = first_codes(drawn, 1)[0]
-    from publiccredit.organizations.models import Organization
-
-    tax = Organization.objects.get(name="国家税务总局上饶市税务局")
-    outsider = create_user(username="tax-zhou", role=Role.REGULATOR, organization=tax, password="Shuiwu-2026!x")
     with pytest.raises(PermissionDenied, match="只有执法检查、监管人员可以录入检查结果"):
         record_result(plan=drawn, code=code, outcome=Outcome.NO_PROBLEM, inspected_on=timezone.localdate(),
                       facts="x", actor=market_clerk)  # the department's data clerk
-    for actor in (outsider, auditor):
+    for actor in (tax_inspector, auditor):
         with pytest.raises(PermissionDenied):
             record_result(plan=drawn, code=code, outcome=Outcome.NO_PROBLEM, inspected_on=timezone.localdate(),
                           facts="x", actor=actor)
@@ -200,3 +204,14 @@ def test_statistics_show_coverage_by_grade_results_and_rectifications_on_time(cl
     client.force_login(inspector_clerk)
     page = client.get("/backoffice/inspections/statistics/").content.decode()
     assert "按信用等级的抽查覆盖" in page and "责令整改 1 件" in page
+
+
+def test_the_admin_shows_a_department_the_results_of_its_own_plans_only(client, drawn, inspector_clerk,
+                                                                         tax_inspector):
+    code = first_codes(drawn, 1)[0]
+    record_result(plan=drawn, code=code, outcome=Outcome.NO_PROBLEM, inspected_on=timezone.localdate(),
+                  facts="未发现问题", actor=inspector_clerk)
+    client.force_login(inspector_clerk)
+    assert code in client.get("/admin/inspections/inspectionresult/").content.decode()
+    client.force_login(tax_inspector)
+    assert code not in client.get("/admin/inspections/inspectionresult/").content.decode()

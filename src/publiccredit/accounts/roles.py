@@ -55,8 +55,12 @@ INDUSTRY_MODELS = set().union(*(_crud(f"evaluation.{name}", "add", "change") for
 # all of them and the grade → ratio table (docs/inspections.md).
 INSPECTION_DIRECTORIES = set().union(*(_crud(f"inspections.{name}", "view", "add", "change") for name in (
     "inspectionmatter", "objectdirectory", "inspector", "inspectorconflict", "inspectionplan"))) | _crud(
-    "inspections.inspectiontask", "view") | _crud("inspections.graderatio", "view")
+    "inspections.inspectiontask", "view") | _crud("inspections.inspectionresult", "view") | _crud(
+    "inspections.graderatio", "view")
 VIEW_INSPECTIONS = {permission for permission in INSPECTION_DIRECTORIES if ".view_" in permission}
+# A department keeps its commitment templates and accepts, decides and determines its commitments (docs/commitments.md).
+COMMITMENTS = _crud("commitments.commitmenttemplate", "view", "add", "change") | _crud(
+    "commitments.commitment", "view") | {"commitments.manage_commitments"}
 # Rectification and interviews are a department's own work (谁认定、谁约谈, docs/rectification.md).
 RECTIFICATION = _crud("rectification.rectificationtask", "view") | _crud("rectification.interview", "view") | {
     "rectification.manage_rectifications"}
@@ -77,12 +81,14 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("lists.listentry", "view") | _crud("lists.listentrystep", "view") | _crud("lists.liststatement", "view")
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
         | INSPECTION_DIRECTORIES | _crud("inspections.graderatio", "add", "change") | RECTIFICATION
+        | COMMITMENTS | _crud("commitments.eligibilityrule", "view", "add", "change")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
     ),
     Role.PROVIDER_CLERK: _all_config("view") | VIEW_SUBJECTS | {"objections.handle_objection"},
     Role.REGULATOR: _all_config("view") | VIEW_SUBJECTS | INDUSTRY_MODELS | INSPECTION_DIRECTORIES | RECTIFICATION
+    | COMMITMENTS
     | {"lists.propose_entry", "objections.handle_objection"},
     Role.AUDITOR: _all_config("view") | VIEW_SUBJECTS | VIEW_RECORDS | _crud("audit.auditentry", "view")
     | _crud("events.outboxevent", "view") | _crud("accounts.user", "view") | _crud("accounts.apitoken", "view")

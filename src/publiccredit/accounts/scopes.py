@@ -11,6 +11,7 @@ SCOPES = {
     "objections:write": "异议申请与处理",
     "stats:read": "查询统计信息",
     "evaluations:write": "导入外部信用评价结果（如纳税信用等级）",
+    "commitments:write": "代主体签署信用承诺（审批系统）、查询容缺受理",
 }
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from publiccredit.collection import views as collection
+from publiccredit.commitments import views as commitments
 from publiccredit.inspections import views as inspections
 from publiccredit.lists import views as lists
 from publiccredit.notifications import views as notifications
@@ -34,6 +35,9 @@ urlpatterns = [
     path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
     path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
     path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),
+    path("commitments/", commitments.work, name="commitments"),
+    path("commitments/<int:commitment_id>/", commitments.detail, name="commitment"),
+    path("commitments/<int:commitment_id>/<slug:step>/", commitments.act, name="commitment-act"),
     path("inspections/", inspections.work_plans, name="inspections"),
     path("inspections/statistics/", inspections.statistics, name="inspection-statistics"),
     path("inspections/import/", inspections.import_file, name="inspection-import"),

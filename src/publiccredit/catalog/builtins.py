@@ -221,6 +221,18 @@ ITEMS = [
         f("ZG_ZGBH", "整改编号", max_length=20, required=True),
         f("ZG_ZGQX", "整改期限届满日", "date", required=True)]), severity="general", deadline=7,
          description="责令整改的主体逾期未按要求整改，经认定部门认定（docs/rectification.md）；可据以拟列入重点关注名单"),
+    item("commitment_breach", "信用承诺未履行", "07", "public", "negative", act_fields("CN", "违诺认定", [
+        f("CN_CNLX", "承诺类型", "enum", required=True, choices=[
+            "审批替代型", "容缺受理型", "证明事项型", "信用修复型", "行业自律型", "主动型", "其他"]),
+        f("CN_CNSY", "承诺事由", max_length=512, required=True),
+        f("CN_CNNR", "承诺内容", max_length=4000, required=True),
+        f("CN_WNZR", "违诺责任", max_length=4000),
+        f("CN_ZCRQ", "作出日期", "date", required=True),
+        f("CN_YXQ", "有效期", "date"),
+        f("CN_LXZT", "履行状态", "enum", required=True, choices=["部分履行", "全部未履行"]),
+        f("CN_WLXNR", "未履行的承诺内容", max_length=4000, required=True),
+        f("CN_ZJNR", "违诺责任追究内容", max_length=4000)]), severity="general", deadline=7,
+         description="信用承诺经受理单位认定部分履行或全部未履行（docs/commitments.md）；计入信用评价，可据以拟列入重点关注名单"),
 ]
 
 

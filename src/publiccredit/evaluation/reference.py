@@ -24,6 +24,8 @@ DEFAULT_MODEL = {
          FULL_3Y_HALF_5Y),
         ("contract", "false_registration", "虚假申报信用信息", "record", "false_registration", "", None, -50, 100,
          FULL_1Y_HALF_3Y),
+        ("contract", "commitment_breach", "信用承诺未履行", "record", "commitment_breach", "", None, -40, 120,
+         FULL_1Y_HALF_3Y),
         ("honour", "honor", "守信荣誉", "record", "honor", "", None, 30, 120, [[36, 1]]),
         ("honour", "reward", "行政奖励", "record", "administrative_reward", "", None, 20, 80, [[36, 1]]),
         ("honour", "red_list", "列入红名单", "list_entry", None, "", "red_list", 50, 50, []),

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils import timezone
 
 from publiccredit.accounts.roles import sees_everything
@@ -6,7 +7,16 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.modeladmin import AuditedModelAdmin, ReadOnlyAdmin
 from publiccredit.core.errors import DomainError
 
-from .models import GradeRatio, InspectionMatter, InspectionPlan, InspectionTask, Inspector, InspectorConflict, ObjectDirectory
+from .models import (
+    GradeRatio,
+    InspectionMatter,
+    InspectionPlan,
+    InspectionResult,
+    InspectionTask,
+    Inspector,
+    InspectorConflict,
+    ObjectDirectory,
+)
 from .services import draw_plan, freeze_plan, next_plan_number
 
 
@@ -107,3 +117,21 @@ class InspectionPlanAdmin(OwnDepartmentAdmin):
 class InspectionTaskAdmin(ReadOnlyAdmin):
     list_display = ("plan", "code", "grade", "rank", "inspectors")
     list_filter = ("plan",)
+
+
+@admin.register(InspectionResult)
+class InspectionResultAdmin(ReadOnlyAdmin):
+    """Read-only: results are recorded in the back office (each audited and published); a department sees those of
+    the plans it leads or joins, whose facts are not public."""
+
+    list_display = ("task", "outcome", "inspected_on", "recorded_at")
+    list_filter = ("outcome",)
+    search_fields = ("task__code", "task__plan__number")
+
+    def get_queryset(self, request):
+        results = super().get_queryset(request).select_related("task__plan")
+        if sees_everything(request.user):
+            return results
+        organization = request.user.organization_id
+        return results.filter(Q(task__plan__department_id=organization)
+                              | Q(task__plan__joint_departments=organization)).distinct()

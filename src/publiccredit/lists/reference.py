@@ -68,6 +68,9 @@ RULES = [
     {"name": "逾期未按要求整改拟列入重点关注名单", "kind": "watch_list", "items": ["rectification_overdue"],
      "min_severity": "", "penalty_categories": "", "min_count": 1, "within_months": 12,
      "legal_basis": "国办发〔2020〕49号：对未按要求整改的主体可列为重点关注对象。"},
+    {"name": "一年内两次以上未履行信用承诺拟列入重点关注名单", "kind": "watch_list", "items": ["commitment_breach"],
+     "min_severity": "", "penalty_categories": "", "min_count": 2, "within_months": 12,
+     "legal_basis": "国办发〔2020〕42号：对违反承诺的主体依法依规实施失信惩戒。"},
 ]
 
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import Batch, CreditRecord
+from publiccredit.commitments.models import Commitment
+from publiccredit.commitments.queries import commitments_of
 from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
@@ -41,16 +43,13 @@ PERSON_REF_PREFIX = "P"
 SECTION_LIMIT = 50
 FIGURES_CACHE_SECONDS = 300
 
-# The sections of a credit file, in the order shown; the last two are filled by later capabilities.
+# The sections of a credit file, in the order shown.
 FILE_SECTIONS = [
     (Column.LICENSE, "行政许可"),
     (Column.PENALTY, "行政处罚"),
     (Column.LIST, "名单信息"),
     (Column.HONOR, "守信激励"),
     (Column.OTHER, "其他公示信息"),
-]
-PENDING_SECTIONS = [
-    ("commitments", "信用承诺", "信用承诺公示将在信用承诺功能上线后显示。"),
 ]
 
 
@@ -140,6 +139,7 @@ class FileHead:
     has_grades: bool = True
     has_registrations: bool = True
     has_supervision: bool = True  # drawn for an inspection, ordered to rectify or interviewed
+    has_commitments: bool = True
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -167,9 +167,9 @@ def file_head(ref: str) -> FileHead | None:
     subject_table, record_table, entry_table, result_table, model_table, registration_table = (
         Subject._meta.db_table, CreditRecord._meta.db_table, ListEntry._meta.db_table, EvaluationResult._meta.db_table,
         EvaluationModel._meta.db_table, Registration._meta.db_table)
-    task_table, outcome_table, rectification_table, interview_table = (
+    task_table, outcome_table, rectification_table, interview_table, commitment_table = (
         InspectionTask._meta.db_table, InspectionResult._meta.db_table, RectificationTask._meta.db_table,
-        Interview._meta.db_table)
+        Interview._meta.db_table, Commitment._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
@@ -181,6 +181,7 @@ def file_head(ref: str) -> FileHead | None:
             f"LEFT JOIN {outcome_table} x ON x.task_id = t.id WHERE t.subject_id = s.id), "
             f"(SELECT max(z.updated_at) FROM {rectification_table} z WHERE z.subject_id = s.id), "
             f"(SELECT max(y.id) FROM {interview_table} y WHERE y.subject_id = s.id), "
+            f"(SELECT max(c.updated_at) FROM {commitment_table} c WHERE c.subject_id = s.id), "
             f"(SELECT count(*) || ':' || coalesce(sum(m.current_version_id), 0) FROM {model_table} m "
             f"WHERE m.is_active AND m.disclosure = %s) "
             f"FROM {subject_table} s WHERE s.{column} = %s", [EvaluationModel.Disclosure.PUBLIC, value])
@@ -188,13 +189,14 @@ def file_head(ref: str) -> FileHead | None:
     if row is None:
         return None
     (subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, registrations_changed_at,
-     inspections, rectifications_changed_at, last_interview, disclosed_models) = row
+     inspections, rectifications_changed_at, last_interview, commitments_changed_at, disclosed_models) = row
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
              f"{registrations_changed_at}:{inspections}:{rectifications_changed_at}:{last_interview}:"
-             f"{disclosed_models}:{timezone.localdate().isoformat()}")
+             f"{commitments_changed_at}:{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
                     has_list_entries=entries_changed_at is not None, has_grades=last_result is not None,
                     has_registrations=registrations_changed_at is not None,
+                    has_commitments=commitments_changed_at is not None,
                     has_supervision=any(value is not None for value in (inspections, rectifications_changed_at,
                                                                         last_interview)))
 
@@ -243,11 +245,12 @@ def present_registration(registration, audience: Audience) -> dict:
 
 
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
-                has_grades: bool = True, has_registrations: bool = True, has_supervision: bool = True) -> dict:
+                has_grades: bool = True, has_registrations: bool = True, has_supervision: bool = True,
+                has_commitments: bool = True) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades, its voluntary
-    registrations, its inspections, rectifications and interviews, and records by section. ``has_list_entries``,
-    ``has_grades``, ``has_registrations``, ``has_supervision`` false (known from ``file_head``) skip looking for
-    them."""
+    registrations, its commitments, its inspections, rectifications and interviews, and records by section. ``has_list_entries``,
+    ``has_grades``, ``has_registrations``, ``has_supervision``, ``has_commitments`` false (known from
+    ``file_head``) skip looking for them."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
     states = Counter()
@@ -269,10 +272,10 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
                                                                            "advises": False},
         "registrations": [] if subject.is_person or not has_registrations else [
             present_registration(registration, audience) for registration in shown_on_file(subject, audience)],
+        "commitments": [] if subject.is_person or not has_commitments else commitments_of(subject, audience),
         "inspections": [] if subject.is_person or not has_supervision else tasks_of_subject(subject, audience),
         "rectification": (rectification_section(subject, audience) if has_supervision
                           else {"tasks": [], "interviews": [], "details": False}),
-        "pending_sections": [{"key": key, "title": title, "note": note} for key, title, note in PENDING_SECTIONS],
     }
 
 

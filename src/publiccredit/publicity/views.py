@@ -93,7 +93,8 @@ def credit_file(request, ref: str):
                                                                 has_list_entries=head.has_list_entries,
                                                                 has_grades=head.has_grades,
                                                                 has_registrations=head.has_registrations,
-                                                                has_supervision=head.has_supervision))
+                                                                has_supervision=head.has_supervision,
+                                                                has_commitments=head.has_commitments))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 

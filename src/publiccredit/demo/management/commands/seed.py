@@ -101,6 +101,11 @@ class Command(BaseCommand):
                         handle.write(f"demo-applicant\t{password}\n")
                     self.stdout.write(f"门户演示账号 demo-applicant 的密码：{password}（待绑定：可获取短信验证码自行绑定，"
                                       "验证码写入 var/outbox/sms/；或由 credit-office 在业务工作台核验）")
+            from publiccredit.demo.commitments import seed_commitments
+
+            if committed := seed_commitments():
+                self.stdout.write(f"信用承诺：{committed} 份（网上、窗口、审批系统签署；多数已履行，1份部分履行记入信用记录），"
+                                  "见 /commitments/")
             from publiccredit.demo.rectification import seed_rectification
 
             if rectified := seed_rectification():

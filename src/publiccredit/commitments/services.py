@@ -1,0 +1,283 @@
+"""Credit commitments (docs/commitments.md): a subject signs a department's template for a matter — online from a bound
+account, at the department's window, or through the department's approval system — after the eligibility rules are
+checked; it may withdraw until the matter is decided; the accepting department records whether it was kept, and a
+breach becomes a negative record (信用承诺未履行) through the catalog's intake, which evaluation and the list rules
+read. Refusals name the field and the rule in Chinese; nothing is half-written."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from publiccredit.accounts.roles import Role, require_writer, sees_everything
+from publiccredit.audit.services import record_write
+from publiccredit.catalog.models import CatalogItem
+from publiccredit.collection.models import CreditRecord
+from publiccredit.collection.services import submit_records
+from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.events.services import emit
+from publiccredit.lists.models import ListEntry, ListKind
+
+from . import topics
+from .models import Commitment, CommitmentTemplate, CommitmentType, EligibilityRule
+
+BREACH_ITEM = "commitment_breach"  # the catalog item a breach is recorded under
+MANAGE_PERMISSION = "commitments.manage_commitments"
+CITY_REGION = "361100"
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": self.message}
+
+
+def _text(value) -> str:
+    return str(value or "").strip()
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def template_by_code(code: str) -> CommitmentTemplate:
+    template = CommitmentTemplate.objects.select_related("department").filter(code=_text(code)).first()
+    if template is None or not template.is_active:
+        raise DomainError(f"没有编码为“{_text(code)}”的已发布承诺模板（可查询 GET /api/v1/commitments/templates/）",
+                          code="unknown_template", field="template")
+    return template
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 - months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(day.day, 28))
+
+
+def eligibility_reasons(*, subject, template: CommitmentTemplate, today: dt.date | None = None) -> list[Reason]:
+    """Every active rule ``subject`` fails for ``template``'s type (empty: eligible). Each rule is one or two
+    indexed reads of the subject's own rows."""
+    today = today or timezone.localdate()
+    reasons = []
+    for rule in EligibilityRule.objects.filter(is_active=True).order_by("code"):
+        if not rule.applies_to(template.type):
+            continue
+        if rule.kind == EligibilityRule.Check.HIGH_RISK:
+            failed = template.high_risk
+        elif rule.kind == EligibilityRule.Check.LISTED:
+            failed = ListEntry.objects.in_force(today=today).filter(
+                subject=subject, kind__category__in=[ListKind.Category.DISHONEST, ListKind.Category.BAN]).exists()
+        elif rule.kind == EligibilityRule.Check.SERIOUS_RECORD:
+            failed = _has_serious_record(subject, today)
+        elif rule.kind == EligibilityRule.Check.FALSE_COMMITMENT:
+            since = _months_before(today, rule.within_months)
+            failed = Commitment.objects.filter(subject=subject, fulfilment__in=Commitment.BREACHES,
+                                               determined_on__gte=since).exists() or CreditRecord.objects.filter(
+                subject=subject, item__code="false_registration", state=CreditRecord.State.ACTIVE,
+                decision_date__gte=since).exists()
+        else:
+            failed = False
+        if failed:
+            reasons.append(Reason(rule.code, rule.message))
+    return reasons
+
+
+def _has_serious_record(subject, today: dt.date) -> bool:
+    return CreditRecord.objects.in_force(today=today).filter(
+        subject=subject, severity="serious", item__nature=CatalogItem.Nature.NEGATIVE).exists()
+
+
+def next_commitment_number(region_code: str, day: dt.date) -> str:
+    """6-digit region + 8-digit date + 6-digit serial, the serial counted per region and day."""
+    stem = f"{region_code[:6]:0<6}{day:%Y%m%d}"
+    latest = (Commitment.objects.filter(number__startswith=stem).order_by("-number")
+              .values_list("number", flat=True).first())
+    return f"{stem}{(int(latest[len(stem):]) + 1 if latest else 1):06d}"
+
+
+def _may_sign(actor, subject, template: CommitmentTemplate, channel: str) -> None:
+    require_writer(actor)
+    user = _user(actor)
+    if user is None:
+        return
+    if channel == Commitment.Channel.PORTAL:
+        if getattr(user, "role", "") != Role.SUBJECT_USER or user.subject_id != subject.pk:
+            raise PermissionDenied("只有已绑定该主体的账号可以网上签署承诺", code="not_subject_account")
+        return
+    if getattr(user, "role", "") != Role.SYSTEM and not user.has_perm(MANAGE_PERMISSION):
+        raise PermissionDenied("只有受理单位的窗口或审批人员可以代为签署承诺", code="not_a_window_clerk")
+    if sees_everything(user):
+        return
+    if getattr(user, "organization_id", None) != template.department_id:
+        raise PermissionDenied(f"承诺“{template.title}”由{template.department.name}受理", code="not_accepting_department")
+
+
+def sign_commitment(*, template: CommitmentTemplate, subject, actor, channel: str, case_reference: str = "",
+                    today: dt.date | None = None) -> Commitment:
+    """Sign ``template`` for ``subject``; refused with every failed rule when not eligible, and when the subject
+    already holds a signed, undecided commitment of the template for the same case."""
+    today = today or timezone.localdate()
+    if channel not in Commitment.Channel.values:
+        raise DomainError("签署渠道不正确", code="bad_channel", field="channel")
+    if not template.is_active:
+        raise DomainError(f"承诺模板“{template.title}”已停用", code="unknown_template", field="template")
+    _may_sign(actor, subject, template, channel)
+    if subject.status != subject.Status.ACTIVE:
+        raise DomainError(f"{subject.name}的登记状态为“{subject.get_status_display()}”，不能作出承诺",
+                          code="subject_not_active", field="subject")
+    reasons = eligibility_reasons(subject=subject, template=template, today=today)
+    if reasons:
+        raise DomainError(f"{subject.name}不适用“{template.matter_name}”的{template.get_type_display()}承诺："
+                          + "；".join(reason.message for reason in reasons), code="not_eligible", field="subject")
+    region = template.department.region.code if template.department.region_id else CITY_REGION
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                commitment = Commitment.objects.create(
+                    number=next_commitment_number(region, today), template=template, subject=subject,
+                    committer_name=subject.name, committer_category=_category(subject),
+                    committer_code=subject.uscc or "", department=template.department, type=template.type,
+                    reason=template.reason, content=template.content, liability=template.liability, made_on=today,
+                    valid_until=_add_months(today, template.validity_months), disclosure=template.disclosure,
+                    case_reference=_text(case_reference)[:60], channel=channel, signed_by=_user(actor))
+                record_write(actor=actor, action=topics.SIGNED, target=commitment, detail={
+                    "number": commitment.number, "template": template.code, "channel": channel})
+                emit(topics.SIGNED, {"commitment_id": commitment.pk})
+            return commitment
+        except IntegrityError:
+            if Commitment.objects.filter(subject=subject, template=template, state=Commitment.State.SIGNED,
+                                         case_reference=_text(case_reference)[:60]).exists():
+                raise DomainError(f"{subject.name}已就“{template.matter_name}”作出承诺且事项尚未办结，不能重复承诺",
+                                  code="duplicate_commitment", field="template") from None
+    raise DomainError("系统繁忙，请稍后重试", code="busy")
+
+
+def _category(subject) -> str:
+    if subject.kind == subject.Kind.NATURAL_PERSON:
+        return "自然人"
+    if subject.kind == subject.Kind.INDIVIDUAL_BUSINESS:
+        return "个体工商户"
+    return "法人及非法人组织"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _lock(commitment: Commitment) -> Commitment:
+    return (Commitment.objects.select_for_update(of=("self",)).select_related("subject", "department", "template")
+            .get(pk=commitment.pk))
+
+
+def _require_department(actor, commitment: Commitment, doing: str) -> None:
+    require_writer(actor)
+    user = _user(actor)
+    if user is None or sees_everything(user):
+        return
+    if not user.has_perm(MANAGE_PERMISSION) or user.organization_id != commitment.department_id:
+        raise PermissionDenied(f"只有承诺受理单位（{commitment.department.name}）可以{doing}", code="not_accepting_department")
+
+
+def withdraw_commitment(*, commitment: Commitment, actor) -> Commitment:
+    """The subject withdraws (承诺自愿，可撤回) until the matter is decided."""
+    with transaction.atomic():
+        commitment = _lock(commitment)
+        user = _user(actor)
+        require_writer(actor)
+        if user is not None and user.subject_id != commitment.subject_id and not (
+                user.organization_id == commitment.department_id or sees_everything(user)):
+            raise PermissionDenied("只有承诺人或受理单位可以撤回承诺", code="not_committer")
+        if commitment.state != Commitment.State.SIGNED:
+            raise DomainError(f"承诺{commitment.number}当前为“{commitment.get_state_display()}”，事项办结后不能撤回",
+                              code="wrong_state")
+        commitment.state = Commitment.State.WITHDRAWN
+        commitment.save(update_fields=["state", "updated_at"])
+        record_write(actor=actor, action=topics.WITHDRAWN, target=commitment, detail={"number": commitment.number})
+        emit(topics.WITHDRAWN, {"commitment_id": commitment.pk})
+    return commitment
+
+
+def decide_matter(*, commitment: Commitment, actor) -> Commitment:
+    """The accepting department has decided the matter: the commitment can no longer be withdrawn."""
+    with transaction.atomic():
+        commitment = _lock(commitment)
+        _require_department(actor, commitment, "办结事项")
+        if commitment.state == Commitment.State.DECIDED:
+            return commitment
+        if commitment.state != Commitment.State.SIGNED:
+            raise DomainError(f"承诺{commitment.number}已撤回", code="wrong_state")
+        commitment.state = Commitment.State.DECIDED
+        commitment.save(update_fields=["state", "updated_at"])
+        record_write(actor=actor, action=topics.DECIDED, target=commitment, detail={"number": commitment.number})
+    return commitment
+
+
+def record_fulfilment(*, commitment: Commitment, fulfilment: str, actor, unfulfilled: str = "", pursued: str = "",
+                      today: dt.date | None = None) -> Commitment:
+    """The accepting department determines whether the commitment was kept (全部履行 / 部分履行 / 全部未履行). A
+    breach names what was not kept and the liability pursued, and becomes a 信用承诺未履行 record."""
+    today = today or timezone.localdate()
+    if fulfilment not in (Commitment.Fulfilment.FULL, *Commitment.BREACHES):
+        raise DomainError("履行状态应为全部履行、部分履行或全部未履行", code="bad_fulfilment", field="fulfilment")
+    breach = fulfilment in Commitment.BREACHES
+    missing = [label for label, value in (("未履行的承诺内容", unfulfilled), ("违诺责任追究内容", pursued))
+               if breach and not _text(value)]
+    if missing:
+        raise DomainError(f"认定{Commitment.Fulfilment(fulfilment).label}的，请填写：{'、'.join(missing)}",
+                          code="missing_fields", field="unfulfilled")
+    with transaction.atomic():
+        commitment = _lock(commitment)
+        _require_department(actor, commitment, "认定承诺履行情况")
+        if commitment.state == Commitment.State.WITHDRAWN:
+            raise DomainError(f"承诺{commitment.number}已撤回，不能认定履行情况", code="wrong_state")
+        if commitment.fulfilment:
+            if commitment.fulfilment == fulfilment:
+                return commitment
+            raise DomainError(f"承诺{commitment.number}已于{commitment.determined_on:%Y年%m月%d日}认定为"
+                              f"“{commitment.get_fulfilment_display()}”", code="already_determined")
+        commitment.fulfilment, commitment.determined_on = fulfilment, today
+        commitment.unfulfilled, commitment.pursued = _text(unfulfilled), _text(pursued)
+        commitment.determined_by = commitment.department
+        if commitment.state == Commitment.State.SIGNED:
+            commitment.state = Commitment.State.DECIDED
+        if breach:
+            commitment.breach_record = _breach_record(commitment, actor, today)
+        commitment.save(update_fields=["fulfilment", "determined_on", "unfulfilled", "pursued", "determined_by",
+                                       "state", "breach_record", "updated_at"])
+        record_write(actor=actor, action=topics.FULFILMENT, target=commitment,
+                     detail={"fulfilment": fulfilment, "record": commitment.breach_record_id})
+        emit(topics.FULFILMENT, {"commitment_id": commitment.pk})
+    return commitment
+
+
+def _breach_record(commitment: Commitment, actor, today: dt.date) -> CreditRecord:
+    department = commitment.department
+    row = {"CN_WSH": commitment.number, "CN_XDR_MC": commitment.committer_name,
+           "CN_XDR_LB": commitment.committer_category, "CN_XDR_SHXYM": commitment.committer_code,
+           "CN_CNLX": CommitmentType(commitment.type).label, "CN_CNSY": commitment.reason[:512],
+           "CN_CNNR": commitment.content[:4000], "CN_WNZR": commitment.liability[:4000],
+           "CN_ZCRQ": commitment.made_on.isoformat(), "CN_YXQ": commitment.valid_until.isoformat(),
+           "CN_LXZT": commitment.get_fulfilment_display(), "CN_WLXNR": commitment.unfulfilled[:4000],
+           "CN_ZJNR": commitment.pursued[:4000],
+           "CN_NR": f"{commitment.committer_name}就“{commitment.template.matter_name}”作出的{commitment.get_type_display()}"
+                    f"承诺（{commitment.number}）经认定{commitment.get_fulfilment_display()}：{commitment.unfulfilled}"[:4000],
+           "CN_JDRQ": today.isoformat(), "CN_JG": department.name, "CN_JGDM": department.code}
+    intake = submit_records(item=CatalogItem.objects.get(code=BREACH_ITEM), provider=department, records=[row],
+                            actor=actor, atomic=True, today=today)
+    if intake.rejected:
+        raise DomainError("违诺记录未能生成：" + "；".join(f"{e.field} {e.message}" for e in intake.errors),
+                          code="record_rejected")
+    return (CreditRecord.objects.filter(item__code=BREACH_ITEM, provider=department,
+                                        decision_number=commitment.number).order_by("-id").first())
