@@ -10,7 +10,7 @@ RECORDS ?= 3000
 # WeasyPrint renders documents (告知书, 决定书) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes seconds) and CJK fonts.
 PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk
 
-.PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-evaluation bench-inspections bench-remedies bench-contacts clean
+.PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-evaluation bench-inspections bench-commitments bench-remedies bench-contacts clean
 
 venv:
 	@scripts/make-venv.sh
@@ -63,6 +63,9 @@ bench-evaluation: venv
 # The draw over 1,000,000 synthetic candidates; the city-wide plan on the bench-screening database.
 bench-inspections: venv
 	$(BIN)/python bench/bench_inspections.py --candidates 1000000
+
+bench-commitments: venv
+	$(BIN)/python bench/bench_commitments.py --asks 500
 
 # Needs DATABASE_URL pointing at a PostgreSQL database with LC_CTYPE C.UTF-8 (see bench/README.md).
 bench-remedies: venv

@@ -35,6 +35,7 @@ api_v1 = [
     path("lists/", PublishedListView.as_view(), name="lists"),
     path("commitments/", commitments_api.CommitmentsView.as_view(), name="commitments"),
     path("commitments/templates/", commitments_api.TemplatesView.as_view(), name="commitment-templates"),
+    path("commitments/green-channel/", commitments_api.GreenChannelView.as_view(), name="commitment-green-channel"),
     path("inspections/plans/", inspections_api.PlansView.as_view(), name="inspection-plans"),
     path("inspections/stats/", inspections_api.StatisticsView.as_view(), name="inspection-stats"),
     path("inspections/plans/<str:number>/", inspections_api.PlanDetailView.as_view(), name="inspection-plan"),

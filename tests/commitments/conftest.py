@@ -35,3 +35,12 @@ def window_clerk(market_regulation):
 @pytest.fixture
 def owner(enterprise):
     return create_user(username="xinjiang-cn", role=Role.SUBJECT_USER, subject=enterprise, password="Qiye-2026!!x")
+
+
+@pytest.fixture
+def tolerance(market_regulation):
+    return CommitmentTemplate.objects.create(
+        code="scjg-rq-2", department=market_regulation, matter_code="361100-SCJG-009", matter_name="食品生产许可",
+        type="2", title="食品生产许可容缺受理承诺书", reason="主要申请材料齐全，次要材料容缺受理",
+        content="本单位承诺在期限内补齐容缺材料，逾期未补齐的同意终止办理。", liability="逾期未补齐的，终止办理并记入信用记录。",
+        supply_working_days=5, disclosure="restricted")

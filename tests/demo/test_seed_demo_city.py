@@ -169,7 +169,7 @@ def test_the_demo_city_reports_results_orders_rectifications_interviews_and_list
     assert Article.objects.filter(kind="case", title__contains="逾期未整改").exists()
 
 
-def test_the_demo_city_has_commitment_templates_signed_kept_breached_and_withdrawn_commitments(db, settings,
+def test_the_demo_city_has_commitments_signed_kept_breached_and_withdrawn_and_green_channel_decisions(db, settings,
                                                                                                 tmp_path, client):
     from publiccredit.collection.models import CreditRecord
     from publiccredit.commitments.models import Commitment, CommitmentTemplate
@@ -180,8 +180,12 @@ def test_the_demo_city_has_commitment_templates_signed_kept_breached_and_withdra
     assert CommitmentTemplate.objects.filter(is_active=True).count() >= 3
     assert set(Commitment.objects.values_list("channel", flat=True)) == {"portal", "window", "api"}
     assert set(Commitment.objects.values_list("state", flat=True)) == {"signed", "decided", "withdrawn"}
-    assert set(Commitment.objects.values_list("fulfilment", flat=True)) == {"", "full", "partial"}
-    breached = Commitment.objects.get(fulfilment="partial")
+    assert set(Commitment.objects.values_list("fulfilment", flat=True)) == {"", "full", "partial", "none"}
+    breached = Commitment.objects.get(fulfilment="partial")  # the lapsed 容缺受理 is the "none"
     assert CreditRecord.objects.filter(pk=breached.breach_record_id, item__code="commitment_breach").exists()
     public = Commitment.objects.filter(disclosure="public").exclude(state="withdrawn").first()
     assert public.number in client.get("/commitments/").content.decode()
+    from publiccredit.commitments.models import GreenChannelDecision
+
+    assert set(GreenChannelDecision.objects.values_list("state", flat=True)) >= {"awaiting", "supplied", "lapsed",
+                                                                                "refused"}

@@ -37,6 +37,8 @@ urlpatterns = [
     path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),
     path("commitments/", commitments.work, name="commitments"),
     path("commitments/<int:commitment_id>/", commitments.detail, name="commitment"),
+    path("commitments/green-channel/<int:decision_id>/<slug:step>/", commitments.green_channel_act,
+         name="green-channel-act"),
     path("commitments/<int:commitment_id>/<slug:step>/", commitments.act, name="commitment-act"),
     path("inspections/", inspections.work_plans, name="inspections"),
     path("inspections/statistics/", inspections.statistics, name="inspection-statistics"),

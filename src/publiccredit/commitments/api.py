@@ -82,3 +82,35 @@ class CommitmentsView(APIView):
                                               channel=Commitment.Channel.API,
                                               case_reference=text(request.data, "case_reference"))
         return Response(present_commitment(commitment, audience_for(request.user, subject)), status=201)
+
+
+class GreenChannelView(APIView):
+    """容缺受理 decided by the department's approval system (docs/commitments.md, "Green channel")."""
+
+    permission_classes = [HasScope]
+    required_scope = "commitments:write"
+
+    @extend_schema(operation_id="v1_commitments_green_channel", summary="容缺受理（绿色通道）决定",
+                   request=inline_serializer("GreenChannelAsk", {
+                       "subject": serializers.CharField(help_text="申请人统一社会信用代码"),
+                       "matter": serializers.CharField(help_text="事项编码（容缺受理型承诺书的 matter_code）"),
+                       "missing": serializers.ListField(child=serializers.CharField(), help_text="容缺材料名称"),
+                       "case_reference": serializers.CharField(required=False, help_text="办件编号")}),
+                   responses={200: inline_serializer("GreenChannelDecision", {
+                       "eligible": serializers.BooleanField(),
+                       "reasons": serializers.ListField(child=serializers.DictField(), help_text="[{code, message}]"),
+                       "supply_by": serializers.DateField(allow_null=True, help_text="补齐容缺材料的期限"),
+                       "commitment": serializers.CharField(allow_null=True, help_text="容缺受理承诺的承诺编码")}),
+                       400: OpenApiResponse(description="事项、主体或容缺材料有误（中文说明，含 code 与 field）")})
+    def post(self, request):
+        set_channel("api")
+        code = text(request.data, "subject").strip()
+        subject = subject_by_code(code)
+        if subject is None:
+            raise DomainError(f"没有找到代码为“{code}”的信用主体", code="unknown_subject", field="subject")
+        template = services.tolerance_template(text(request.data, "matter"), actor=request.user)
+        decision = services.decide_green_channel(subject=subject, template=template,
+                                                 missing=request.data.get("missing"), actor=request.user,
+                                                 case_reference=text(request.data, "case_reference"))
+        return Response({"eligible": decision.eligible, "reasons": decision.reasons, "supply_by": decision.supply_by,
+                         "commitment": decision.commitment.number if decision.commitment_id else None})

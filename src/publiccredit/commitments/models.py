@@ -43,6 +43,12 @@ class CommitmentTemplate(models.Model):
     liability = models.TextField("违诺责任", max_length=4000)
     validity_months = models.PositiveSmallIntegerField("有效期（月）", default=12)
     disclosure = models.CharField("公开类型", max_length=10, choices=Disclosure.choices, default=Disclosure.PUBLIC)
+    review_share = models.DecimalField("复核比例", max_digits=4, decimal_places=3, default=0,
+                                       help_text="审批替代型：按此比例抽取已办结的承诺复核，如 0.1 即 10%；0 为不抽取")
+    review_months = models.PositiveSmallIntegerField("复核期限（月）", default=3,
+                                                     help_text="自承诺作出之日起该月数内完成复核")
+    supply_working_days = models.PositiveSmallIntegerField(
+        "容缺材料补正期限（工作日）", default=10, help_text="容缺受理型：补齐容缺材料的期限，不超过事项本身的办理时限")
     high_risk = models.BooleanField("高风险事项", default=False,
                                     help_text="直接涉及公共安全、生态环境和人民群众生命健康的事项不适用告知承诺")
     is_active = models.BooleanField("发布", default=True)
@@ -69,10 +75,13 @@ class EligibilityRule(models.Model):
         SERIOUS_RECORD = "serious_record", "有未修复的严重失信记录"
         FALSE_COMMITMENT = "false_commitment", "曾作出虚假承诺或未履行承诺"
         HIGH_RISK = "high_risk", "高风险事项不适用告知承诺"
+        GRADE = "grade", "公共信用综合评价等级不符合"
 
     code = models.SlugField("规则编码", max_length=40, unique=True)
     kind = models.CharField("检查内容", max_length=20, choices=Check.choices)
     types = models.CharField("适用承诺类型", max_length=20, help_text="类型代码，如“1,2,3”；留空为全部类型")
+    grades = models.CharField("不适用的评价等级", max_length=20, blank=True,
+                              help_text="“公共信用综合评价等级不符合”：不适用的等级，如“C,D”；红名单主体不受此限")
     within_months = models.PositiveSmallIntegerField("追溯期（月）", default=36,
                                                      help_text="“曾作出虚假承诺或未履行承诺”追溯的月数")
     message = models.CharField("不符合时的说明", max_length=300)
@@ -88,8 +97,17 @@ class EligibilityRule(models.Model):
         return self.get_kind_display()
 
     def applies_to(self, commitment_type: str) -> bool:
-        wanted = {part.strip() for part in self.types.replace("，", ",").split(",") if part.strip()}
+        wanted = _codes(self.types)
         return not wanted or commitment_type in wanted
+
+    @property
+    def grade_set(self) -> set[str]:
+        return _codes(self.grades)
+
+
+def _codes(text: str) -> set[str]:
+    return {part.strip().upper() for part in str(text or "").replace("，", ",").replace("、", ",").split(",")
+            if part.strip()}
 
 
 class CommitmentQuerySet(AudienceQuerySet):
@@ -159,6 +177,11 @@ class Commitment(models.Model):
                                       on_delete=models.PROTECT, related_name="+")
     breach_record = models.ForeignKey("collection.CreditRecord", verbose_name="违诺记录", null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="+")
+    review_due = models.DateField("复核期限", null=True, blank=True,
+                                  help_text="被抽中复核的，受理单位应于此日前核查并认定履行情况")
+    flagged_record = models.ForeignKey("collection.CreditRecord", verbose_name="有效期内的处罚（待确认）", null=True,
+                                       blank=True, on_delete=models.PROTECT, related_name="+",
+                                       help_text="有效期内受理单位对承诺人作出行政处罚，待确认是否违背承诺")
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="签署或经办人", null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -178,3 +201,40 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class GreenChannelDecision(models.Model):
+    """A 容缺受理 decision (docs/commitments.md, "Green channel"): the main materials complete, some missing; when the
+    subject is eligible it signs the matter's 容缺受理型 commitment and must supply the missing materials by
+    ``supply_by`` (working days); the department records the supply or the lapse, and a lapse is a breach."""
+
+    class State(models.TextChoices):
+        REFUSED = "refused", "不予容缺受理"
+        AWAITING = "awaiting", "容缺受理，待补齐材料"
+        SUPPLIED = "supplied", "已补齐材料"
+        LAPSED = "lapsed", "逾期未补齐（终止办理）"
+
+    subject = models.ForeignKey("subjects.Subject", verbose_name="申请人", on_delete=models.PROTECT,
+                                related_name="green_channel_decisions")
+    template = models.ForeignKey(CommitmentTemplate, verbose_name="容缺受理承诺书", on_delete=models.PROTECT,
+                                 related_name="green_channel_decisions")
+    missing = models.JSONField("容缺材料", default=list)
+    eligible = models.BooleanField("可容缺受理")
+    reasons = models.JSONField("不予容缺受理的原因", default=list, blank=True)
+    supply_by = models.DateField("补齐期限", null=True, blank=True)
+    commitment = models.OneToOneField(Commitment, verbose_name="容缺受理承诺", null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="green_channel")
+    state = models.CharField("状态", max_length=10, choices=State.choices)
+    concluded_on = models.DateField("办结日期", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="经办人或系统", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("决定时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "容缺受理决定"
+        verbose_name_plural = "容缺受理决定"
+        ordering = ["-decided_at", "-id"]
+        indexes = [models.Index(fields=["state", "supply_by"], name="green_channel_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.get_state_display()}"

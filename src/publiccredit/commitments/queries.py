@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from publiccredit.core.audience import Audience
 
-from .models import Commitment, CommitmentTemplate, Disclosure
+from .models import Commitment, CommitmentTemplate, Disclosure, GreenChannelDecision
 
 
 def published_templates() -> QuerySet:
@@ -49,6 +49,25 @@ def column() -> QuerySet:
             .order_by("-made_on", "-id"))
 
 
+WORK_FILTERS = {"review": "待复核", "flagged": "有效期内受处罚待确认"}
+
+
 def work_list(user, *, state: str = "") -> QuerySet:
+    """A department's commitments: by state, or those drawn for review or flagged by a later penalty and not yet
+    determined."""
     rows = Commitment.objects.handled_by(user).select_related("template", "subject", "department")
+    if state == "review":
+        return rows.filter(review_due__isnull=False, fulfilment="").order_by("review_due")
+    if state == "flagged":
+        return rows.filter(flagged_record__isnull=False, fulfilment="")
     return rows.filter(state=state) if state else rows
+
+
+def green_channel_work(user) -> QuerySet:
+    """容缺受理 decisions of the user's department (the credit office: all), awaiting supply first."""
+    from publiccredit.accounts.roles import sees_everything
+
+    rows = GreenChannelDecision.objects.select_related("subject", "template", "commitment")
+    if not sees_everything(user):
+        rows = rows.filter(template__department_id=getattr(user, "organization_id", None) or -1)
+    return rows.order_by("state", "supply_by", "-id")

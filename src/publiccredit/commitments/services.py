@@ -5,7 +5,9 @@ breach becomes a negative record (信用承诺未履行) through the catalog's i
 read. Refusals name the field and the rule in Chinese; nothing is half-written."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,15 +18,20 @@ from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.services import submit_records
 from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.evaluation.models import EvaluationResult
 from publiccredit.events.services import emit
 from publiccredit.lists.models import ListEntry, ListKind
+from publiccredit.workdays.services import add_working_days
 
 from . import topics
-from .models import Commitment, CommitmentTemplate, CommitmentType, EligibilityRule
+from .models import Commitment, CommitmentTemplate, CommitmentType, EligibilityRule, GreenChannelDecision
 
 BREACH_ITEM = "commitment_breach"  # the catalog item a breach is recorded under
+PENALTY_ITEM = "penalty"  # a later penalty by the accepting department flags a commitment that holds
 MANAGE_PERMISSION = "commitments.manage_commitments"
 CITY_REGION = "361100"
+PUBLIC_MODEL = "public"  # the grade the green channel reads: the public credit evaluation
+MAX_MISSING = 20
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,8 @@ def eligibility_reasons(*, subject, template: CommitmentTemplate, today: dt.date
                 subject=subject, kind__category__in=[ListKind.Category.DISHONEST, ListKind.Category.BAN]).exists()
         elif rule.kind == EligibilityRule.Check.SERIOUS_RECORD:
             failed = _has_serious_record(subject, today)
+        elif rule.kind == EligibilityRule.Check.GRADE:
+            failed = _public_grade(subject) in rule.grade_set and not _on_red_list(subject, today)
         elif rule.kind == EligibilityRule.Check.FALSE_COMMITMENT:
             since = _months_before(today, rule.within_months)
             failed = Commitment.objects.filter(subject=subject, fulfilment__in=Commitment.BREACHES,
@@ -85,6 +94,17 @@ def eligibility_reasons(*, subject, template: CommitmentTemplate, today: dt.date
         if failed:
             reasons.append(Reason(rule.code, rule.message))
     return reasons
+
+
+def _public_grade(subject) -> str:
+    return (EvaluationResult.objects.filter(subject=subject, model__code=PUBLIC_MODEL, is_current=True)
+            .values_list("grade", flat=True).first() or "")
+
+
+def _on_red_list(subject, today: dt.date) -> bool:
+    """A red-list subject gets the green channel by the measures catalog (JL-001 绿色通道，适用容缺受理)."""
+    return ListEntry.objects.in_force(today=today).filter(subject=subject,
+                                                          kind__category=ListKind.Category.RED).exists()
 
 
 def _has_serious_record(subject, today: dt.date) -> bool:
@@ -190,6 +210,40 @@ def _require_department(actor, commitment: Commitment, doing: str) -> None:
         raise PermissionDenied(f"只有承诺受理单位（{commitment.department.name}）可以{doing}", code="not_accepting_department")
 
 
+def sampled_for_review(number: str, share) -> bool:
+    """Whether a decided 告知承诺 is drawn for review: the first 8 hex digits of SHA-256(number) read as a fraction
+    of 2^32 fall below the template's share — fixed by the number, so anyone can check who was drawn and nobody can
+    pick."""
+    if not share:
+        return False
+    return int(hashlib.sha256(number.encode()).hexdigest()[:8], 16) < Decimal(str(share)) * 2 ** 32
+
+
+def review_due(commitment: Commitment) -> dt.date | None:
+    template = commitment.template
+    if template.type != CommitmentType.APPROVAL or not sampled_for_review(commitment.number, template.review_share):
+        return None
+    return _add_months(commitment.made_on, template.review_months)
+
+
+def flag_commitments(*, record_ids) -> int:
+    """A penalty the accepting department decides on a committer while its commitment holds flags the commitment for
+    confirmation (was the promise broken?). Set-based over the new records; a flagged commitment keeps its first
+    flag."""
+    record_ids = list(record_ids)
+    flagged = 0
+    for start in range(0, len(record_ids), 900):
+        penalties = (CreditRecord.objects.filter(pk__in=record_ids[start:start + 900], subject__isnull=False,
+                                                 item__code=PENALTY_ITEM, state=CreditRecord.State.ACTIVE)
+                     .values_list("id", "subject_id", "provider_id", "decision_date"))
+        for record_id, subject_id, provider_id, decided in penalties:
+            flagged += Commitment.objects.filter(
+                subject_id=subject_id, department_id=provider_id, fulfilment="", flagged_record__isnull=True,
+                state__in=[Commitment.State.SIGNED, Commitment.State.DECIDED], made_on__lte=decided,
+                valid_until__gte=decided).update(flagged_record_id=record_id, updated_at=timezone.now())
+    return flagged
+
+
 def withdraw_commitment(*, commitment: Commitment, actor) -> Commitment:
     """The subject withdraws (承诺自愿，可撤回) until the matter is decided."""
     with transaction.atomic():
@@ -219,8 +273,10 @@ def decide_matter(*, commitment: Commitment, actor) -> Commitment:
         if commitment.state != Commitment.State.SIGNED:
             raise DomainError(f"承诺{commitment.number}已撤回", code="wrong_state")
         commitment.state = Commitment.State.DECIDED
-        commitment.save(update_fields=["state", "updated_at"])
-        record_write(actor=actor, action=topics.DECIDED, target=commitment, detail={"number": commitment.number})
+        commitment.review_due = review_due(commitment)
+        commitment.save(update_fields=["state", "review_due", "updated_at"])
+        record_write(actor=actor, action=topics.DECIDED, target=commitment,
+                     detail={"number": commitment.number, "review_due": str(commitment.review_due or "")})
     return commitment
 
 
@@ -281,3 +337,86 @@ def _breach_record(commitment: Commitment, actor, today: dt.date) -> CreditRecor
                           code="record_rejected")
     return (CreditRecord.objects.filter(item__code=BREACH_ITEM, provider=department,
                                         decision_number=commitment.number).order_by("-id").first())
+
+
+def tolerance_template(matter_code: str, actor=None) -> CommitmentTemplate:
+    """The published 容缺受理型 template of a matter (of the caller's department when there are several)."""
+    templates = CommitmentTemplate.objects.select_related("department", "department__region").filter(
+        matter_code=_text(matter_code), type=CommitmentType.TOLERANCE, is_active=True)
+    organization = getattr(actor, "organization_id", None)
+    template = (templates.filter(department_id=organization).first() if organization else None) or templates.first()
+    if template is None:
+        raise DomainError(f"事项“{_text(matter_code)}”没有已发布的容缺受理承诺书（可查询 GET /api/v1/commitments/templates/）",
+                          code="unknown_matter", field="matter")
+    return template
+
+
+def _missing_materials(missing) -> list[str]:
+    if not isinstance(missing, list) or not missing:
+        raise DomainError("missing 应为容缺材料名称的数组，至少一项", code="bad_missing", field="missing")
+    names = [_text(name) for name in missing if isinstance(name, str)]
+    if len(names) != len(missing) or not all(names):
+        raise DomainError("missing 中每一项应为非空的材料名称", code="bad_missing", field="missing")
+    if len(names) > MAX_MISSING:
+        raise DomainError(f"容缺材料最多{MAX_MISSING}项；主要申请材料须齐全", code="bad_missing", field="missing")
+    return list(dict.fromkeys(names))
+
+
+def decide_green_channel(*, subject, template: CommitmentTemplate, missing, actor, case_reference: str = "",
+                         today: dt.date | None = None) -> GreenChannelDecision:
+    """容缺受理: with the main materials complete and ``missing`` named, an eligible subject signs the matter's
+    容缺受理型 commitment and gets ``supply_by`` (the template's working days); an ineligible one gets every reason.
+    Either way the decision is kept (and audited)."""
+    today = today or timezone.localdate()
+    missing = _missing_materials(missing)
+    reasons = eligibility_reasons(subject=subject, template=template, today=today)
+    if subject.status != subject.Status.ACTIVE:
+        reasons.insert(0, Reason("subject_not_active", f"登记状态为“{subject.get_status_display()}”"))
+    channel = Commitment.Channel.API if getattr(actor, "role", "") == Role.SYSTEM else Commitment.Channel.WINDOW
+    _may_sign(actor, subject, template, channel)
+    with transaction.atomic():
+        commitment = None
+        if not reasons:
+            try:
+                commitment = sign_commitment(template=template, subject=subject, actor=actor, channel=channel,
+                                             case_reference=case_reference, today=today)
+            except DomainError as exc:
+                if exc.code != "duplicate_commitment":
+                    raise
+                reasons.append(Reason(exc.code, exc.message))
+        decision = GreenChannelDecision.objects.create(
+            subject=subject, template=template, missing=missing, eligible=commitment is not None,
+            reasons=[reason.as_dict() for reason in reasons], commitment=commitment,
+            supply_by=add_working_days(today, template.supply_working_days) if commitment else None,
+            state=GreenChannelDecision.State.AWAITING if commitment else GreenChannelDecision.State.REFUSED,
+            decided_by=_user(actor))
+        record_write(actor=actor, action=topics.GREEN_CHANNEL, target=subject, detail={
+            "decision": decision.pk, "eligible": decision.eligible, "matter": template.matter_code,
+            "reasons": [reason.code for reason in reasons]})
+    return decision
+
+
+def record_supply(*, decision: GreenChannelDecision, supplied: bool, actor, today: dt.date | None = None
+                  ) -> GreenChannelDecision:
+    """The department records that the missing materials were supplied (the commitment kept) or not by the deadline
+    (the case ends; a lapse is a breach: 全部未履行)."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        decision = (GreenChannelDecision.objects.select_for_update(of=("self",)).select_related("commitment")
+                    .get(pk=decision.pk))
+        if decision.state != GreenChannelDecision.State.AWAITING:
+            raise DomainError(f"该容缺受理当前为“{decision.get_state_display()}”", code="wrong_state")
+        if not supplied and today <= decision.supply_by:
+            raise DomainError(f"补齐期限{decision.supply_by:%Y年%m月%d日}尚未届满，不能认定逾期未补齐", code="not_due")
+        materials = "、".join(decision.missing)
+        if supplied:
+            record_fulfilment(commitment=decision.commitment, fulfilment=Commitment.Fulfilment.FULL, actor=actor,
+                              today=today)
+        else:
+            record_fulfilment(commitment=decision.commitment, fulfilment=Commitment.Fulfilment.NONE, actor=actor,
+                              today=today, unfulfilled=f"未在{decision.supply_by:%Y年%m月%d日}前补齐容缺材料：{materials}",
+                              pursued="终止办理")
+        decision.state = GreenChannelDecision.State.SUPPLIED if supplied else GreenChannelDecision.State.LAPSED
+        decision.concluded_on = today
+        decision.save(update_fields=["state", "concluded_on"])
+    return decision

@@ -19,7 +19,7 @@ from publiccredit.subjects.queries import subject_by_code
 
 from . import services
 from .models import Commitment
-from .queries import column, present_commitment, present_template, published_templates, work_list
+from .queries import WORK_FILTERS, column, green_channel_work, present_commitment, present_template, published_templates, work_list
 
 LOGIN_URL = "/account/login/"
 
@@ -76,7 +76,7 @@ def own_withdraw(request, commitment_id: int):
 @staff_of_an_organization
 def work(request):
     state = request.GET.get("state", "")
-    state = state if state in Commitment.State.values else ""
+    state = state if state in Commitment.State.values or state in WORK_FILTERS else ""
     page = Paginator(work_list(request.user, state=state), 50).get_page(request.GET.get("page"))
     form = request.POST if request.method == "POST" else {}
     if request.method == "POST":  # 窗口签署: the applicant signs on paper, the clerk enters it
@@ -95,8 +95,26 @@ def work(request):
             return redirect("backoffice:commitment", commitment_id=commitment.pk)
     templates = published_templates() if request.user.is_superuser else published_templates().filter(
         department_id=request.user.organization_id)
-    return render(request, "commitments/work.html", {"page": page, "state": state, "states": Commitment.State.choices,
-                                                     "templates": templates, "form": form})
+    return render(request, "commitments/work.html", {
+        "page": page, "state": state, "states": [*Commitment.State.choices, *WORK_FILTERS.items()], "templates": templates,
+        "form": form,
+        "decisions": green_channel_work(request.user).filter(state="awaiting")[:50]})
+
+
+@staff_of_an_organization
+@require_POST
+def green_channel_act(request, decision_id: int, step: str):
+    decision = get_object_or_404(green_channel_work(request.user), pk=decision_id)
+    if step not in ("supplied", "lapsed"):
+        raise Http404
+    set_channel("web")
+    try:
+        services.record_supply(decision=decision, supplied=step == "supplied", actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已记录补齐材料" if step == "supplied" else "已记录逾期未补齐，终止办理并记入违诺")
+    return redirect("backoffice:commitments")
 
 
 @staff_of_an_organization

@@ -1,6 +1,7 @@
 """Demo credit commitments (docs/commitments.md): templates of the market regulator, the housing bureau and the
 administrative approval bureau, commitments signed online, at windows and by an approval system, most kept, one
-breached (a 信用承诺未履行 record), one withdrawn."""
+breached (a 信用承诺未履行 record), one withdrawn; 容缺受理 decisions — awaiting the materials, supplied, lapsed (a
+breach) and refused for a listed subject."""
 
 import datetime as dt
 
@@ -8,12 +9,15 @@ from django.utils import timezone
 
 from publiccredit.commitments.models import Commitment, CommitmentTemplate
 from publiccredit.commitments.services import (
+    decide_green_channel,
     decide_matter,
     eligibility_reasons,
     record_fulfilment,
+    record_supply,
     sign_commitment,
     withdraw_commitment,
 )
+from publiccredit.lists.models import ListEntry
 from publiccredit.organizations.models import Organization
 from publiccredit.subjects.models import Subject
 
@@ -79,4 +83,22 @@ def seed_commitments() -> int:
             record_fulfilment(commitment=commitment, fulfilment="full", actor=None, today=today)
         elif position % 2 == 0:
             decide_matter(commitment=commitment, actor=None)
+    tolerance = next((template for template in templates if template.type == "2"), None)
+    if tolerance is not None:
+        _green_channel(tolerance, subjects[30:], today)
     return len(made)
+
+
+def _green_channel(tolerance: CommitmentTemplate, subjects: list, today: dt.date) -> None:
+    asked = today - dt.timedelta(days=20)
+    outcomes = [None, True, False]  # awaiting, supplied, lapsed
+    for index, subject in enumerate(subjects[:len(outcomes)]):
+        decision = decide_green_channel(subject=subject, template=tolerance, missing=["施工图设计文件审查合格书"],
+                                        actor=None, case_reference=f"DEMO-RQ-{index}", today=asked)
+        if decision.eligible and outcomes[index] is not None:
+            record_supply(decision=decision, supplied=outcomes[index], actor=None, today=today)
+    listed = (ListEntry.objects.in_force(today=today).filter(kind__category="dishonest", subject__kind="legal_person")
+              .select_related("subject").first())
+    if listed is not None:
+        decide_green_channel(subject=listed.subject, template=tolerance, missing=["施工图设计文件审查合格书"], actor=None,
+                             case_reference="DEMO-RQ-LISTED", today=today)

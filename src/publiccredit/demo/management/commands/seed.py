@@ -104,8 +104,8 @@ class Command(BaseCommand):
             from publiccredit.demo.commitments import seed_commitments
 
             if committed := seed_commitments():
-                self.stdout.write(f"信用承诺：{committed} 份（网上、窗口、审批系统签署；多数已履行，1份部分履行记入信用记录），"
-                                  "见 /commitments/")
+                self.stdout.write(f"信用承诺：{committed} 份（网上、窗口、审批系统签署；多数已履行，1份部分履行记入信用记录）"
+                                  "及容缺受理决定，见 /commitments/")
             from publiccredit.demo.rectification import seed_rectification
 
             if rectified := seed_rectification():
