@@ -41,8 +41,10 @@ end
 
 
 SEARCH_INDEXES = {
-    "subject_name_grams_col_idx": "CREATE INDEX subject_name_grams_col_idx ON subjects_subject USING gin (name_grams)",
-    "subject_name_trgm_idx": "CREATE INDEX subject_name_trgm_idx ON subjects_subject USING gin (name_normalized gin_trgm_ops)",
+    "subject_name_grams_col_idx": "CREATE INDEX IF NOT EXISTS subject_name_grams_col_idx ON subjects_subject "
+                                  "USING gin (name_grams)",
+    "subject_name_trgm_idx": "CREATE INDEX IF NOT EXISTS subject_name_trgm_idx ON subjects_subject "
+                             "USING gin (name_normalized gin_trgm_ops)",
 }
 
 
@@ -75,6 +77,7 @@ def seed_subjects(count: int, seed: int) -> None:
     from publiccredit.subjects.models import Subject
 
     if Subject.objects.count() >= count:
+        _build_search_indexes()  # a seed interrupted after dropping them leaves them missing
         return
     started = time.perf_counter()
     # GIN indexes are far cheaper to build once than to maintain row by row during a million inserts.
@@ -82,11 +85,17 @@ def seed_subjects(count: int, seed: int) -> None:
         for index in SEARCH_INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {index}")
     call_command("seed", subjects=count, seed=seed, no_accounts=True, verbosity=0)
+    _build_search_indexes()
+    print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
+
+
+def _build_search_indexes() -> None:
+    from django.db import connection
+
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '1GB'")
         for definition in SEARCH_INDEXES.values():
             cursor.execute(definition)
-    print(f"setup: seeded subjects to {Subject.objects.count():,} in {time.perf_counter() - started:.0f} s")
 
 
 def setup(args) -> None:

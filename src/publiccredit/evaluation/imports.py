@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from publiccredit.accounts.roles import sees_everything
 from publiccredit.audit.services import record_write
+from publiccredit.casework.dates import typed_date
 from publiccredit.core.bulk import filter_in, insert_rows, select_where_in
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError
@@ -148,11 +149,10 @@ def _parse(row: dict, grades: list[str], today: dt.date):
         score = Decimal(score_text).quantize(Decimal("0.01")) if score_text else Decimal("0.00")
     except InvalidOperation:
         return f"得分“{score_text}”不是数字", None
-    as_of_text = str(row.get("as_of") or "").strip()
-    try:
-        as_of = dt.date.fromisoformat(as_of_text) if as_of_text else today
-    except ValueError:
-        return f"评价日期“{as_of_text}”不是有效日期，请按“2026-01-31”填写", None
+    as_of, problem = typed_date(row.get("as_of"), "评价日期")
+    if problem:
+        return problem, None
+    as_of = as_of or today
     if as_of > today:
         return "评价日期不能晚于今天", None
     return None, (raw, kind, grade, score, as_of)

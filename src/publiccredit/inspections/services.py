@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from publiccredit.accounts.roles import require_writer, sees_everything
 from publiccredit.audit.services import record_write
+from publiccredit.casework.dates import typed_date
 from publiccredit.casework.evidence import check_files, keep_evidence, next_number
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
@@ -332,24 +333,18 @@ def _result_problems(plan, task, outcome, inspected_on, facts, requirement, rect
     problems = []
     if outcome not in InspectionResult.Outcome.values:
         problems.append("请选择检查结果（" + "、".join(InspectionResult.Outcome.labels) + "）")
-    day = inspected_on
-    if isinstance(inspected_on, str):
-        try:
-            day = dt.date.fromisoformat(inspected_on.strip())
-        except ValueError:
-            day = None
-            problems.append(f"检查日期“{inspected_on}”不是有效日期，请按“2026-01-31”填写")
-    if day is None and not problems:
-        problems.append("请填写检查日期")
-    if isinstance(day, dt.date):
-        drawn_on = timezone.localdate(plan.drawn_at)
+    day, bad_date = typed_date(inspected_on, "检查日期")
+    if bad_date or day is None:
+        problems.append(bad_date or "请填写检查日期")
+    else:
+        drawn_on, deadline = timezone.localdate(plan.drawn_at), result_deadline(day)
         if day > today:
             problems.append("检查日期不能晚于今天")
         elif day < drawn_on:
             problems.append(f"检查日期不能早于抽取日期{drawn_on:%Y年%m月%d日}")
-        elif today > result_deadline(day):
+        elif today > deadline:
             problems.append(f"检查结果应在检查之日起{RESULT_WORKING_DAYS}个工作日内录入（{day:%Y年%m月%d日}检查的，"
-                            f"最迟{result_deadline(day):%Y年%m月%d日}），已超过期限，请报信用主管部门处理")
+                            f"最迟{deadline:%Y年%m月%d日}），已超过期限，请报信用主管部门处理")
     if not str(facts or "").strip():
         problems.append("请填写检查情况")
     if outcome in InspectionResult.RECORDED and task.subject_id is None:
@@ -359,7 +354,7 @@ def _result_problems(plan, task, outcome, inspected_on, facts, requirement, rect
             problems.append("责令整改的，请填写整改要求")
         if rectification_days in (None, ""):
             problems.append("责令整改的，请填写整改期限（工作日）")
-    return (day if isinstance(day, dt.date) else None), problems
+    return day, problems
 
 
 def _finding_department(plan: InspectionPlan, actor):

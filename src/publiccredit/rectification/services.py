@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from publiccredit.accounts.roles import require_writer, sees_everything
 from publiccredit.audit.services import record_write
+from publiccredit.casework.dates import typed_date
 from publiccredit.casework.evidence import check_files, keep_evidence, next_number
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
@@ -49,19 +50,6 @@ def _require_department(actor, department_id: int, doing: str) -> None:
         raise PermissionDenied(f"只有监管部门的执法、监管人员可以{doing}", code="not_a_regulator")
     if not sees_everything(actor) and getattr(actor, "organization_id", None) != department_id:
         raise PermissionDenied(f"谁认定、谁负责：只有认定部门可以{doing}", code="not_identifying_department")
-
-
-def _day(value) -> tuple[dt.date | None, str]:
-    """(the date, "") or (None, the text that is not a date)."""
-    if isinstance(value, dt.date) or value is None:
-        return value, ""
-    text = _text(value)
-    if not text:
-        return None, ""
-    try:
-        return dt.date.fromisoformat(text), ""
-    except ValueError:
-        return None, text
 
 
 def _create_numbered(model, prefix: str, today: dt.date, **fields):
@@ -248,9 +236,9 @@ def record_interview(*, subject, department, kind: str, held_on, participants: s
     problems = []
     if kind not in Interview.Kind.values:
         problems.append("请选择约谈类别（提示约谈或警示约谈）")
-    held_on, bad_date = _day(held_on)
+    held_on, bad_date = typed_date(held_on, "约谈日期")
     if bad_date:
-        problems.append(f"约谈日期“{bad_date}”不是有效日期，请按“2026-01-31”填写")
+        problems.append(bad_date)
     elif held_on is None:
         problems.append("请填写约谈日期")
     elif held_on > today:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from publiccredit.accounts.roles import sees_everything
+from publiccredit.casework.dates import typed_date
 from publiccredit.casework.evidence import check_files, keep_evidence
 from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.catalog.models import CatalogItem
@@ -33,14 +34,10 @@ def _field(value) -> str:
 
 
 def _date(value, label: str, field: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise DomainError(f"{label}“{value}”不是有效日期，请按“2026-01-31”填写", code="bad_date", field=field) from None
+    day, problem = typed_date(value, label)
+    if problem:
+        raise DomainError(problem, code="bad_date", field=field)
+    return day
 
 
 def file_registration(*, subject, kind: str, title: str, issued_on, department_id, commitment_accepted: bool,
