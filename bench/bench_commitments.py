@@ -7,9 +7,9 @@ subjects with records and list entries; see bench/README.md).
 Setup (not timed): migrate; a 告知承诺 and a 容缺受理 template of the market regulator. Timed, each call on its own:
 `sign_commitment` (API channel: eligibility rules — lists in force, serious records in force, past breaches, grade —,
 the number, the insert, the audit entry and the event) and `decide_green_channel` (the same checks, the commitment
-signed, the decision kept) for --asks random organisations each; p50 and p95 of each. The naive path in the same run,
-on the same subjects: the eligibility decided in Python from every record, list entry and commitment of the subject
-read whole (what a check without the rules' indexed reads costs).
+signed, the decision kept) for --asks random organisations each; p50 and p95 of each; and the eligibility rules
+alone. The naive path in the same run, on the same subjects: the eligibility decided in Python from every record,
+list entry and commitment of the subject read whole (what a check without the rules' indexed reads costs).
 """
 
 import argparse
@@ -68,7 +68,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from publiccredit.commitments.services import decide_green_channel, sign_commitment
+    from publiccredit.commitments.services import decide_green_channel, eligibility_reasons, sign_commitment
     from publiccredit.core.errors import DomainError
     from publiccredit.subjects.models import Subject
 
@@ -80,12 +80,15 @@ def main() -> None:
     ids = sorted({chooser.randrange(1, top) for _ in range(args.asks * 3)})
     subjects = list(Subject.objects.filter(pk__in=ids, kind="legal_person", status="active"))[:args.asks * 2]
     print(f"{Subject.objects.count():,} subjects; {len(subjects)} random organisations")
-    timings = {"sign": [], "green": [], "naive": []}
+    timings = {"sign": [], "green": [], "rules": [], "naive": []}
     refused = {"sign": 0, "green": 0}
     for position, subject in enumerate(subjects):
         started = time.perf_counter()
         naive_eligible(subject, today)
         timings["naive"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        eligibility_reasons(subject=subject, template=tolerance, today=today)
+        timings["rules"].append(time.perf_counter() - started)
         if position % 2 == 0:
             started = time.perf_counter()
             try:
@@ -103,6 +106,7 @@ def main() -> None:
     print("| path | calls | p50 ms | p95 ms | refused |")
     print("| --- | --- | --- | --- | --- |")
     for name, label in (("sign", "sign_commitment (告知承诺)"), ("green", "decide_green_channel (容缺受理)"),
+                        ("rules", "eligibility_reasons alone (5 rules)"),
                         ("naive", "naive eligibility (rows read whole)")):
         values = timings[name]
         print(f"| {label} | {len(values)} | {statistics.median(values) * 1000:.1f} | "

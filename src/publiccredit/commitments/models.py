@@ -67,6 +67,9 @@ class CommitmentTemplate(models.Model):
         return [line.strip() for line in self.conditions.splitlines() if line.strip()]
 
 
+RULES_CACHE_KEY = "commitments:eligibility-rules"  # the active rules, cached by services.active_rules
+
+
 class EligibilityRule(models.Model):
     """Who may not sign a commitment of the types it names (国办发〔2020〕42号), as data the credit office edits."""
 
@@ -95,6 +98,12 @@ class EligibilityRule(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        super().save(*args, **kwargs)
+        cache.delete(RULES_CACHE_KEY)
 
     def applies_to(self, commitment_type: str) -> bool:
         wanted = _codes(self.types)

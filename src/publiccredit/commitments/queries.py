@@ -3,6 +3,7 @@ a subject's commitments as an audience sees them (credit file, API), a departmen
 
 from django.db.models import QuerySet
 
+from publiccredit.accounts.roles import sees_everything
 from publiccredit.core.audience import Audience
 
 from .models import Commitment, CommitmentTemplate, Disclosure, GreenChannelDecision
@@ -65,8 +66,6 @@ def work_list(user, *, state: str = "") -> QuerySet:
 
 def green_channel_work(user) -> QuerySet:
     """容缺受理 decisions of the user's department (the credit office: all), awaiting supply first."""
-    from publiccredit.accounts.roles import sees_everything
-
     rows = GreenChannelDecision.objects.select_related("subject", "template", "commitment")
     if not sees_everything(user):
         rows = rows.filter(template__department_id=getattr(user, "organization_id", None) or -1)
