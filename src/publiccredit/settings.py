@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "publiccredit.registrations",
     "publiccredit.inspections",
     "publiccredit.rectification",
+    "publiccredit.education",
     "publiccredit.commitments",
     "publiccredit.selfservice",
     "publiccredit.notifications",

@@ -9,6 +9,7 @@ from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
 from publiccredit.commitments import api as commitments_api
 from publiccredit.commitments import views as commitments_views
+from publiccredit.education import views as education_views
 from publiccredit.evaluation import api as evaluation_api
 from publiccredit.evaluation import views as evaluation_views
 from publiccredit.inspections import api as inspections_api
@@ -78,6 +79,8 @@ urlpatterns = [
     path("evaluation/", evaluation_views.rules, name="evaluation-rules"),
     path("inspections/", inspections_views.plans, name="inspection-plans-page"),
     path("commitments/", commitments_views.public_column, name="commitments-page"),
+    path("education/", education_views.courses, name="education-courses"),
+    path("education/<slug:code>/", education_views.course, name="education-course"),
     path("inspections/<str:number>/", inspections_views.plan, name="inspection-plan-page"),
     path("news/", publicity_views.articles, name="articles"),
     path("news/<int:pk>/", publicity_views.article, name="article"),

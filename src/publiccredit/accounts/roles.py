@@ -24,7 +24,7 @@ CONFIG_MODELS = [
     "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
     "repair.repairsettings", "objections.objectionsettings", "notifications.messagetemplate",
     "evaluation.evaluationmodel", "evaluation.indicatorfamily", "evaluation.indicator", "evaluation.gradeband",
-    "evaluation.hardrule",
+    "evaluation.hardrule", "education.course", "education.question",
 ]
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from publiccredit.collection import views as collection
 from publiccredit.commitments import views as commitments
+from publiccredit.education import views as education
 from publiccredit.inspections import views as inspections
 from publiccredit.lists import views as lists
 from publiccredit.notifications import views as notifications
@@ -35,6 +36,7 @@ urlpatterns = [
     path("lists/<int:entry_id>/<slug:step>/", lists.act, name="list-act"),
     path("lists/<int:entry_id>/documents/<slug:document>/", lists.document, name="list-document"),
     path("lists/<int:entry_id>/documents/<slug:document>.pdf", lists.document_pdf, name="list-document-pdf"),
+    path("education/", education.window, name="education"),
     path("commitments/", commitments.work, name="commitments"),
     path("commitments/<int:commitment_id>/", commitments.detail, name="commitment"),
     path("commitments/green-channel/<int:decision_id>/<slug:step>/", commitments.green_channel_act,

@@ -1,9 +1,10 @@
 """Outbox consumers of evaluation: the incremental re-grade (docs/evaluation.md, "Computing"). A record created,
-corrected, withdrawn, linked, repaired or put under objection, a listing published, suspended, resumed or exited,
-and a voluntary registration verified, withdrawn or found false grade just the subjects concerned again — records
-and listings only when an active model counts that item or list."""
+corrected, withdrawn, linked, repaired or put under objection, a listing published, suspended, resumed or exited, a
+voluntary registration verified, withdrawn or found false, and an integrity-education course completed grade just
+the subjects concerned again — records and listings only when an active model counts that item or list."""
 
 from publiccredit.collection.topics import RECORD_STATE_CHANGED, RECORDS_CHANGED
+from publiccredit.education.topics import COMPLETED as COURSE_COMPLETED
 from publiccredit.events.registry import handles
 from publiccredit.lists.topics import ENTRY
 from publiccredit.registrations import topics as registration_topics
@@ -47,8 +48,8 @@ for step in ENTRY_STEPS_THAT_MOVE_GRADES:
     handles(f"{ENTRY}.{step}")(regrade_after_listing_step)
 
 
-def regrade_after_registration_step(payload: dict) -> None:
-    """A registration verified counts; withdrawn or found false, it no longer does."""
+def regrade_the_subject(payload: dict) -> None:
+    """A registration verified counts; withdrawn or found false, it no longer does; a completed course counts."""
     from .services import request_regrade
 
     if payload.get("subject_id"):
@@ -56,4 +57,5 @@ def regrade_after_registration_step(payload: dict) -> None:
 
 
 for topic in registration_topics.MOVE_GRADES:
-    handles(topic)(regrade_after_registration_step)
+    handles(topic)(regrade_the_subject)
+handles(COURSE_COMPLETED)(regrade_the_subject)

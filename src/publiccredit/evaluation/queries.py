@@ -6,10 +6,11 @@ import polars as pl
 from django.db.models import F, QuerySet
 
 from publiccredit.core.frames import frame_of
+from publiccredit.education.queries import completion_facts
 from publiccredit.registrations.queries import verified_facts
 
 from .models import EvaluationModel
-from .scoring import ENTRY_SCHEMA, INPUT_SCHEMA, RECORD_SCHEMA, REGISTRATION_SCHEMA
+from .scoring import COURSE_SCHEMA, ENTRY_SCHEMA, INPUT_SCHEMA, RECORD_SCHEMA, REGISTRATION_SCHEMA
 
 
 def published_models(*, kind: str | None = None) -> QuerySet[EvaluationModel]:
@@ -34,10 +35,11 @@ def rules_of(model: EvaluationModel) -> dict:
 
 
 def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_ids: list[int] | None = None
-              ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+              ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """What a model counts for the subjects with ids in [first_id, last_id]: records in force that departments may
     see (not under objection: punishment resting on them waits, docs/evaluation.md), list entries in force,
-    verified voluntary registrations in force and the current results of the models whose score it takes, as the
+    verified voluntary registrations in force, the current results of the models whose score it takes and
+    integrity-education completions, as the
     frames ``scoring.grade_frame`` takes (read as CSV on PostgreSQL, ``core.frames``). Codes come joined in the
     same query, so a re-grade of one subject costs one query per kind of fact."""
     from publiccredit.collection.models import CreditRecord
@@ -70,7 +72,10 @@ def facts_for(definition: dict, *, today, first_id: int, last_id: int, subject_i
     inputs = pl.DataFrame(schema=INPUT_SCHEMA) if not input_codes else frame_of(
         EvaluationResult.objects.filter(is_current=True, model__code__in=sorted(input_codes), **in_range).order_by()
         .values_list("id", "subject_id", "model__code", "score", "as_of"), INPUT_SCHEMA)
-    facts = (records, entries, registrations, inputs)
+    counts_courses = any(i["source"] == "course" for i in definition["indicators"])
+    courses = frame_of(completion_facts(first_id=first_id, last_id=last_id, subject_ids=subject_ids),
+                       COURSE_SCHEMA) if counts_courses else pl.DataFrame(schema=COURSE_SCHEMA)
+    facts = (records, entries, registrations, inputs, courses)
     if subject_ids is not None and not narrow:  # many subjects named: read the range, keep theirs
         wanted = pl.Series(sorted(set(subject_ids)), dtype=pl.Int64)
         facts = tuple(frame.filter(pl.col("subject_id").is_in(wanted)) for frame in facts)

@@ -10,7 +10,7 @@ import polars as pl
 
 DAYS_PER_MONTH = 30.436875  # a Gregorian month on average: decay steps are in months
 # the indicator sources this module grades today; an indicator on another source scores nothing yet
-COMPUTED_SOURCES = frozenset({"record", "list_entry", "registration", "model_score"})
+COMPUTED_SOURCES = frozenset({"record", "list_entry", "registration", "course", "model_score"})
 
 
 @dataclass
@@ -58,6 +58,7 @@ RECORD_SCHEMA = {"source_id": pl.Int64, "subject_id": pl.Int64, "item": pl.Strin
                  "date": pl.Date, "label": pl.String}
 ENTRY_SCHEMA = {"source_id": pl.Int64, "subject_id": pl.Int64, "kind": pl.String, "date": pl.Date, "label": pl.String}
 REGISTRATION_SCHEMA = {"source_id": pl.Int64, "subject_id": pl.Int64, "date": pl.Date, "label": pl.String}
+COURSE_SCHEMA = REGISTRATION_SCHEMA
 INPUT_SCHEMA = {"source_id": pl.Int64, "subject_id": pl.Int64, "model": pl.String, "score": pl.Float64,
                 "date": pl.Date}
 
@@ -69,7 +70,15 @@ def _frame(rows, schema: dict) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=schema, orient="row")
 
 
-def occurrences(definition: dict, *, today: dt.date, records, entries, registrations=(), inputs=()) -> pl.DataFrame:
+def _each_counts(indicators: list[dict], source: str, facts: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    """Facts of a source where each one counts for every indicator on that source (registrations, courses)."""
+    units = pl.DataFrame([(i["code"], float(i["points"])) for i in indicators if i["source"] == source],
+                         schema={"indicator": pl.String, "unit": pl.Float64}, orient="row")
+    return facts.join(units, how="cross").with_columns(pl.lit(source).alias("source")).select(columns)
+
+
+def occurrences(definition: dict, *, today: dt.date, records, entries, registrations=(), inputs=(), courses=()
+                ) -> pl.DataFrame:
     """Every (subject, indicator, source) the model counts, with its points after decay. Each fact is a frame in
     its schema above or rows of tuples in that order:
 
@@ -77,6 +86,8 @@ def occurrences(definition: dict, *, today: dt.date, records, entries, registrat
     ``entries``: (id, subject_id, list kind code, start date, decision number), entries in force;
     ``registrations``: (id, subject_id, verified on, title), verified voluntary registrations in force — each
     counts once for every indicator on registrations;
+    ``courses``: (id, subject_id, completed on, course title), integrity-education completions — each counts once
+    for every indicator on courses;
     ``inputs``: (result id, subject_id, model code, score, as of), the current results of the models whose score an
     indicator takes (an industry model reading the public score): points = score × the indicator's factor."""
     indicators = definition["indicators"]
@@ -98,12 +109,8 @@ def occurrences(definition: dict, *, today: dt.date, records, entries, registrat
                     .with_columns(pl.lit("record").alias("source")).select(columns))
     from_entries = (entry_frame.join(by_kind, on="kind", how="inner")
                     .with_columns(pl.lit("list_entry").alias("source")).select(columns))
-    by_registration = pl.DataFrame(
-        [(i["code"], float(i["points"])) for i in indicators if i["source"] == "registration"],
-        schema={"indicator": pl.String, "unit": pl.Float64}, orient="row")
-    registration_frame = _frame(registrations, REGISTRATION_SCHEMA)
-    from_registrations = (registration_frame.join(by_registration, how="cross")
-                          .with_columns(pl.lit("registration").alias("source")).select(columns))
+    dated = [_each_counts(indicators, "registration", _frame(registrations, REGISTRATION_SCHEMA), columns),
+             _each_counts(indicators, "course", _frame(courses, COURSE_SCHEMA), columns)]
     by_model = pl.DataFrame(
         [(i["code"], i["input_model"], float(i["points"])) for i in indicators
          if i["source"] == "model_score" and i["input_model"]],
@@ -114,7 +121,7 @@ def occurrences(definition: dict, *, today: dt.date, records, entries, registrat
                                  (pl.col("model") + pl.lit(" 得分 ") + pl.col("score").round(2).cast(pl.String))
                                  .alias("label"), pl.lit("model_score").alias("source"))
                    .select(columns))
-    found = pl.concat([from_records, from_entries, from_registrations, from_inputs])
+    found = pl.concat([from_records, from_entries, *dated, from_inputs])
     decays = {i["code"]: i["decay"] for i in indicators}
     return (found
             .with_columns(((pl.lit(today) - pl.col("date").fill_null(pl.lit(today))).dt.total_days()
@@ -124,7 +131,7 @@ def occurrences(definition: dict, *, today: dt.date, records, entries, registrat
 
 
 def grade_frame(definition: dict, *, today: dt.date, subject_ids, records, entries, registrations=(),
-                inputs=()) -> pl.DataFrame:
+                inputs=(), courses=()) -> pl.DataFrame:
     """The grade of every subject in ``subject_ids``, one row each: ``subject_id``, ``score``, ``grade``,
     ``capped_by`` and ``contributions``, the explanation as JSON text — a list of {indicator, name, family,
     points, uncapped, sources: [{type, id, label, date, points}]}, indicators by code, sources by date and id.
@@ -135,7 +142,7 @@ def grade_frame(definition: dict, *, today: dt.date, subject_ids, records, entri
     base, low, high, grades = definition["base"], definition["min"], definition["max"], definition["grades"]
     records, entries = _frame(records, RECORD_SCHEMA), _frame(entries, ENTRY_SCHEMA)
     found = occurrences(definition, today=today, records=records, entries=entries, registrations=registrations,
-                        inputs=inputs)
+                        inputs=inputs, courses=courses)
     described = pl.DataFrame(
         [(i["code"], i["name"], i["family"], None if i["cap"] is None else float(i["cap"]))
          for i in definition["indicators"]],
@@ -175,10 +182,10 @@ def grade_frame(definition: dict, *, today: dt.date, subject_ids, records, entri
 
 
 def grade_subjects(definition: dict, *, today: dt.date, subject_ids, records, entries, registrations=(),
-                   inputs=()) -> list[Grade]:
+                   inputs=(), courses=()) -> list[Grade]:
     """``grade_frame`` as objects, the explanation decoded: for a few subjects and for reading."""
     frame = grade_frame(definition, today=today, subject_ids=subject_ids, records=records, entries=entries,
-                        registrations=registrations, inputs=inputs)
+                        registrations=registrations, inputs=inputs, courses=courses)
     return [Grade(subject_id=subject_id, score=score, grade=grade, contributions=json.loads(contributions),
                   capped_by=capped_by)
             for subject_id, score, grade, capped_by, contributions in frame.iter_rows()]

@@ -336,10 +336,10 @@ def write_grades(*, version: ModelVersion, today: dt.date, subject_ids: list[int
     if not subject_ids:
         return 0
     definition = version.definition
-    records, entries, registrations, inputs = facts_for(definition, today=today, first_id=first_id,
-                                                        last_id=last_id, subject_ids=None if whole_range else subject_ids)
+    records, entries, registrations, inputs, courses = facts_for(
+        definition, today=today, first_id=first_id, last_id=last_id, subject_ids=None if whole_range else subject_ids)
     graded = grade_frame(definition, today=today, subject_ids=subject_ids, records=records, entries=entries,
-                         registrations=registrations, inputs=inputs)
+                         registrations=registrations, inputs=inputs, courses=courses)
     current = EvaluationResult.objects.filter(model_id=version.model_id, is_current=True, subject_id__gte=first_id,
                                               subject_id__lte=last_id).order_by()
     held = pl.concat([frame_of(part.values_list("pk", "subject_id", "digest"), HELD_SCHEMA) for part in

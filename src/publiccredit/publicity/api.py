@@ -115,6 +115,8 @@ class CreditFileView(APIView):
             "sections": serializers.DictField(child=serializers.IntegerField(), help_text="各栏目条数"),
             "grades": serializers.ListField(child=serializers.DictField(), help_text=(
                 "信用评价等级：匿名访问仅含向社会公开等级的模型（自然人不公开）；部门令牌另含各项得分及历史")),
+            "courses": serializers.ListField(child=serializers.DictField(), help_text=(
+                "诚信教育完成记录：course、code、completed_on、score、channel、repair_route（自然人仅部门令牌可见）")),
         }), 404: OpenApiResponse(ERROR, description="没有该主体或代码无效")},
     )
     def get(self, request, code: str):
@@ -139,4 +141,5 @@ class CreditFileView(APIView):
             "risks": file["risks"],
             "grades": file["evaluation"]["results"],
             "registrations": file["registrations"],
+            "courses": file["courses"],
         })

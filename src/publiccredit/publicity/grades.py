@@ -25,7 +25,7 @@ from .labels import labels
 # How a subject earns each kind of positive item (the sources a subject can act on first).
 HOW_TO_EARN = {
     "registration": ("自愿注册信用信息（资质证书、荣誉、公益慈善等）并经主管部门核实", "/account/registrations/"),
-    "course": ("参加免费的诚信教育课程并完成测验", ""),
+    "course": ("参加免费的诚信教育课程并完成测验", "/education/"),
     "commitment": ("作出信用承诺并按承诺履约", ""),
     "record": ("由有关部门认定并报送（如守信荣誉、行政奖励）", ""),
     "list_entry": ("经认定列入该名单", ""),

@@ -21,6 +21,8 @@ from publiccredit.commitments.queries import commitments_of
 from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.identifiers import check_citizen_id, check_uscc, normalize_code
+from publiccredit.education.models import Completion
+from publiccredit.education.queries import completions_of
 from publiccredit.evaluation.models import EvaluationModel, EvaluationResult
 from publiccredit.inspections.models import InspectionResult, InspectionTask
 from publiccredit.inspections.queries import tasks_of_subject
@@ -140,6 +142,7 @@ class FileHead:
     has_registrations: bool = True
     has_supervision: bool = True  # drawn for an inspection, ordered to rectify or interviewed
     has_commitments: bool = True
+    has_courses: bool = True
 
 
 def list_entries_of(subject: Subject, audience: Audience) -> list[dict]:
@@ -167,9 +170,9 @@ def file_head(ref: str) -> FileHead | None:
     subject_table, record_table, entry_table, result_table, model_table, registration_table = (
         Subject._meta.db_table, CreditRecord._meta.db_table, ListEntry._meta.db_table, EvaluationResult._meta.db_table,
         EvaluationModel._meta.db_table, Registration._meta.db_table)
-    task_table, outcome_table, rectification_table, interview_table, commitment_table = (
+    task_table, outcome_table, rectification_table, interview_table, commitment_table, completion_table = (
         InspectionTask._meta.db_table, InspectionResult._meta.db_table, RectificationTask._meta.db_table,
-        Interview._meta.db_table, Commitment._meta.db_table)
+        Interview._meta.db_table, Commitment._meta.db_table, Completion._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.updated_at, (SELECT max(r.updated_at) FROM {record_table} r WHERE r.subject_id = s.id), "
@@ -182,6 +185,7 @@ def file_head(ref: str) -> FileHead | None:
             f"(SELECT max(z.updated_at) FROM {rectification_table} z WHERE z.subject_id = s.id), "
             f"(SELECT max(y.id) FROM {interview_table} y WHERE y.subject_id = s.id), "
             f"(SELECT max(c.updated_at) FROM {commitment_table} c WHERE c.subject_id = s.id), "
+            f"(SELECT max(q.id) FROM {completion_table} q WHERE q.subject_id = s.id), "
             f"(SELECT count(*) || ':' || coalesce(sum(m.current_version_id), 0) FROM {model_table} m "
             f"WHERE m.is_active AND m.disclosure = %s) "
             f"FROM {subject_table} s WHERE s.{column} = %s", [EvaluationModel.Disclosure.PUBLIC, value])
@@ -189,14 +193,15 @@ def file_head(ref: str) -> FileHead | None:
     if row is None:
         return None
     (subject_id, updated_at, records_changed_at, records, entries_changed_at, last_result, registrations_changed_at,
-     inspections, rectifications_changed_at, last_interview, commitments_changed_at, disclosed_models) = row
+     inspections, rectifications_changed_at, last_interview, commitments_changed_at, last_completion,
+     disclosed_models) = row
     facts = (f"{subject_id}:{updated_at}:{records_changed_at}:{records}:{entries_changed_at}:{last_result}:"
              f"{registrations_changed_at}:{inspections}:{rectifications_changed_at}:{last_interview}:"
-             f"{commitments_changed_at}:{disclosed_models}:{timezone.localdate().isoformat()}")
+             f"{commitments_changed_at}:{last_completion}:{disclosed_models}:{timezone.localdate().isoformat()}")
     return FileHead(subject_id=subject_id, stamp=f"{subject_id}-{hashlib.blake2b(facts.encode(), digest_size=12).hexdigest()}",
                     has_list_entries=entries_changed_at is not None, has_grades=last_result is not None,
                     has_registrations=registrations_changed_at is not None,
-                    has_commitments=commitments_changed_at is not None,
+                    has_commitments=commitments_changed_at is not None, has_courses=last_completion is not None,
                     has_supervision=any(value is not None for value in (inspections, rectifications_changed_at,
                                                                         last_interview)))
 
@@ -246,10 +251,11 @@ def present_registration(registration, audience: Audience) -> dict:
 
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
                 has_grades: bool = True, has_registrations: bool = True, has_supervision: bool = True,
-                has_commitments: bool = True) -> dict:
+                has_commitments: bool = True, has_courses: bool = True) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades, its voluntary
-    registrations, its commitments, its inspections, rectifications and interviews, and records by section. ``has_list_entries``,
-    ``has_grades``, ``has_registrations``, ``has_supervision``, ``has_commitments`` false (known from
+    registrations, its commitments and integrity-education completions, its inspections, rectifications and
+    interviews, and records by section. ``has_list_entries``, ``has_grades``, ``has_registrations``,
+    ``has_supervision``, ``has_commitments``, ``has_courses`` false (known from
     ``file_head``) skip looking for them."""
     today = timezone.localdate()
     sections = {column: {"key": str(column), "title": title, "records": [], "count": 0} for column, title in FILE_SECTIONS}
@@ -273,6 +279,7 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
         "registrations": [] if subject.is_person or not has_registrations else [
             present_registration(registration, audience) for registration in shown_on_file(subject, audience)],
         "commitments": [] if subject.is_person or not has_commitments else commitments_of(subject, audience),
+        "courses": completions_of(subject, audience) if has_courses else [],
         "inspections": [] if subject.is_person or not has_supervision else tasks_of_subject(subject, audience),
         "rectification": (rectification_section(subject, audience) if has_supervision
                           else {"tasks": [], "interviews": [], "details": False}),

@@ -94,7 +94,8 @@ def credit_file(request, ref: str):
                                                                 has_grades=head.has_grades,
                                                                 has_registrations=head.has_registrations,
                                                                 has_supervision=head.has_supervision,
-                                                                has_commitments=head.has_commitments))
+                                                                has_commitments=head.has_commitments,
+                                                                has_courses=head.has_courses))
         cache.set(key, page, FILE_CACHE_SECONDS)
     return HttpResponse(page)
 

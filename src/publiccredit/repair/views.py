@@ -18,6 +18,7 @@ from publiccredit.casework.evidence import evidence_response
 from publiccredit.core.audience import Audience
 from publiccredit.core.documents import pdf_response
 from publiccredit.core.errors import DomainError
+from publiccredit.education.queries import repair_route_completions
 
 from . import services
 from .documents import decision_document
@@ -47,7 +48,9 @@ def detail(request, application_id: int):
         "application": application, "steps": application.steps.select_related("actor"),
         "attachments": application.attachments.all(), "overdue": is_overdue(application),
         "can_handle": request.user.has_perm("repair.handle_repair"),
-        "can_acknowledge": application.record.provider_id == request.user.organization_id})
+        "can_acknowledge": application.record.provider_id == request.user.organization_id,
+        # the 专题培训 route (docs/education.md): shown when taken, never asked for
+        "training": repair_route_completions(application.subject_id, since=application.record.decision_date)})
 
 
 STEPS = {"accept", "return", "resubmit", "approve", "refuse", "acknowledge"}
