@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "publiccredit.rectification",
     "publiccredit.education",
     "publiccredit.commitments",
+    "publiccredit.associations",
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from publiccredit.accounts.api import WhoAmIView
 from publiccredit.accounts.views import admin_index, staff_login
+from publiccredit.associations import views as associations_views
 from publiccredit.backoffice import api as backoffice_api
 from publiccredit.collection import api as collection_api
 from publiccredit.commitments import api as commitments_api
@@ -97,6 +98,9 @@ urlpatterns = [
     path("account/registrations/", selfservice.registrations, name="portal-registrations"),
     path("account/rectifications/", selfservice.rectifications, name="portal-rectifications"),
     path("account/commitments/", commitments_views.own, name="portal-commitments"),
+    path("account/associations/", associations_views.membership_page, name="portal-associations"),
+    path("association/", associations_views.workspace, name="association-workspace"),
+    path("association/<slug:step>/", associations_views.act, name="association-act"),
     path("account/commitments/<int:commitment_id>/withdraw/", commitments_views.own_withdraw,
          name="portal-commitment-withdraw"),
     path("account/registrations/<int:registration_id>/withdraw/", selfservice.registration_withdraw,

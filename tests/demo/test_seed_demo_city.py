@@ -189,3 +189,28 @@ def test_the_demo_city_has_commitments_signed_kept_breached_and_withdrawn_and_gr
 
     assert set(GreenChannelDecision.objects.values_list("state", flat=True)) >= {"awaiting", "supplied", "lapsed",
                                                                                 "refused"}
+
+
+def test_the_demo_city_has_course_completions_and_an_association_with_members_commitments_and_notes(
+        db, settings, tmp_path, client):
+    from publiccredit.associations.models import MemberNote, Membership
+    from publiccredit.commitments.models import Commitment
+    from publiccredit.education.models import Completion
+    from publiccredit.evaluation.models import EvaluationResult
+
+    settings.VAR_DIR = tmp_path
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed", "--subjects", "300", "--seed", "1", "--records", "200")
+    assert set(Completion.objects.values_list("channel", flat=True)) == {"online", "window"}
+    learner = Completion.objects.order_by("pk").first().subject
+    result = EvaluationResult.objects.get(subject=learner, model__code="public", is_current=True)
+    assert "course" in {part["indicator"] for part in result.contributions}
+    assert Membership.objects.filter(state="active").count() == 10
+    own = Commitment.objects.filter(department__kind="association")
+    assert set(own.values_list("fulfilment", flat=True)) == {"", "full", "partial"}
+    assert not own.filter(breach_record__isnull=False).exists()
+    assert set(MemberNote.objects.values_list("kind", flat=True)) == {"honour", "assessment", "discipline", "breach"}
+    accounts = (tmp_path / "demo-accounts.txt").read_text(encoding="utf-8")
+    password = next(line.split("\t")[1] for line in accounts.splitlines() if line.startswith("demo-association\t"))
+    assert client.login(username="demo-association", password=password)
+    assert "上饶市光伏行业协会" in client.get("/association/").content.decode()

@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", "审计人员"
     SUBJECT_USER = "subject_user", "信用主体用户"
     SYSTEM = "system", "单位系统账号（接口）"
+    ASSOCIATION = "association", "行业协会商会用户"
 
 
 CONFIG_MODELS = [
@@ -82,6 +83,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("sanctions.screening", "view") | _crud("sanctions.measurefeedback", "view")
         | INSPECTION_DIRECTORIES | _crud("inspections.graderatio", "add", "change") | RECTIFICATION
         | COMMITMENTS | _crud("commitments.eligibilityrule", "view", "add", "change")
+        | _crud("associations.membership", "view") | _crud("associations.membernote", "view")
+        | _crud("education.completion", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
@@ -96,6 +99,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     | {p for p in RECTIFICATION if ".view_" in p},
     Role.SUBJECT_USER: set(),
     Role.SYSTEM: set(),
+    # an association keeps its members, their credit notes and its 行业自律 commitments on its own pages
+    # (/association/, docs/associations.md); it is not staff and never enters the back office or the admin
+    Role.ASSOCIATION: {"commitments.manage_commitments", "associations.manage_members"},
 }
 
 STAFF_ROLES = {Role.CREDIT_OFFICE, Role.PROVIDER_CLERK, Role.REGULATOR, Role.AUDITOR}

@@ -24,6 +24,7 @@ from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.evaluation.models import EvaluationResult
 from publiccredit.events.services import emit
 from publiccredit.lists.models import ListEntry, ListKind
+from publiccredit.organizations.models import Organization
 from publiccredit.workdays.services import add_working_days
 
 from . import topics
@@ -322,7 +323,7 @@ def record_fulfilment(*, commitment: Commitment, fulfilment: str, actor, unfulfi
         commitment.determined_by = commitment.department
         if commitment.state == Commitment.State.SIGNED:
             commitment.state = Commitment.State.DECIDED
-        if breach:
+        if breach and not is_self_discipline(commitment):
             commitment.breach_record = _breach_record(commitment, actor, today)
         commitment.save(update_fields=["fulfilment", "determined_on", "unfulfilled", "pursued", "determined_by",
                                        "state", "breach_record", "updated_at"])
@@ -330,6 +331,11 @@ def record_fulfilment(*, commitment: Commitment, fulfilment: str, actor, unfulfi
                      detail={"fulfilment": fulfilment, "record": commitment.breach_record_id})
         emit(topics.FULFILMENT, {"commitment_id": commitment.pk})
     return commitment
+
+
+def is_self_discipline(commitment: Commitment) -> bool:
+    """A commitment accepted by an industry association (行业自律型)."""
+    return commitment.department.kind == Organization.Kind.ASSOCIATION
 
 
 def _breach_record(commitment: Commitment, actor, today: dt.date) -> CreditRecord:

@@ -15,6 +15,7 @@ from publiccredit.audit.context import set_channel
 from publiccredit.audit.services import record_read
 from publiccredit.core.audience import Audience
 from publiccredit.core.errors import DomainError
+from publiccredit.organizations.models import Organization
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services
@@ -43,8 +44,12 @@ def own(request):
         try:
             if request.POST.get("agree") != "on":
                 raise DomainError("请阅读承诺内容并勾选“本单位自愿作出以上承诺”")
+            template = services.template_by_code(request.POST.get("template", ""))
+            if template.department.kind == Organization.Kind.ASSOCIATION:
+                raise DomainError(f"“{template.title}”是{template.department.name}的行业自律承诺，请会员单位在"
+                                  "“我的行业协会”页面签署", field="template")
             commitment = services.sign_commitment(
-                template=services.template_by_code(request.POST.get("template", "")), subject=subject,
+                template=template, subject=subject,
                 actor=request.user, channel=Commitment.Channel.PORTAL,
                 case_reference=request.POST.get("case_reference", ""))
         except DomainError as exc:
@@ -54,7 +59,8 @@ def own(request):
             return redirect("/account/commitments/")
     mine = Commitment.objects.restrict(request.user).filter(subject=subject).select_related("template", "department")
     return render(request, "commitments/own.html", {
-        "subject": subject, "templates": published_templates(), "error": error, "commitments": mine,
+        "subject": subject, "templates": published_templates().exclude(department__kind=Organization.Kind.ASSOCIATION),
+        "error": error, "commitments": mine,
         "chosen": request.POST.get("template") or request.GET.get("template", "")}, status=status)
 
 

@@ -45,8 +45,10 @@ def verified_facts(*, first_id: int, last_id: int, subject_ids: list[int] | None
 
 
 def verifying_departments():
-    """The departments a subject may ask to verify a registration: the city's and counties' active bodies."""
+    """The departments a subject may ask to verify a registration: the city's and counties' active public bodies
+    (not courts, not associations)."""
     from publiccredit.organizations.models import Organization
 
-    return list(Organization.objects.filter(is_active=True).exclude(kind=Organization.Kind.COURT)
+    return list(Organization.objects.filter(is_active=True).exclude(kind__in=[Organization.Kind.COURT,
+                                                                             Organization.Kind.ASSOCIATION])
                 .order_by("sort_order", "code"))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from publiccredit.accounts.access import staff_of_an_organization
+from publiccredit.accounts.roles import Role
 from publiccredit.audit.context import set_channel
 from publiccredit.collection.models import CreditRecord
 from publiccredit.core.audience import Audience
@@ -92,6 +93,8 @@ def register(request):
 @login_required(login_url=LOGIN_URL)
 def home(request):
     user = request.user
+    if user.role == Role.ASSOCIATION:  # an association works on its own pages (docs/associations.md)
+        return redirect("/association/")
     bindings = list(user.binding_requests.select_related("subject")[:5])
     context = {"bindings": bindings, "subject": user.subject, "code_valid_minutes": services.CODE_VALID_MINUTES}
     pending = next((b for b in bindings if b.state == BindingRequest.State.PENDING), None)

@@ -71,6 +71,10 @@ class Command(BaseCommand):
 
             if taxed := seed_tax_grades():
                 self.stdout.write(f"纳税信用等级：导入 {taxed} 个单位主体的评定结果")
+            from publiccredit.demo.education import seed_education
+
+            if learned := seed_education():
+                self.stdout.write(f"诚信教育：{learned} 次课程完成记录（网上和窗口学习），计入信用评价，见 /education/")
             from publiccredit.evaluation.models import EvaluationModel
             from publiccredit.evaluation.services import start_run
 
@@ -106,6 +110,14 @@ class Command(BaseCommand):
             if committed := seed_commitments():
                 self.stdout.write(f"信用承诺：{committed} 份（网上、窗口、审批系统签署；多数已履行，1份部分履行记入信用记录）"
                                   "及容缺受理决定，见 /commitments/")
+            if not options["no_accounts"]:
+                from publiccredit.demo.associations import seed_association
+
+                if association := seed_association(password):
+                    with demo_accounts_file().open("a", encoding="utf-8") as handle:
+                        handle.write(f"{association}\t{password}\n")
+                    self.stdout.write(f"行业协会：演示账号 {association} 的密码：{password}（上饶市光伏行业协会：会员、"
+                                      "行业自律承诺和会员信用记录，登录后进入 /association/）")
             from publiccredit.demo.rectification import seed_rectification
 
             if rectified := seed_rectification():
