@@ -57,6 +57,33 @@ def test_a_listed_subject_or_one_with_a_serious_record_is_refused_with_every_rul
     assert not Commitment.objects.filter(template=template).exists()
 
 
+def test_the_cached_rules_follow_a_change_to_a_rule_a_list_kind_or_a_catalog_item_at_once(template, enterprise,
+                                                                                          market_regulation):
+    from publiccredit.catalog.models import CatalogItem
+    from publiccredit.commitments.models import EligibilityRule
+    from tests.builders import deliver, recent_penalty
+
+    row = recent_penalty(8, days_ago=10)
+    row["CF_CFLB"] = "吊销许可证件"
+    deliver("penalty", [row], market_regulation)
+    watch = ListKind.objects.get(code="watch_list")
+    ListEntry.objects.create(kind=watch, subject=enterprise, reason="重点关注", state=ListEntry.State.PUBLISHED,
+                             start=DAY - dt.timedelta(days=5))
+    assert [r.code for r in eligibility_reasons(subject=enterprise, template=template, today=DAY)] == ["serious_record"]
+    watch.category = ListKind.Category.DISHONEST  # a kind the credit office re-categorises bars at once
+    watch.save()
+    assert [r.code for r in eligibility_reasons(subject=enterprise, template=template,
+                                                today=DAY)] == ["listed", "serious_record"]
+    penalty = CatalogItem.objects.get(code="penalty")
+    penalty.nature = CatalogItem.Nature.NEUTRAL  # no longer a negative item: its records are not serious dishonesty
+    penalty.save()
+    assert [r.code for r in eligibility_reasons(subject=enterprise, template=template, today=DAY)] == ["listed"]
+    rule = EligibilityRule.objects.get(kind="listed")
+    rule.is_active = False
+    rule.save()
+    assert eligibility_reasons(subject=enterprise, template=template, today=DAY) == []
+
+
 def test_a_high_risk_matter_takes_no_approval_commitment(template, enterprise, owner):
     template.high_risk = True
     template.save()

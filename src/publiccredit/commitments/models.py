@@ -67,7 +67,7 @@ class CommitmentTemplate(models.Model):
         return [line.strip() for line in self.conditions.splitlines() if line.strip()]
 
 
-RULES_CACHE_KEY = "commitments:eligibility-rules"  # the active rules, cached by services.active_rules
+RULES_CACHE_KEY = "commitments:eligibility-rules"  # the active rules and their ids, cached by services.active_rules
 
 
 class EligibilityRule(models.Model):
@@ -98,12 +98,6 @@ class EligibilityRule(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
-
-    def save(self, *args, **kwargs):
-        from django.core.cache import cache
-
-        super().save(*args, **kwargs)
-        cache.delete(RULES_CACHE_KEY)
 
     def applies_to(self, commitment_type: str) -> bool:
         wanted = _codes(self.types)
