@@ -121,6 +121,11 @@ SESSION_SCOPES: dict[str, set[str]] = {
 }
 
 
+def speaks_for(user, subject_id: int | None) -> bool:
+    """A portal account bound to the subject (a signed-in person acting for it online)."""
+    return getattr(user, "role", "") == Role.SUBJECT_USER and bool(subject_id) and user.subject_id == subject_id
+
+
 def sees_everything(user) -> bool:
     """The credit office and auditors see every organisation's rows and figures, and so does a system account of the
     credit office (its token); everyone else sees their own organisation's."""

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from publiccredit.accounts.roles import Role, require_writer
+from publiccredit.accounts.roles import Role, require_writer, speaks_for
 from publiccredit.audit.services import record_write
 from publiccredit.casework.dates import typed_date
 from publiccredit.commitments import services as commitments
@@ -167,7 +167,7 @@ def own_template(actor, code: str) -> CommitmentTemplate:
 
 def sign_as_member(*, user, template: CommitmentTemplate) -> Commitment:
     """A member signs its association's 行业自律 commitment from its bound account."""
-    if getattr(user, "role", "") != Role.SUBJECT_USER or not user.subject_id:
+    if not speaks_for(user, getattr(user, "subject_id", None)):
         raise PermissionDenied("请使用已绑定会员单位的账号签署", code="not_subject_account")
     if template.department.kind != Organization.Kind.ASSOCIATION:
         raise DomainError("该承诺书不是行业自律承诺，请在“我的信用承诺”页面签署", field="template")

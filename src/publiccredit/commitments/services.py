@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from publiccredit.accounts.roles import Role, require_writer, sees_everything
+from publiccredit.accounts.roles import Role, require_writer, sees_everything, speaks_for
 from publiccredit.audit.services import record_write
 from publiccredit.catalog.models import CatalogItem
 from publiccredit.collection.models import CreditRecord
@@ -182,7 +182,7 @@ def _may_sign(actor, subject, template: CommitmentTemplate, channel: str) -> Non
     if user is None:
         return
     if channel == Commitment.Channel.PORTAL:
-        if getattr(user, "role", "") != Role.SUBJECT_USER or user.subject_id != subject.pk:
+        if not speaks_for(user, subject.pk):
             raise PermissionDenied("只有已绑定该主体的账号可以网上签署承诺", code="not_subject_account")
         return
     if getattr(user, "role", "") != Role.SYSTEM and not user.has_perm(MANAGE_PERMISSION):

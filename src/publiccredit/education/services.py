@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from publiccredit.accounts.roles import Role, require_writer
+from publiccredit.accounts.roles import require_writer, speaks_for
 from publiccredit.audit.services import record_write
 from publiccredit.core.errors import DomainError, PermissionDenied
 from publiccredit.events.services import emit
@@ -93,7 +93,7 @@ def _may_record(actor, subject, channel: str) -> None:
     if user is None:
         return
     if channel == Completion.Channel.ONLINE:
-        if getattr(user, "role", "") != Role.SUBJECT_USER or user.subject_id != subject.pk:
+        if not speaks_for(user, subject.pk):
             raise PermissionDenied("网上学习的完成记录只能记在已绑定的主体名下", code="not_subject_account")
         return
     if not (user.is_superuser or (user.is_staff and user.organization_id)):

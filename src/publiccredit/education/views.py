@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from publiccredit.accounts.access import staff_of_an_organization
-from publiccredit.accounts.roles import Role
+from publiccredit.accounts.roles import speaks_for
 from publiccredit.audit.context import set_channel
 from publiccredit.core.errors import DomainError
 from publiccredit.subjects.queries import subject_by_code
@@ -33,7 +33,7 @@ def course(request, code: str):
     course = get_object_or_404(published_courses(), code=code)
     context, status = {"course": course, "questions": quiz_rows(course, request.POST)}, 200
     user = request.user
-    bound = user.is_authenticated and getattr(user, "role", "") == Role.SUBJECT_USER and user.subject_id
+    bound = user.is_authenticated and speaks_for(user, user.subject_id)
     context["bound"] = bound
     if request.method == "POST":
         set_channel("web")
