@@ -7,8 +7,9 @@ SUBJECTS ?= 5000
 SEED ?= 1
 RECORDS ?= 3000
 
-# WeasyPrint renders documents (告知书, 决定书) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes seconds) and CJK fonts.
-PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk
+# WeasyPrint renders documents (告知书, 决定书, credit reports) to PDF: Pango, HarfBuzz's subsetter (or each PDF takes
+# seconds) and CJK fonts; openssl (3.x) signs credit reports with SM2 (docs/reports.md).
+PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk openssl
 
 .PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-evaluation bench-inspections bench-commitments bench-remedies bench-contacts clean
 

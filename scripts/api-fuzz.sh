@@ -19,7 +19,7 @@ done
 .venv/bin/publiccredit migrate --noinput -v 0
 .venv/bin/publiccredit seed --subjects 300 --records 400 --seed 1 > "$home/seed.log"
 token=$(.venv/bin/publiccredit issue-token --org 11361100144000149C --name 接口一致性检查 \
-  --scopes subjects:read,records:write,records:read,screening:write,screening:feedback,lists:read,repairs:write,objections:write,stats:read,evaluations:write,commitments:write \
+  --scopes subjects:read,records:write,records:read,screening:write,screening:feedback,lists:read,repairs:write,objections:write,stats:read,evaluations:write,commitments:write,reports:write \
   | tail -1)
 .venv/bin/publiccredit runserver "127.0.0.1:$port" --noreload > "$home/server.log" 2>&1 &
 server=$!

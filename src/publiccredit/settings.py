@@ -1,6 +1,7 @@
 """Django settings, read from the environment (see docs/configuration.md)."""
 
 import os
+from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "publiccredit.education",
     "publiccredit.commitments",
     "publiccredit.associations",
+    "publiccredit.reports",
     "publiccredit.selfservice",
     "publiccredit.notifications",
     "django_ratelimit",
@@ -158,6 +160,10 @@ AUDIT_CHECKPOINT_FILE = os.environ.get("PUBLICCREDIT_AUDIT_CHECKPOINT_FILE") or 
 RECONSIDERATION_BODY = os.environ.get("PUBLICCREDIT_RECONSIDERATION_BODY", "上饶市人民政府")
 ADMINISTRATIVE_COURT = os.environ.get("PUBLICCREDIT_ADMINISTRATIVE_COURT", "上饶市信州区人民法院")
 # Uploaded files are kept encrypted this many days after their import, then deleted (docs/collection.md).
+# SM2 keys that sign credit reports (docs/reports.md): <id>.key.pem and <id>.pub.pem; the id named by
+# PUBLICCREDIT_REPORT_KEY_ID (or written in "current") signs, every other one still verifies its old reports
+REPORT_KEY_DIR = Path(os.environ.get("PUBLICCREDIT_REPORT_KEY_DIR") or VAR_DIR / "report-keys")
+REPORT_KEY_ID = os.environ.get("PUBLICCREDIT_REPORT_KEY_ID", "")
 SOURCE_RETENTION_DAYS = int(os.environ.get("PUBLICCREDIT_SOURCE_RETENTION_DAYS", "180"))
 UPLOAD_MAX_ROWS = int(os.environ.get("PUBLICCREDIT_UPLOAD_MAX_ROWS", "1000000"))
 XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("PUBLICCREDIT_XLSX_MAX_UNPACKED_MB", "1024")) * 1024 * 1024

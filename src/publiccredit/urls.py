@@ -23,6 +23,8 @@ from publiccredit.portal import views as portal_views
 from publiccredit.publicity import api as publicity_api
 from publiccredit.publicity import views as publicity_views
 from publiccredit.repair import api as repair_api
+from publiccredit.reports import api as reports_api
+from publiccredit.reports import views as reports_views
 from publiccredit.sanctions import api as sanctions_api
 from publiccredit.selfservice import views as selfservice
 from publiccredit.subjects.api import IdentifierCheckView
@@ -43,6 +45,12 @@ api_v1 = [
     path("inspections/plans/<str:number>/", inspections_api.PlanDetailView.as_view(), name="inspection-plan"),
     path("inspections/plans/<str:number>/candidates.csv", inspections_api.CandidatesView.as_view(),
          name="inspection-plan-candidates"),
+    path("reports/", reports_api.ReportsView.as_view(), name="reports"),
+    path("reports/domains/", reports_api.DomainsView.as_view(), name="report-domains"),
+    path("reports/public-key.pem", reports_api.PublicKeyView.as_view(), name="report-public-key"),
+    path("reports/verify/", reports_api.VerifyView.as_view(), name="report-verify"),
+    path("reports/<str:number>.pdf", reports_api.ReportFileView.as_view(), {"part": "pdf"}, name="report-pdf"),
+    path("reports/<str:number>.sig", reports_api.ReportFileView.as_view(), {"part": "sig"}, name="report-sig"),
     path("screening/", sanctions_api.ScreeningView.as_view(), name="screening"),
     path("screening/matters/", sanctions_api.MattersView.as_view(), name="screening-matters"),
     path("screening/stats/", sanctions_api.StatisticsView.as_view(), name="screening-stats"),
@@ -99,6 +107,10 @@ urlpatterns = [
     path("account/rectifications/", selfservice.rectifications, name="portal-rectifications"),
     path("account/commitments/", commitments_views.own, name="portal-commitments"),
     path("account/associations/", associations_views.membership_page, name="portal-associations"),
+    path("account/reports/", reports_views.own, name="portal-reports"),
+    path("account/reports/<str:number>.pdf", reports_views.download, {"part": "pdf"}, name="portal-report-pdf"),
+    path("account/reports/<str:number>.sig", reports_views.download, {"part": "sig"}, name="portal-report-sig"),
+    path("reports/verify/", reports_views.verify, name="report-verify-page"),
     path("association/", associations_views.workspace, name="association-workspace"),
     path("association/<slug:step>/", associations_views.act, name="association-act"),
     path("account/commitments/<int:commitment_id>/withdraw/", commitments_views.own_withdraw,

@@ -12,6 +12,7 @@ SCOPES = {
     "stats:read": "查询统计信息",
     "evaluations:write": "导入外部信用评价结果（如纳税信用等级）",
     "commitments:write": "代主体签署信用承诺（审批系统）、查询容缺受理",
+    "reports:write": "代主体申请出具信用报告（办事窗口、审批系统）",
 }
 
 

@@ -233,6 +233,21 @@ ITEMS = [
         f("CN_WLXNR", "未履行的承诺内容", max_length=4000, required=True),
         f("CN_ZJNR", "违诺责任追究内容", max_length=4000)]), severity="general", deadline=7,
          description="信用承诺经受理单位认定部分履行或全部未履行（docs/commitments.md）；计入信用评价，可据以拟列入重点关注名单"),
+    item("criminal_judgment", "刑事判决", "02", "government", "negative", [
+        f("XS_AH", "案号", max_length=100, required=True, role="decision_number"),
+        f("XS_BGR_MC", "被告单位或被告人名称", max_length=200, required=True, role="party_name"),
+        f("XS_BGR_LB", "被告类别", "enum", required=True, choices=PARTY_CATEGORIES, role="party_category"),
+        f("XS_BGR_SHXYM", "统一社会信用代码", max_length=18, role="party_uscc"),
+        f("XS_BGR_ZJLX", "证件类型", "enum", choices=ID_TYPES, role="party_id_type"),
+        f("XS_BGR_ZJHM", "证件号码", max_length=64, role="party_id_number"),
+        f("XS_FY", "判决法院", max_length=200, required=True, role="authority_name"),
+        f("XS_FYDM", "判决法院统一社会信用代码", max_length=18, required=True, role="authority_code"),
+        f("XS_ZM", "罪名", max_length=500, required=True),
+        f("XS_PJJG", "判决结果", max_length=2000, required=True),
+        f("XS_PJRQ", "判决日期", "date", required=True, role="decision_date"),
+        f("XS_SXRQ", "生效日期", "date"),
+    ], severity="serious", providers=["上饶市中级人民法院"], cycle="daily",
+         description="生效刑事判决（单位犯罪及有关人员）；政务共享，专项信用报告（信用代证）按领域和期间列示（docs/reports.md）"),
 ]
 
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "publiccredit.reports"
+    label = "reports"
+    verbose_name = "信用报告"
+
+    def ready(self):
+        from publiccredit.audit.labels import register
+
+        register({
+            "reports.report.issue": "出具信用报告",
+            "reports.report.read": "下载信用报告",
+            "reports.report.verify": "核验信用报告",
+        })

@@ -1,0 +1,5 @@
+"""Outbox topics and audit actions of the reports app (docs/architecture.md, "Names are contracts")."""
+
+ISSUED = "reports.report.issue"
+READ = "reports.report.read"
+VERIFIED = "reports.report.verify"
