@@ -143,9 +143,11 @@ def test_a_department_system_orders_through_the_api_with_reports_write(enterpris
                        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 403
 
 
-def test_a_rotated_key_signs_new_reports_and_old_ones_keep_verifying(enterprise, owner, tmp_path, client):
+def test_a_rotated_key_signs_new_reports_and_old_ones_keep_verifying(enterprise, owner, tmp_path, client, capsys):
     first = services.issue_report(subject=enterprise, kind="standard", actor=owner, channel="portal")
-    new_key = signing.generate_key("sm2-rotated")
+    call_command("rotate-report-key", "--id", "sm2-rotated")
+    new_key = capsys.readouterr().out.strip().splitlines()[-1]
+    assert new_key == "sm2-rotated" and (signing.key_dir() / "sm2-rotated.key.pem").stat().st_mode & 0o077 == 0
     second = services.issue_report(subject=enterprise, kind="standard", actor=owner, channel="portal")
     assert second.report.key_id == new_key != first.report.key_id
     for issued in (first, second):
