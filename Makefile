@@ -11,7 +11,7 @@ RECORDS ?= 3000
 # seconds) and CJK fonts; openssl (3.x) signs credit reports with SM2 (docs/reports.md).
 PDF_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk openssl
 
-.PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-evaluation bench-inspections bench-commitments bench-remedies bench-contacts clean
+.PHONY: run test api-fuzz venv lint migrate seed bench bench-import bench-portal bench-screening bench-evaluation bench-inspections bench-commitments bench-reports bench-remedies bench-contacts clean
 
 venv:
 	@scripts/make-venv.sh
@@ -67,6 +67,9 @@ bench-inspections: venv
 
 bench-commitments: venv
 	$(BIN)/python bench/bench_commitments.py --asks 500
+
+bench-reports: venv
+	$(BIN)/python bench/bench_reports.py --repeat 15 --concurrent 20
 
 # Needs DATABASE_URL pointing at a PostgreSQL database with LC_CTYPE C.UTF-8 (see bench/README.md).
 bench-remedies: venv

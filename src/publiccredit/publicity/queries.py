@@ -251,7 +251,7 @@ def present_registration(registration, audience: Audience) -> dict:
 
 def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_list_entries: bool = True,
                 has_grades: bool = True, has_registrations: bool = True, has_supervision: bool = True,
-                has_commitments: bool = True, has_courses: bool = True) -> dict:
+                has_commitments: bool = True, has_courses: bool = True, section_limit: int = SECTION_LIMIT) -> dict:
     """The credit file of ``subject`` as ``audience`` may see it: basic information, its grades, its voluntary
     registrations, its commitments and integrity-education completions, its inspections, rectifications and
     interviews, and records by section. ``has_list_entries``, ``has_grades``, ``has_registrations``,
@@ -265,7 +265,7 @@ def credit_file(subject: Subject, audience: Audience = Audience.PUBLIC, *, has_l
         shown = present_record(record, audience, today=today)
         section = sections[shown["portal_column"]]
         section["count"] += 1
-        if len(section["records"]) < SECTION_LIMIT:
+        if len(section["records"]) < section_limit:
             section["records"].append(shown)
     entries = list_entries_of(subject, audience) if has_list_entries else []
     sections[Column.LIST]["entries"] = entries

@@ -89,11 +89,10 @@ class ReportFileView(APIView):
     """The PDF or its DER signature: for the subject's account and whoever ordered the report."""
 
     permission_classes: list = []
+    part = "pdf"
 
-    @extend_schema(operation_id="v1_report_file", summary="下载信用报告（PDF）或其签名（DER）",
-                   responses={(200, "application/pdf"): OpenApiResponse(description="PDF 或 DER 签名"),
-                              403: OpenApiResponse(description="无权下载"), 404: OpenApiResponse(description="没有该报告")})
-    def get(self, request, number: str, part: str):
+    def answer(self, request, number: str):
+        part = self.part
         if not request.user.is_authenticated:
             return Response({"detail": "请登录或使用令牌后下载"}, status=403)
         report = get_object_or_404(CreditReport, number=number.upper())
@@ -101,6 +100,28 @@ class ReportFileView(APIView):
         response = HttpResponse(data, content_type="application/pdf" if part == "pdf" else "application/octet-stream")
         response["Content-Disposition"] = f'attachment; filename="{report.number}.{"pdf" if part == "pdf" else "pdf.sig"}"'
         return response
+
+
+FILE_ERRORS = {403: OpenApiResponse(description="无权下载"), 404: OpenApiResponse(description="没有该报告")}
+
+
+class ReportPdfView(ReportFileView):
+    part = "pdf"
+
+    @extend_schema(operation_id="v1_report_pdf", summary="下载信用报告（PDF，与出具时逐字节相同）",
+                   responses={(200, "application/pdf"): OpenApiResponse(description="PDF"), **FILE_ERRORS})
+    def get(self, request, number: str):
+        return self.answer(request, number)
+
+
+class ReportSignatureView(ReportFileView):
+    part = "sig"
+
+    @extend_schema(operation_id="v1_report_signature", summary="下载信用报告的 SM2 签名（DER）",
+                   responses={(200, "application/octet-stream"): OpenApiResponse(description="DER 签名"),
+                              **FILE_ERRORS})
+    def get(self, request, number: str):
+        return self.answer(request, number)
 
 
 class PublicKeyView(APIView):

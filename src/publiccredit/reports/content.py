@@ -28,9 +28,15 @@ def standard_audience(subject) -> Audience:
     return Audience.SUBJECT if subject.is_person else Audience.PUBLIC
 
 
+# the fields a special report quotes for each record: what was done and why (the rest stays on the credit file)
+SUMMARY_FIELDS = {"CF_SY", "CF_NR", "QZ_LB", "QZ_NR", "XS_ZM", "XS_PJJG"}
+MAX_RECORDS = 2000  # a report lists every record its audience sees, up to this many
+
+
 def standard_content(subject) -> dict:
+    """The credit file's content, every record listed (the web page shows the first of each section)."""
     audience = standard_audience(subject)
-    file = credit_file(subject, audience)
+    file = credit_file(subject, audience, section_limit=MAX_RECORDS)
     sections = [{"title": section["title"], "count": section["count"], "records": section["records"],
                  "entries": section.get("entries", [])} for section in file["sections"]]
     return {"subject": file["subject"], "audience": audience, "risks": file["risks"], "sections": sections,

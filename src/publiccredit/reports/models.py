@@ -40,6 +40,21 @@ class ReportDomain(models.Model):
         return self.name
 
 
+class ReportSerial(models.Model):
+    """The last serial given out on a day: a report's number is printed in its PDF, so it is taken (in a short
+    transaction of its own) before the PDF is rendered, not found free after it."""
+
+    day = models.DateField("日期", unique=True)
+    last = models.PositiveIntegerField("最后序号", default=0)
+
+    class Meta:
+        verbose_name = "报告编号序号"
+        verbose_name_plural = "报告编号序号"
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.last}"
+
+
 class CreditReport(models.Model):
     """An issued report: never changed after it is written (the services only insert)."""
 
