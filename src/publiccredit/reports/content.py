@@ -22,6 +22,7 @@ SPECIAL_ITEMS = [("penalty", "行政处罚信息（含简易程序）"), ("admin
 # criminal judgments come from the courts, not from a domain's department: listed whatever the domains
 ITEMS_OF_EVERY_DOMAIN = {"criminal_judgment"}
 SERIOUS_LIST = "serious_dishonesty"
+NUMERALS = "一二三四五六七八九十"
 
 
 def standard_audience(subject) -> Audience:
@@ -57,14 +58,22 @@ def special_content(subject, *, domains: list[ReportDomain], since: dt.date, unt
                    .select_related("item").order_by("-decision_date", "-id"))
         if code not in ITEMS_OF_EVERY_DOMAIN:
             records = records.filter(provider_id__in=organizations)
-        shown = [{**present_record(record, Audience.SUBJECT, today=today),
-                  "repaired": record.state == CreditRecord.State.REPAIRED} for record in records]
+        shown = []
+        for record in records:
+            row = present_record(record, Audience.SUBJECT, today=today)
+            row["repaired"] = record.state == CreditRecord.State.REPAIRED
+            row["summary"] = "；".join(field["value"] for field in row["fields"] if field["code"] in SUMMARY_FIELDS)
+            shown.append(row)
         sections.append({"title": title, "records": shown, "count": len(shown)})
     entries = (ListEntry.objects.visible_to(Audience.SUBJECT).filter(
         subject_id=subject.pk, kind__code=SERIOUS_LIST, start__gte=since, start__lte=until)
         .select_related("kind", "approver__organization").order_by("-start"))
     listed = [{"kind": entry.kind.name, "decision_number": entry.decision_number, "start": entry.start,
                "end": entry.end, "state": entry.get_state_display(), "reason": entry.reason} for entry in entries]
+    headings = iter(NUMERALS[1:])  # 一 is the subject's basic information
+    for section in sections:
+        section["heading"] = f"{next(headings)}、{section['title']}"
     return {"subject": present_subject(subject, Audience.SUBJECT), "audience": Audience.SUBJECT,
+            "list_heading": f"{next(headings)}、严重失信主体名单信息",
             "domains": [domain.name for domain in domains], "since": since, "until": until, "sections": sections,
             "serious_list": listed}

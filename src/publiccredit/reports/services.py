@@ -25,7 +25,7 @@ from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
 
 from . import signing, topics
-from .content import SUMMARY_FIELDS, special_content, standard_content
+from .content import special_content, standard_content
 from .models import CreditReport, ReportDomain, ReportSerial, ReportSettings
 
 PLATFORM_NAME = "上饶市公共信用信息平台"
@@ -149,7 +149,7 @@ def render_html(report: CreditReport, content: dict, *, code: str) -> str:
     link = f"{verify_url()}?number={report.number}"
     return render_to_string("reports/report.html", {
         "report": report, "content": content, "code": code, "qr": _qr_data_uri(link), "verify_url": verify_url(),
-        "PLATFORM_NAME": PLATFORM_NAME, "summary_fields": SUMMARY_FIELDS})
+        "PLATFORM_NAME": PLATFORM_NAME})
 
 
 def render_pdf(report: CreditReport, content: dict, *, code: str) -> bytes:
