@@ -157,6 +157,14 @@ def notify_and_serve(*, entry, actor, today=None):
 
 
 @pytest.fixture(autouse=True)
+def report_keys_under_tmp(settings, tmp_path):
+    """Report signing keys are generated on first use: into the test's folder, never the checkout's var/."""
+    settings.REPORT_KEY_DIR = tmp_path / "report-keys"
+    settings.REPORT_KEY_ID = ""
+    return settings.REPORT_KEY_DIR
+
+
+@pytest.fixture(autouse=True)
 def media_under_tmp(settings, tmp_path):
     """Uploaded evidence (proofs, attachments) is stored under the test's own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -214,3 +214,8 @@ def test_the_demo_city_has_course_completions_and_an_association_with_members_co
     password = next(line.split("\t")[1] for line in accounts.splitlines() if line.startswith("demo-association\t"))
     assert client.login(username="demo-association", password=password)
     assert "上饶市光伏行业协会" in client.get("/association/").content.decode()
+    from publiccredit.reports.models import CreditReport
+    from publiccredit.reports.services import verify_file
+
+    assert set(CreditReport.objects.values_list("kind", flat=True)) == {"standard", "special"}
+    assert all(verify_file(data=bytes(report.pdf)).status == "valid" for report in CreditReport.objects.all())

@@ -118,6 +118,12 @@ class Command(BaseCommand):
                         handle.write(f"{association}\t{password}\n")
                     self.stdout.write(f"行业协会：演示账号 {association} 的密码：{password}（上饶市光伏行业协会：会员、"
                                       "行业自律承诺和会员信用记录，登录后进入 /association/）")
+            if not options["no_accounts"]:
+                from publiccredit.demo.reports import seed_reports
+
+                if reports := seed_reports():
+                    self.stdout.write("信用报告：demo-enterprise 的标准版和专项信用报告 " + "、".join(reports)
+                                      + "，可在 /reports/verify/ 核验")
             from publiccredit.demo.rectification import seed_rectification
 
             if rectified := seed_rectification():
