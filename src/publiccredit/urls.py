@@ -111,6 +111,8 @@ urlpatterns = [
     path("account/reports/<str:number>.pdf", reports_views.download, {"part": "pdf"}, name="portal-report-pdf"),
     path("account/reports/<str:number>.sig", reports_views.download, {"part": "sig"}, name="portal-report-sig"),
     path("reports/verify/", reports_views.verify, name="report-verify-page"),
+    path("account/authorisations/", reports_views.authorisations, name="portal-authorisations"),
+    path("agency/", reports_views.agency, name="agency-workspace"),
     path("association/", associations_views.workspace, name="association-workspace"),
     path("association/<slug:step>/", associations_views.act, name="association-act"),
     path("account/commitments/<int:commitment_id>/withdraw/", commitments_views.own_withdraw,

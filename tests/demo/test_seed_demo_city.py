@@ -219,3 +219,6 @@ def test_the_demo_city_has_course_completions_and_an_association_with_members_co
 
     assert set(CreditReport.objects.values_list("kind", flat=True)) == {"standard", "special"}
     assert all(verify_file(data=bytes(report.pdf)).status == "valid" for report in CreditReport.objects.all())
+    from publiccredit.reports.models import AgencyQuery
+
+    assert AgencyQuery.objects.filter(agency__code="91361100MA35AGNCXQ").count() == 1

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     SUBJECT_USER = "subject_user", "信用主体用户"
     SYSTEM = "system", "单位系统账号（接口）"
     ASSOCIATION = "association", "行业协会商会用户"
+    AGENCY = "agency", "信用服务机构用户"
 
 
 CONFIG_MODELS = [
@@ -25,7 +26,7 @@ CONFIG_MODELS = [
     "sanctions.matter", "sanctions.memorandum", "sanctions.measure",
     "repair.repairsettings", "objections.objectionsettings", "notifications.messagetemplate",
     "evaluation.evaluationmodel", "evaluation.indicatorfamily", "evaluation.indicator", "evaluation.gradeband",
-    "evaluation.hardrule", "education.course", "education.question",
+    "evaluation.hardrule", "education.course", "education.question", "reports.reportsettings", "reports.reportdomain",
 ]
 
 
@@ -85,6 +86,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | COMMITMENTS | _crud("commitments.eligibilityrule", "view", "add", "change")
         | _crud("associations.membership", "view") | _crud("associations.membernote", "view")
         | _crud("education.completion", "view")
+        | _crud("reports.creditreport", "view") | _crud("reports.authorisation", "view")
+        | _crud("reports.agencyquery", "view")
         | {"subjects.reveal_citizen_id", "accounts.issue_token", "lists.manage_entries", "lists.propose_entry",
            "repair.handle_repair", "objections.handle_objection", "objections.review_objection",
            "selfservice.verify_binding"}
@@ -102,6 +105,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     # an association keeps its members, their credit notes and its 行业自律 commitments on its own pages
     # (/association/, docs/associations.md); it is not staff and never enters the back office or the admin
     Role.ASSOCIATION: {"commitments.manage_commitments", "associations.manage_members"},
+    # a credit service agency queries 授权查询 information only within a subject's recorded authorisation, on its own
+    # page (/agency/, docs/reports.md "Agencies"); it is not staff
+    Role.AGENCY: set(),
 }
 
 STAFF_ROLES = {Role.CREDIT_OFFICE, Role.PROVIDER_CLERK, Role.REGULATOR, Role.AUDITOR}

@@ -27,6 +27,7 @@ DISCLOSURES: dict[Audience, frozenset[str]] = {
     # 授权查询 needs the subject's own authorisation, which a department's duty alone does not give.
     Audience.DEPARTMENT: frozenset({Disclosure.PUBLIC, Disclosure.GOVERNMENT}),
     Audience.CREDIT_OFFICE: frozenset(Disclosure.values),
+    Audience.AGENCY: frozenset({Disclosure.PUBLIC, Disclosure.AUTHORIZED}),
 }
 
 # A repaired record "stops being published, shared with departments and agencies" (国办发〔2025〕22号): the subject
@@ -36,8 +37,11 @@ STATES: dict[Audience, frozenset[str]] = {
     Audience.SUBJECT: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION, State.REPAIRED, State.EXPIRED}),
     Audience.DEPARTMENT: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION, State.EXPIRED}),
     Audience.CREDIT_OFFICE: frozenset(State.values),
+    Audience.AGENCY: frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION}),
 }
 
+# Who sees a record only while it is published and inside its publicity window.
+WINDOWED = frozenset({Audience.PUBLIC, Audience.AGENCY})
 # A record grounds measures and lists while it is valid and inside its publicity period: corrected content is still
 # valid content; under objection it stays, marked, and the measures resting on it wait (docs/lists.md).
 IN_FORCE_STATES = frozenset({State.ACTIVE, State.CORRECTED, State.OBJECTION})
@@ -55,7 +59,7 @@ def record_condition(audience: Audience, *, today: dt.date | None = None) -> Q:
         # A semi-join on the few catalog items rather than a join that would carry item columns into every row.
         allowed = CatalogItem.objects.filter(disclosure__in=sorted(DISCLOSURES[audience])).order_by().values("pk")
         condition &= Q(item_id__in=allowed)
-    if audience == Audience.PUBLIC:
+    if audience in WINDOWED:
         today = _today(today)
         condition &= (Q(published=True)
                       & (Q(publicity_start__isnull=True) | Q(publicity_start__lte=today))
@@ -72,7 +76,7 @@ def is_visible(record: CreditRecord, audience: Audience, *, today: dt.date | Non
     audience = Audience(audience)
     if record.state not in STATES[audience] or record.item.disclosure not in DISCLOSURES[audience]:
         return False
-    if audience != Audience.PUBLIC:
+    if audience not in WINDOWED:
         return True
     today = _today(today)
     return (record.published

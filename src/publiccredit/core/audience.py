@@ -15,6 +15,12 @@ class Audience(StrEnum):
     SUBJECT = "subject"  # the subject itself, signed in with an account bound to it
     DEPARTMENT = "department"  # a department's staff or system, through government sharing (政务共享)
     CREDIT_OFFICE = "credit_office"  # the credit office and auditors: everything, with its state
+    # a credit service agency (信用服务机构), and only within a subject's recorded authorisation: 社会公开 and
+    # 授权查询 information in its publicity period (docs/reports.md, "Agencies"); records only
+    AGENCY = "agency"
+
+# roles whose people belong to an organisation without being government: they see other subjects as the public
+NON_GOVERNMENT_ROLES = ("association", "agency")
 
 
 def audience_for(user, subject=None) -> Audience:
@@ -23,7 +29,7 @@ def audience_for(user, subject=None) -> Audience:
         return Audience.PUBLIC
     if user.is_superuser or getattr(user, "role", "") in ("credit_office", "auditor"):
         return Audience.CREDIT_OFFICE
-    if getattr(user, "organization_id", None):
+    if getattr(user, "organization_id", None) and getattr(user, "role", "") not in NON_GOVERNMENT_ROLES:
         return Audience.DEPARTMENT
     if subject is not None and getattr(user, "subject_id", None) == subject.pk:
         return Audience.SUBJECT

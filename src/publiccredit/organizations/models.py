@@ -39,6 +39,7 @@ class Organization(models.Model):
         COUNTY = "county", "县（市、区）"
         ZONE = "zone", "功能区管委会"
         ASSOCIATION = "association", "行业协会商会"
+        AGENCY = "agency", "信用服务机构"
         OTHER = "other", "其他单位"
 
     code = models.CharField("统一社会信用代码", max_length=18, unique=True, validators=[validate_uscc])

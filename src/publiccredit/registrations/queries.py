@@ -50,5 +50,6 @@ def verifying_departments():
     from publiccredit.organizations.models import Organization
 
     return list(Organization.objects.filter(is_active=True).exclude(kind__in=[Organization.Kind.COURT,
-                                                                             Organization.Kind.ASSOCIATION])
+                                                                             Organization.Kind.ASSOCIATION,
+                                                                             Organization.Kind.AGENCY])
                 .order_by("sort_order", "code"))

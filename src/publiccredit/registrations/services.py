@@ -63,7 +63,7 @@ def file_registration(*, subject, kind: str, title: str, issued_on, department_i
     if valid_until and valid_until < max(issued, today):
         raise DomainError("有效期已届满或早于取得日期，过期的证书不予注册", code="expired", field="valid_until")
     department = Organization.objects.filter(pk=department_id, is_active=True).exclude(
-        kind=Organization.Kind.ASSOCIATION).first() if str(
+        kind__in=[Organization.Kind.ASSOCIATION, Organization.Kind.AGENCY]).first() if str(
         department_id).isdigit() else None
     if department is None:
         raise DomainError("请选择负责核实的主管部门", code="bad_department", field="department")

@@ -99,3 +99,64 @@ class CreditReport(models.Model):
 
     def has_code(self, code: str) -> bool:
         return bool(code) and self.code_hash == lookup_hash(str(code).strip().upper())
+
+
+class Authorisation(models.Model):
+    """A subject's authorisation of a credit service agency (信用服务机构): what it may do (query its 授权查询
+    information, or order its credit report), for what purpose, until when; the subject revokes it at any time."""
+
+    class Scope(models.TextChoices):
+        QUERY = "query", "查询授权查询信息"
+        REPORT = "report", "代为申请信用报告"
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "有效"
+        REVOKED = "revoked", "已撤销"
+
+    subject = models.ForeignKey("subjects.Subject", verbose_name="授权主体", on_delete=models.PROTECT,
+                                related_name="authorisations")
+    agency = models.ForeignKey("organizations.Organization", verbose_name="信用服务机构", on_delete=models.PROTECT,
+                               related_name="authorisations", limit_choices_to={"kind": "agency"})
+    scope = models.CharField("授权范围", max_length=8, choices=Scope.choices)
+    purpose = models.CharField("用途", max_length=200)
+    valid_from = models.DateField("授权起始日")
+    valid_until = models.DateField("授权截止日")
+    state = models.CharField("状态", max_length=8, choices=State.choices, default=State.ACTIVE)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="授权账号", on_delete=models.PROTECT,
+                                   related_name="+")
+    granted_at = models.DateTimeField("授权时间", auto_now_add=True)
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "信用信息查询授权"
+        verbose_name_plural = "信用信息查询授权"
+        ordering = ["-granted_at", "-id"]
+        indexes = [models.Index(fields=["agency", "subject", "state"], name="authorisation_lookup_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} → {self.agency_id} {self.scope}"
+
+
+class AgencyQuery(models.Model):
+    """One query (or report order) an agency made under an authorisation: listed to the subject."""
+
+    authorisation = models.ForeignKey(Authorisation, verbose_name="授权", on_delete=models.PROTECT,
+                                      related_name="queries")
+    subject = models.ForeignKey("subjects.Subject", verbose_name="被查询主体", on_delete=models.PROTECT,
+                                related_name="agency_queries")
+    agency = models.ForeignKey("organizations.Organization", verbose_name="信用服务机构", on_delete=models.PROTECT,
+                               related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="查询人", on_delete=models.PROTECT,
+                             related_name="+")
+    what = models.CharField("查询内容", max_length=200)
+    records = models.PositiveIntegerField("返回记录数", default=0)
+    at = models.DateTimeField("查询时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "信用服务机构查询记录"
+        verbose_name_plural = "信用服务机构查询记录"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject", "-at"], name="agency_query_subject_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.subject_id} {self.at:%Y-%m-%d}"

@@ -20,13 +20,18 @@ from django.utils import timezone
 from publiccredit.accounts.roles import Role, require_writer, sees_everything, speaks_for
 from publiccredit.audit.services import record_read, record_write
 from publiccredit.casework.evidence import new_query_code
+from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.rules import add_months
+from publiccredit.core.audience import Audience
 from publiccredit.core.crypto import lookup_hash
 from publiccredit.core.errors import DomainError, PermissionDenied
+from publiccredit.organizations.models import Organization
+from publiccredit.publicity.presentation import present_record
+from publiccredit.publicity.queries import present_subject
 
 from . import signing, topics
 from .content import special_content, standard_content
-from .models import CreditReport, ReportDomain, ReportSerial, ReportSettings
+from .models import AgencyQuery, Authorisation, CreditReport, ReportDomain, ReportSerial, ReportSettings
 
 PLATFORM_NAME = "上饶市公共信用信息平台"
 NUMBER_PREFIX = "BG"
@@ -87,12 +92,15 @@ def special_scope(*, domains, since, until, today: dt.date) -> tuple[list[Report
 
 
 def may_order(actor, subject) -> None:
-    """The subject's own account, a window clerk (staff of an organisation) or the command line; anyone else no."""
+    """The subject's own account, a window clerk (staff of an organisation), a department's system, an agency the
+    subject authorised to order its report, or the command line; anyone else no."""
     require_writer(actor)
     user = actor if getattr(actor, "pk", None) else None
     if user is None or speaks_for(user, subject.pk) or sees_everything(user):
         return
     if getattr(user, "organization_id", None) and (getattr(user, "is_staff", False) or user.role == Role.SYSTEM):
+        return
+    if authorisation_for(actor=user, subject=subject, scope=Authorisation.Scope.REPORT) is not None:
         return
     raise PermissionDenied("只有信用主体本身（已绑定的账号）或办理窗口可以申请出具信用报告", code="not_authorised")
 
@@ -247,3 +255,94 @@ def own_reports(user):
 
 def report_domains():
     return list(ReportDomain.objects.order_by("sort_order", "code"))
+
+
+# Agencies (docs/reports.md, "Agencies"): a subject authorises a credit service agency; the agency queries within it.
+
+MAX_AUTHORISATION_DAYS = 366
+
+
+def grant_authorisation(*, user, agency_code: str, scope: str, purpose: str, until, today: dt.date | None = None
+                        ) -> Authorisation:
+    """The subject's bound account authorises an agency (scope, purpose, until when: at most a year)."""
+    today = today or timezone.localdate()
+    require_writer(user)
+    if not speaks_for(user, getattr(user, "subject_id", None)):
+        raise PermissionDenied("只有已绑定信用主体的账号可以授权", code="not_subject_account")
+    agency = Organization.objects.filter(code=str(agency_code or "").strip().upper(), is_active=True,
+                                         kind=Organization.Kind.AGENCY).first()
+    if agency is None:
+        raise DomainError("请选择已登记的信用服务机构", code="unknown_agency", field="agency")
+    if scope not in Authorisation.Scope.values:
+        raise DomainError("授权范围应为“查询授权查询信息”或“代为申请信用报告”", code="bad_scope", field="scope")
+    if not str(purpose or "").strip():
+        raise DomainError("请填写用途", code="missing_fields", field="purpose")
+    last_day = _date(until, "授权截止日", "until")
+    if last_day is None or last_day < today:
+        raise DomainError("授权截止日应不早于今天", code="bad_period", field="until")
+    if last_day > today + dt.timedelta(days=MAX_AUTHORISATION_DAYS - 1):
+        raise DomainError("授权期限最长一年", code="period_too_long", field="until")
+    with transaction.atomic():
+        authorisation = Authorisation.objects.create(
+            subject_id=user.subject_id, agency=agency, scope=scope, purpose=str(purpose).strip()[:200],
+            valid_from=today, valid_until=last_day, granted_by=user)
+        record_write(actor=user, action=topics.AUTHORISED, target=authorisation, detail={
+            "agency": agency.code, "scope": scope, "until": last_day.isoformat()})
+    return authorisation
+
+
+def revoke_authorisation(*, user, authorisation: Authorisation) -> Authorisation:
+    require_writer(user)
+    if not speaks_for(user, authorisation.subject_id):
+        raise PermissionDenied("只有授权主体可以撤销授权", code="not_subject_account")
+    with transaction.atomic():
+        authorisation = Authorisation.objects.select_for_update().get(pk=authorisation.pk)
+        if authorisation.state == Authorisation.State.REVOKED:
+            return authorisation
+        authorisation.state, authorisation.revoked_at = Authorisation.State.REVOKED, timezone.now()
+        authorisation.save(update_fields=["state", "revoked_at"])
+        record_write(actor=user, action=topics.REVOKED, target=authorisation, detail={"agency": authorisation.agency_id})
+    return authorisation
+
+
+def authorisation_for(*, actor, subject, scope: str, today: dt.date | None = None) -> Authorisation | None:
+    """The agency's authorisation in force for ``subject`` and ``scope`` today, if any."""
+    today = today or timezone.localdate()
+    if getattr(actor, "role", "") != Role.AGENCY or not getattr(actor, "organization_id", None):
+        return None
+    return (Authorisation.objects.filter(agency_id=actor.organization_id, subject_id=subject.pk, scope=scope,
+                                         state=Authorisation.State.ACTIVE, valid_from__lte=today,
+                                         valid_until__gte=today).order_by("-valid_until").first())
+
+
+def agency_query(*, actor, subject, today: dt.date | None = None) -> dict:
+    """An agency reads a subject's 社会公开 and 授权查询 records in their publicity period — only within an
+    authorisation in force; every query is kept, audited and listed to the subject."""
+    today = today or timezone.localdate()
+    require_writer(actor)
+    if getattr(actor, "role", "") != Role.AGENCY:
+        raise PermissionDenied("只有信用服务机构的账号可以授权查询", code="not_an_agency")
+    authorisation = authorisation_for(actor=actor, subject=subject, scope=Authorisation.Scope.QUERY, today=today)
+    if authorisation is None:
+        raise PermissionDenied(f"{subject.name}没有授权本机构查询，或授权已过期、已撤销", code="not_authorised")
+    records = list(CreditRecord.objects.visible_to(Audience.AGENCY, today=today).filter(subject_id=subject.pk)
+                   .select_related("item").order_by("-decision_date", "-id")[:500])
+    shown = [present_record(record, Audience.AGENCY, today=today) for record in records]
+    with transaction.atomic():
+        AgencyQuery.objects.create(authorisation=authorisation, subject=subject, agency_id=actor.organization_id,
+                                   user=actor, what="授权查询信息", records=len(shown))
+        record_read(actor=actor, action=topics.AGENCY_QUERY, target=subject, detail={
+            "authorisation": authorisation.pk, "records": len(shown), "purpose": authorisation.purpose})
+    return {"subject": present_subject(subject, Audience.PUBLIC), "authorisation": authorisation, "records": shown}
+
+
+def authorisations_of(subject_id: int):
+    return Authorisation.objects.filter(subject_id=subject_id).select_related("agency").order_by("-granted_at")
+
+
+def queries_of(subject_id: int):
+    return AgencyQuery.objects.filter(subject_id=subject_id).select_related("agency", "user").order_by("-at")
+
+
+def agencies():
+    return list(Organization.objects.filter(kind=Organization.Kind.AGENCY, is_active=True).order_by("name"))

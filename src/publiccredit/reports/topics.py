@@ -3,3 +3,6 @@
 ISSUED = "reports.report.issue"
 READ = "reports.report.read"
 VERIFIED = "reports.report.verify"
+AUTHORISED = "reports.authorisation.grant"
+REVOKED = "reports.authorisation.revoke"
+AGENCY_QUERY = "reports.agency.query"

@@ -95,6 +95,8 @@ def home(request):
     user = request.user
     if user.role == Role.ASSOCIATION:  # an association works on its own pages (docs/associations.md)
         return redirect("/association/")
+    if user.role == Role.AGENCY:  # so does a credit service agency (docs/reports.md, "Agencies")
+        return redirect("/agency/")
     bindings = list(user.binding_requests.select_related("subject")[:5])
     context = {"bindings": bindings, "subject": user.subject, "code_valid_minutes": services.CODE_VALID_MINUTES}
     pending = next((b for b in bindings if b.state == BindingRequest.State.PENDING), None)

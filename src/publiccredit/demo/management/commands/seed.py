@@ -124,6 +124,13 @@ class Command(BaseCommand):
                 if reports := seed_reports():
                     self.stdout.write("信用报告：demo-enterprise 的标准版和专项信用报告 " + "、".join(reports)
                                       + "，可在 /reports/verify/ 核验")
+                from publiccredit.demo.reports import seed_agency
+
+                if agency := seed_agency(password):
+                    with demo_accounts_file().open("a", encoding="utf-8") as handle:
+                        handle.write(f"{agency}\t{password}\n")
+                    self.stdout.write(f"信用服务机构：演示账号 {agency} 的密码：{password}（已获 demo-enterprise 授权查询，"
+                                      "登录后进入 /agency/）")
             from publiccredit.demo.rectification import seed_rectification
 
             if rectified := seed_rectification():
