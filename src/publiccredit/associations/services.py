@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from publiccredit.accounts.roles import Role, require_writer, speaks_for
 from publiccredit.audit.services import record_write
-from publiccredit.casework.dates import typed_date
+from publiccredit.casework.dates import date_or_refuse
 from publiccredit.commitments import services as commitments
 from publiccredit.commitments.models import Commitment, CommitmentTemplate, CommitmentType, Disclosure
 from publiccredit.core.errors import DomainError, PermissionDenied
@@ -27,13 +27,6 @@ MANAGE_PERMISSION = "associations.manage_members"
 
 def _text(value) -> str:
     return str(value or "").strip()
-
-
-def _date(value, label: str, field: str, today: dt.date) -> dt.date:
-    day, problem = typed_date(value, label)
-    if problem:
-        raise DomainError(problem, code="bad_date", field=field)
-    return day or today
 
 
 def association_of(user) -> Organization:
@@ -55,7 +48,7 @@ def admit_member(*, actor, code: str, joined_on="", member_number: str = "", tod
         raise DomainError(f"没有找到统一社会信用代码为“{_text(code)}”的信用主体", code="unknown_subject", field="code")
     if subject.is_person:
         raise DomainError("会员应为法人或非法人组织（含个体工商户），请填写统一社会信用代码", code="person", field="code")
-    joined = _date(joined_on, "入会日期", "joined_on", today)
+    joined = date_or_refuse(joined_on, "入会日期", "joined_on") or today
     if joined > today:
         raise DomainError("入会日期不能晚于今天", code="future_date", field="joined_on")
     try:
@@ -102,7 +95,7 @@ def record_note(*, actor, membership: Membership, kind: str, title: str, content
     missing = [label for label, value in (("名称", title), ("内容", content)) if not _text(value)]
     if missing:
         raise DomainError("请填写：" + "、".join(missing), code="missing_fields", field="title")
-    decided = _date(decided_on, "作出日期", "decided_on", today)
+    decided = date_or_refuse(decided_on, "作出日期", "decided_on") or today
     if decided > today:
         raise DomainError("作出日期不能晚于今天", code="future_date", field="decided_on")
     with transaction.atomic():

@@ -11,3 +11,10 @@ def pdf_response(html: HttpResponse, request, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def file_download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """Bytes kept as issued (a report, its signature) as a download."""
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

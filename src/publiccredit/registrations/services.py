@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from publiccredit.accounts.roles import sees_everything
-from publiccredit.casework.dates import typed_date
+from publiccredit.casework.dates import date_or_refuse
 from publiccredit.casework.evidence import check_files, keep_evidence
 from publiccredit.casework.services import lock_case, open_case, record_step
 from publiccredit.catalog.models import CatalogItem
@@ -33,13 +33,6 @@ def _field(value) -> str:
     return str(value or "").strip()
 
 
-def _date(value, label: str, field: str) -> dt.date | None:
-    day, problem = typed_date(value, label)
-    if problem:
-        raise DomainError(problem, code="bad_date", field=field)
-    return day
-
-
 def file_registration(*, subject, kind: str, title: str, issued_on, department_id, commitment_accepted: bool,
                       files, actor, contact_phone: str, issuer: str = "", certificate_number: str = "",
                       valid_until=None, description: str = "", today: dt.date | None = None
@@ -56,8 +49,8 @@ def file_registration(*, subject, kind: str, title: str, issued_on, department_i
                                           ("联系电话", contact_phone)) if not _field(value)]
     if missing:
         raise DomainError(f"请填写：{'、'.join(missing)}", code="missing_fields", field="title")
-    issued = _date(issued_on, "取得日期", "issued_on")
-    valid_until = _date(valid_until, "有效期至", "valid_until")
+    issued = date_or_refuse(issued_on, "取得日期", "issued_on")
+    valid_until = date_or_refuse(valid_until, "有效期至", "valid_until")
     if issued > today:
         raise DomainError("取得日期不能晚于今天", code="future_date", field="issued_on")
     if valid_until and valid_until < max(issued, today):

@@ -14,13 +14,13 @@ from rest_framework.views import APIView
 from publiccredit.accounts.authentication import HasScope
 from publiccredit.audit.context import set_channel
 from publiccredit.core.api import text
+from publiccredit.core.documents import file_download
 from publiccredit.core.errors import DomainError
 from publiccredit.subjects.queries import subject_by_code
 
 from . import services, signing
 from .models import CreditReport
 
-MAX_UPLOAD = 20 * 1024 * 1024
 REPORT = inline_serializer("CreditReportIssued", {
     "number": serializers.CharField(help_text="报告编号：BG + 8位日期 + 5位序号"),
     "code": serializers.CharField(help_text="核验码（只在出具时返回一次，印在报告上）"),
@@ -97,9 +97,8 @@ class ReportFileView(APIView):
             return Response({"detail": "请登录或使用令牌后下载"}, status=403)
         report = get_object_or_404(CreditReport, number=number.upper())
         data = services.read_report(report=report, actor=request.user, part=part)
-        response = HttpResponse(data, content_type="application/pdf" if part == "pdf" else "application/octet-stream")
-        response["Content-Disposition"] = f'attachment; filename="{report.number}.{"pdf" if part == "pdf" else "pdf.sig"}"'
-        return response
+        return file_download(data, filename=f"{report.number}.{services.SUFFIXES[part]}",
+                             content_type=services.CONTENT_TYPES[part])
 
 
 FILE_ERRORS = {403: OpenApiResponse(description="无权下载"), 404: OpenApiResponse(description="没有该报告")}
@@ -149,12 +148,6 @@ class VerifyView(APIView):
     def post(self, request):
         set_channel("api")
         upload = request.FILES.get("file")
-        if upload is not None:
-            if upload.size > MAX_UPLOAD:
-                raise DomainError("文件超过20MB，不是本平台出具的信用报告", code="too_large", field="file")
-            return Response(services.verify_file(data=upload.read()).as_dict())
-        number, code = text(request.data, "number"), text(request.data, "code")
-        if not number or not code:
-            raise DomainError("请上传报告 PDF（file），或给出报告编号（number）和核验码（code）", code="missing",
-                              field="number")
-        return Response(services.verify_by_code(number=number, code=code).as_dict())
+        return Response(services.verify_submission(
+            upload=upload, number="" if upload else text(request.data, "number"),
+            code="" if upload else text(request.data, "code")).as_dict())

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from publiccredit.accounts.roles import Role, require_writer, sees_everything, speaks_for
 from publiccredit.audit.services import record_read, record_write
+from publiccredit.casework.dates import date_or_refuse
 from publiccredit.casework.evidence import new_query_code
 from publiccredit.collection.models import CreditRecord
 from publiccredit.collection.rules import add_months
@@ -55,17 +56,6 @@ def _qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _date(value, label: str, field: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise DomainError(f"{label}“{value}”不是有效日期，请按“2026-01-31”填写", code="bad_date", field=field) from None
-
-
 def special_scope(*, domains, since, until, today: dt.date) -> tuple[list[ReportDomain], dt.date, dt.date]:
     """The special report's domains and period, checked: known domains (at least one), a period inside the last
     ``max_years`` years, not in the future."""
@@ -79,8 +69,8 @@ def special_scope(*, domains, since, until, today: dt.date) -> tuple[list[Report
         raise DomainError("没有这些领域：" + "、".join(unknown) + "（可查询 GET /api/v1/reports/domains/）",
                           code="unknown_domain", field="domains")
     years = ReportSettings.current().max_years
-    until = _date(until, "查询期间止", "until") or today
-    since = _date(since, "查询期间起", "since") or add_months(until, -12 * years)
+    until = date_or_refuse(until, "查询期间止", "until") or today
+    since = date_or_refuse(since, "查询期间起", "since") or add_months(until, -12 * years)
     if until > today:
         raise DomainError("查询期间止不能晚于今天", code="future_date", field="until")
     if since > until:
@@ -231,6 +221,23 @@ def verify_file(*, data: bytes, actor=None, today: dt.date | None = None) -> Ver
     return result
 
 
+MAX_VERIFY_BYTES = 20 * 1024 * 1024
+CONTENT_TYPES = {"pdf": "application/pdf", "sig": "application/octet-stream"}
+SUFFIXES = {"pdf": "pdf", "sig": "pdf.sig"}
+
+
+def verify_submission(*, upload=None, number: str = "", code: str = "", actor=None) -> Verification:
+    """What the verification page and API receive: an uploaded PDF, or a number and its code."""
+    if upload is not None:
+        if upload.size > MAX_VERIFY_BYTES:
+            raise DomainError("文件超过20MB，不是本平台出具的信用报告", code="too_large", field="file")
+        return verify_file(data=upload.read(), actor=actor)
+    if not str(number or "").strip() or not str(code or "").strip():
+        raise DomainError("请上传报告 PDF（file），或给出报告编号（number）和核验码（code）", code="missing",
+                          field="number")
+    return verify_by_code(number=number, code=code, actor=actor)
+
+
 def _audit(actor, result: Verification, *, way: str) -> None:
     record_read(actor=actor, action=topics.VERIFIED, target=result.report,
                 target_type="" if result.report else "reports.creditreport",
@@ -277,7 +284,7 @@ def grant_authorisation(*, user, agency_code: str, scope: str, purpose: str, unt
         raise DomainError("授权范围应为“查询授权查询信息”或“代为申请信用报告”", code="bad_scope", field="scope")
     if not str(purpose or "").strip():
         raise DomainError("请填写用途", code="missing_fields", field="purpose")
-    last_day = _date(until, "授权截止日", "until")
+    last_day = date_or_refuse(until, "授权截止日", "until")
     if last_day is None or last_day < today:
         raise DomainError("授权截止日应不早于今天", code="bad_period", field="until")
     if last_day > today + dt.timedelta(days=MAX_AUTHORISATION_DAYS - 1):

@@ -5,11 +5,11 @@ authorises credit service agencies at /account/authorisations/ and an agency que
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from publiccredit.accounts.roles import Role
 from publiccredit.audit.context import set_channel
+from publiccredit.core.documents import file_download
 from publiccredit.core.errors import DomainError
 from publiccredit.core.errors import PermissionDenied as DomainPermissionDenied
 from publiccredit.subjects.queries import subject_by_code
@@ -50,9 +50,8 @@ def download(request, number: str, part: str):
         data = services.read_report(report=report, actor=request.user, part=part)
     except DomainError as exc:
         raise PermissionDenied(exc.message) from None
-    response = HttpResponse(data, content_type="application/pdf" if part == "pdf" else "application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{report.number}.{"pdf" if part == "pdf" else "pdf.sig"}"'
-    return response
+    return file_download(data, filename=f"{report.number}.{services.SUFFIXES[part]}",
+                         content_type=services.CONTENT_TYPES[part])
 
 
 def verify(request):
@@ -60,16 +59,10 @@ def verify(request):
     result, status = None, 200
     if request.method == "POST":
         set_channel("web")
-        upload = request.FILES.get("file")
         try:
-            if upload is not None:
-                if upload.size > 20 * 1024 * 1024:
-                    raise DomainError("文件超过20MB，不是本平台出具的信用报告")
-                result = services.verify_file(data=upload.read())
-            elif request.POST.get("number") and request.POST.get("code"):
-                result = services.verify_by_code(number=request.POST["number"], code=request.POST["code"])
-            else:
-                raise DomainError("请上传报告文件，或填写报告编号和核验码")
+            result = services.verify_submission(upload=request.FILES.get("file"),
+                                                number=request.POST.get("number", ""),
+                                                code=request.POST.get("code", ""))
         except DomainError as exc:
             messages.error(request, exc.message)
             status = 400
