@@ -87,7 +87,7 @@ class _Lookups:
 
 def active_rules() -> tuple[list[EligibilityRule], _Lookups]:
     """The active rules and the ids they read (a handful of rows read on every signing): cached for a minute,
-    dropped when a rule is saved."""
+    dropped when a rule, a catalog item, a list kind or an evaluation model changes (commitments.apps)."""
     cached = cache.get(RULES_CACHE_KEY)
     if cached is None:
         kinds = list(ListKind.objects.values_list("pk", "category"))
