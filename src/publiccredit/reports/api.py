@@ -129,7 +129,9 @@ class PublicKeyView(APIView):
 
     @extend_schema(operation_id="v1_report_public_key", summary="报告签名公钥（PEM）",
                    parameters=[OpenApiParameter("key", str, required=False, description="密钥编号，缺省为当前密钥")],
-                   responses={(200, "application/x-pem-file"): OpenApiResponse(description="SM2 公钥")})
+                   responses={(200, "application/x-pem-file"): OpenApiResponse(description="SM2 公钥"),
+                              400: OpenApiResponse(description="密钥编号格式不正确"),
+                              404: OpenApiResponse(description="没有该密钥")})
     def get(self, request):
         pem = signing.public_key_pem(request.query_params.get("key") or None)
         return HttpResponse(pem, content_type="application/x-pem-file")

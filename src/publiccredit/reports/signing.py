@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from publiccredit.core.errors import DomainError
+from publiccredit.core.errors import DomainError, NotFound
 
 DISTINGUISHING_ID = "1234567812345678"
 KEY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -77,7 +77,7 @@ def current_key_id() -> str:
 def public_key_pem(key_id: str | None = None) -> str:
     _, public = _paths(key_id or current_key_id())
     if not public.exists():
-        raise DomainError(f"没有签名密钥“{key_id}”的公钥", code="unknown_key")
+        raise NotFound(f"没有签名密钥“{key_id}”的公钥", code="unknown_key")
     return public.read_text(encoding="ascii")
 
 
