@@ -171,3 +171,17 @@ def test_the_portal_orders_a_report_and_the_verification_page_checks_it(enterpri
     checked = client.post("/reports/verify/", {"file": SimpleUploadedFile("r.pdf", bytes(report.pdf))}).content.decode()
     assert 'data-status="valid"' in checked and enterprise.name in checked
     assert "openssl pkeyutl -verify" in client.get("/reports/verify/").content.decode()
+
+
+def test_the_api_refuses_numbers_where_codes_and_dates_are_text(enterprise, market_regulation, client):
+    verify = client.post("/api/v1/reports/verify/", {"number": "BG2026120800001", "code": 12345678},
+                         content_type="application/json")
+    assert verify.status_code == 400 and verify.json()["field"] == "code"
+    token = issue_token(organization=market_regulation, name="窗口系统", scopes=["reports:write"]).secret
+    for body, field in (({"subject": ENTERPRISE_USCC, "kind": "special", "domains": "market"}, "domains"),
+                        ({"subject": ENTERPRISE_USCC, "kind": "special", "domains": [1]}, "domains"),
+                        ({"subject": ENTERPRISE_USCC, "kind": "standard", "purpose": 7}, "purpose")):
+        answer = client.post("/api/v1/reports/", body, content_type="application/json",
+                             HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert answer.status_code == 400 and answer.json()["field"] == field
+    assert not CreditReport.objects.exists()

@@ -59,15 +59,16 @@ def drf_validation_response(exc, context):
     return drf_exception_handler(exc, context)
 
 
-def text(data, key: str, default: str = "") -> str:
+def text(data, key: str, default: str = "", *, numbers: bool = True) -> str:
     """A text field of a request body: a JSON body may carry a list or a number where the schema says string, and
-    that is the caller's error (400 naming the field), never the server's."""
+    that is the caller's error (400 naming the field), never the server's. ``numbers`` false: a number is refused
+    too (a code or a date is never one)."""
     if not hasattr(data, "get"):
         raise DomainError("请求体须为 JSON 对象（键值对）或表单", code="not_an_object")
     value = data.get(key, default)
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or (not numbers and not isinstance(value, str)):
         raise DomainError(f"字段 {key} 须为文本", code="not_text", field=key)
     return str(value)
 

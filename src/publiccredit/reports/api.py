@@ -59,17 +59,17 @@ class ReportsView(APIView):
                               403: OpenApiResponse(description="令牌缺少 reports:write")})
     def post(self, request):
         set_channel("api")
-        code = text(request.data, "subject").strip()
+        code = text(request.data, "subject", numbers=False).strip()
         subject = subject_by_code(code)
         if subject is None:
             raise DomainError(f"没有找到代码为“{code}”的信用主体", code="unknown_subject", field="subject")
-        domains = request.data.get("domains") or []
-        if not isinstance(domains, list | str):
-            raise DomainError("domains 应为领域编码的数组", code="bad_domains", field="domains")
-        issued = services.issue_report(subject=subject, kind=text(request.data, "kind"), actor=request.user,
-                                       channel=CreditReport.Channel.API, domains=domains,
-                                       since=text(request.data, "since"), until=text(request.data, "until"),
-                                       purpose=text(request.data, "purpose"))
+        domains = request.data.get("domains", []) if hasattr(request.data, "get") else None
+        if not isinstance(domains, list) or not all(isinstance(code, str) for code in domains):
+            raise DomainError("domains 应为领域编码（文本）的数组", code="bad_domains", field="domains")
+        issued = services.issue_report(
+            subject=subject, kind=text(request.data, "kind", numbers=False), actor=request.user,
+            channel=CreditReport.Channel.API, domains=domains, since=text(request.data, "since", numbers=False),
+            until=text(request.data, "until", numbers=False), purpose=text(request.data, "purpose", numbers=False))
         return Response(issued_answer(issued), status=201)
 
 
@@ -151,5 +151,5 @@ class VerifyView(APIView):
         set_channel("api")
         upload = request.FILES.get("file")
         return Response(services.verify_submission(
-            upload=upload, number="" if upload else text(request.data, "number"),
-            code="" if upload else text(request.data, "code")).as_dict())
+            upload=upload, number="" if upload else text(request.data, "number", numbers=False),
+            code="" if upload else text(request.data, "code", numbers=False)).as_dict())
