@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from publiccredit.accounts.scoping import DepartmentWorkQuerySet
 from publiccredit.core.audience import AudienceQuerySet
 
 
@@ -113,22 +114,13 @@ def _codes(text: str) -> set[str]:
             if part.strip()}
 
 
-class CommitmentQuerySet(AudienceQuerySet):
+class CommitmentQuerySet(DepartmentWorkQuerySet, AudienceQuerySet):
     """Reads for a reader go through ``visible_to``, ``restrict`` or ``handled_by`` (docs/architecture.md)."""
 
     def condition(self, audience, *, today=None):
         from .visibility import commitment_condition
 
         return commitment_condition(audience)
-
-    def handled_by(self, user):
-        """The back office's work scope: the credit office and auditors every commitment, a department those it
-        accepted."""
-        from publiccredit.accounts.roles import sees_everything
-
-        if sees_everything(user):
-            return self
-        return self.filter(department_id=getattr(user, "organization_id", None) or -1)
 
 
 class Commitment(models.Model):

@@ -5,11 +5,12 @@ that found the problem, the subject's progress reports, the department's confirm
 from django.conf import settings
 from django.db import models
 
+from publiccredit.accounts.scoping import DepartmentWorkQuerySet
 from publiccredit.casework.evidence import EvidenceFile
 from publiccredit.core.audience import AudienceQuerySet
 
 
-class RectificationQuerySet(AudienceQuerySet):
+class RectificationQuerySet(DepartmentWorkQuerySet, AudienceQuerySet):
     """Reads for a reader go through ``visible_to``, ``restrict`` or ``handled_by`` (docs/architecture.md,
     "Visibility is one rule")."""
 
@@ -17,14 +18,6 @@ class RectificationQuerySet(AudienceQuerySet):
         from .visibility import task_condition
 
         return task_condition(audience)
-
-    def handled_by(self, user):
-        """The back office's work scope: the credit office and auditors every task, a department its own."""
-        from publiccredit.accounts.roles import sees_everything
-
-        if sees_everything(user):
-            return self
-        return self.filter(department_id=getattr(user, "organization_id", None) or -1)
 
 
 class RectificationTask(models.Model):

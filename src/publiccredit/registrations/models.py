@@ -6,12 +6,13 @@ record."""
 
 from django.db import models
 
+from publiccredit.accounts.scoping import DepartmentWorkQuerySet
 from publiccredit.casework.evidence import EvidenceFile
 from publiccredit.casework.models import Case, CaseStep
 from publiccredit.core.audience import AudienceQuerySet
 
 
-class RegistrationQuerySet(AudienceQuerySet):
+class RegistrationQuerySet(DepartmentWorkQuerySet, AudienceQuerySet):
     """Reads for a reader go through ``visible_to``, ``restrict`` or ``handled_by`` (docs/architecture.md,
     "Visibility is one rule")."""
 
@@ -19,16 +20,6 @@ class RegistrationQuerySet(AudienceQuerySet):
         from .visibility import registration_condition
 
         return registration_condition(audience, today=today)
-
-    def handled_by(self, user) -> "RegistrationQuerySet":
-        """The back office's work scope: the credit office and auditors every registration, a department those
-        filed for it to verify."""
-        from publiccredit.accounts.roles import sees_everything
-
-        if sees_everything(user):
-            return self
-        organization = getattr(user, "organization_id", None)
-        return self.filter(department_id=organization) if organization else self.none()
 
 
 class Registration(Case):
