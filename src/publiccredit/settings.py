@@ -280,7 +280,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("PUBLICCREDIT_LOG_LEVEL", "INFO")},
     # django.server (runserver's request lines) has its own handler by default: replaced so its lines are masked too.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-                "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+                "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+                # WeasyPrint reports each rendering step at INFO ("Step 5 - Creating layout"): noise in every log
+                "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Notifications. The embedded default writes SMS and e-mail to files under var/ (nothing leaves the machine);
